@@ -1,0 +1,118 @@
+/**
+ * Output formats shared by every reporting command: an aligned text table, CSV (RFC 4180), JSON and Markdown,
+ * with quantities shown in SI (MW, GWh, t) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨).
+ */
+import { DISPLAY_UNITS, type Dimension, type UnitSystem } from '../scenario/quantity.ts';
+
+export type OutputFormat = 'table' | 'csv' | 'json' | 'markdown';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'markdown'];
+export const UNIT_SYSTEMS: readonly UnitSystem[] = ['si', 'cn'];
+
+/** A column: its header, and how to show the internal value (dimension for unit conversion, decimals per system). */
+export interface Column<Row> {
+  readonly header: string;
+  readonly value: (row: Row) => number | string | null | undefined;
+  readonly dimension?: Exclude<Dimension, 'fraction'> | 'fraction';
+}
+
+/** A titled table of rows. */
+export interface Section<Row = unknown> {
+  readonly title?: string;
+  readonly columns: ReadonlyArray<Column<Row>>;
+  readonly rows: readonly Row[];
+}
+
+/** Erases a section's row type so sections of different rows can be rendered together. */
+export function section<Row>(s: Section<Row>): Section {
+  return s as unknown as Section;
+}
+
+const DECIMALS: Readonly<Record<UnitSystem, Readonly<Record<Exclude<Dimension, 'fraction'>, number>>>> = {
+  si: { power: 1, energy: 2, duration: 0, mass: 0, intensity: 1 },
+  cn: { power: 2, energy: 4, duration: 0, mass: 3, intensity: 1 },
+};
+
+/** The unit label of a dimension in a unit system, e.g. ('energy', 'cn') → '亿千瓦时'. */
+export function unitLabel(dimension: Exclude<Dimension, 'fraction'> | 'fraction', system: UnitSystem): string {
+  return dimension === 'fraction' ? '%' : DISPLAY_UNITS[system][dimension].unit;
+}
+
+/** A header with its unit: 'capacity (MW)' or 'capacity (万千瓦)'. */
+export function headerWithUnit<Row>(column: Column<Row>, system: UnitSystem): string {
+  return column.dimension ? `${column.header} (${unitLabel(column.dimension, system)})` : column.header;
+}
+
+/** Shows one cell: internal value → display unit, fixed decimals for text output (full precision for CSV). */
+export function displayValue<Row>(column: Column<Row>, row: Row, system: UnitSystem, fullPrecision = false): string {
+  const v = column.value(row);
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (!Number.isFinite(v)) return '';
+  if (!column.dimension) return String(v);
+  if (column.dimension === 'fraction') return fullPrecision ? String(v * 100) : (v * 100).toFixed(2);
+  const shown = v / DISPLAY_UNITS[system][column.dimension].divisor;
+  return fullPrecision ? String(Number(shown.toPrecision(12))) : shown.toFixed(DECIMALS[system][column.dimension]);
+}
+
+function csvCell(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Renders one section as CSV (header row with units, then full-precision values). */
+export function renderCsv<Row>(section: Section<Row>, system: UnitSystem): string {
+  const lines = [section.columns.map((c) => csvCell(headerWithUnit(c, system))).join(',')];
+  for (const row of section.rows) lines.push(section.columns.map((c) => csvCell(displayValue(c, row, system, true))).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Renders one section as a Markdown table (numbers right-aligned). */
+export function renderMarkdown<Row>(section: Section<Row>, system: UnitSystem): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const head = `| ${section.columns.map((c) => esc(headerWithUnit(c, system))).join(' | ')} |`;
+  const rule = `|${section.columns.map((c) => (c.dimension || typeof section.rows[0] === 'undefined' ? '---:' : '---')).join('|')}|`;
+  const body = section.rows.map((r) => `| ${section.columns.map((c) => esc(displayValue(c, r, system))).join(' | ')} |`);
+  return `${section.title ? `### ${section.title}\n\n` : ''}${[head, rule, ...body].join('\n')}\n`;
+}
+
+/**
+ * Display width of text in a terminal: East Asian wide and fullwidth characters take two columns
+ * (Unicode Standard Annex #11, categories W and F; the main CJK blocks are enough for pvplan's labels).
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) || (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number, right: boolean): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+/** Renders one section as an aligned text table: numbers right-aligned, text left-aligned, CJK-aware widths. */
+export function renderText<Row>(section: Section<Row>, system: UnitSystem): string {
+  const head = section.columns.map((c) => headerWithUnit(c, system));
+  const body = section.rows.map((r) => section.columns.map((c) => displayValue(c, r, system)));
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((cells) => displayWidth(cells[i]!))));
+  const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i]!, section.columns[i]!.dimension !== undefined)).join('  ').replace(/\s+$/, '');
+  return `${section.title ? `${section.title}\n` : ''}${[line(head), ...body.map(line)].join('\n')}\n`;
+}
+
+/** Renders sections in a text format (table or markdown); CSV takes the first section only (one table per file). */
+export function renderSections(sections: readonly Section[], format: Exclude<OutputFormat, 'json'>, system: UnitSystem): string {
+  if (format === 'csv') return renderCsv(sections[0]!, system);
+  const render = format === 'markdown' ? renderMarkdown : renderText;
+  return sections.map((s) => render(s, system)).join('\n');
+}
+
+/** JSON with NaN/Infinity as null (JSON has no such numbers) and a trailing newline. */
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+/** Entry point of the installed `pvplan` binary: real stdout/stderr, exit status from runCli. */
+import { runCli } from './program.ts';
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  stderrIsTTY: process.stderr.isTTY === true,
+});
+process.exitCode = code;

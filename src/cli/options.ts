@@ -1,0 +1,21 @@
+/** Options shared by every reporting command: --format and --units. */
+import { Option, type Command } from 'commander';
+import { OUTPUT_FORMATS, UNIT_SYSTEMS, type OutputFormat } from './format.ts';
+import type { UnitSystem } from '../scenario/quantity.ts';
+
+export interface ReportOptions {
+  readonly format: OutputFormat;
+  readonly units: UnitSystem;
+}
+
+/** Adds --format table|csv|json|markdown and --units si|cn to a command. */
+export function withReportOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'))
+    .addOption(new Option('-u, --units <system>', 'units for table/csv/markdown: si (MW, GWh, t) or cn (万千瓦, 亿千瓦时, 万吨); JSON is always SI').choices([...UNIT_SYSTEMS]).default('si'));
+}
+
+/** Adds an "Example:" block to a command's --help. */
+export function withExample(cmd: Command, ...examples: string[]): Command {
+  return cmd.addHelpText('after', `\nExample${examples.length > 1 ? 's' : ''}:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+}

@@ -1,0 +1,112 @@
+/** Comparing scenarios: which inputs differ (a parameter diff) and the paths side by side. */
+import type { ResolvedScenario } from '../scenario/resolve.ts';
+import { SCENARIO_DEFAULTS } from '../scenario/resolve.ts';
+import type { RunReport } from './run.ts';
+
+/** Metrics a comparison can show. */
+export type CompareMetric = 'capacity' | 'operating' | 'energy' | 'coal' | 'co2';
+export const COMPARE_METRICS: readonly CompareMetric[] = ['capacity', 'operating', 'energy', 'coal', 'co2'];
+
+/** Field of a year row for a metric, its cumulative field (if any) and its dimension. */
+export const METRIC_FIELDS = {
+  capacity: { field: 'capacityMW', cumulative: undefined, dimension: 'power' },
+  operating: { field: 'operatingMW', cumulative: undefined, dimension: 'power' },
+  energy: { field: 'energyMWh', cumulative: 'cumulativeEnergyMWh', dimension: 'energy' },
+  coal: { field: 'coalTonnes', cumulative: 'cumulativeCoalTonnes', dimension: 'mass' },
+  co2: { field: 'co2Tonnes', cumulative: 'cumulativeCo2Tonnes', dimension: 'mass' },
+} as const;
+
+/** One input that differs: its dotted path and the value in each scenario (undefined when absent). */
+export interface ParameterDifference {
+  readonly path: string;
+  readonly values: ReadonlyArray<string | undefined>;
+}
+
+function flatten(value: unknown, prefix: string, out: Map<string, string>): void {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    return;
+  }
+  out.set(prefix, Array.isArray(value) ? JSON.stringify(value) : String(value));
+}
+
+/** The scenario as written with defaults filled, flattened to dotted paths, so a default and its explicit value compare equal. */
+export function flattenWithDefaults(s: ResolvedScenario): Map<string, string> {
+  const out = new Map<string, string>();
+  const w = s.written;
+  const withDefaults = {
+    ...w,
+    capacity: { constructionLagYears: SCENARIO_DEFAULTS.constructionLagYears, lifetimeYears: SCENARIO_DEFAULTS.lifetimeYears, ...w.capacity },
+    yield: {
+      availability: SCENARIO_DEFAULTS.availability,
+      curtailment: SCENARIO_DEFAULTS.curtailment,
+      commissioning: SCENARIO_DEFAULTS.commissioning,
+      ...w.yield,
+      degradation: { firstYear: SCENARIO_DEFAULTS.firstYearDegradation, annual: SCENARIO_DEFAULTS.annualDegradation, mode: SCENARIO_DEFAULTS.degradationMode, ...w.yield.degradation },
+    },
+  };
+  flatten(withDefaults, '', out);
+  return out;
+}
+
+/** Inputs that differ between scenarios (name and description excluded: they always differ and explain nothing). */
+export function parameterDiff(scenarios: readonly ResolvedScenario[]): ParameterDifference[] {
+  const flat = scenarios.map(flattenWithDefaults);
+  const paths = new Set<string>();
+  for (const f of flat) for (const k of f.keys()) paths.add(k);
+  const diffs: ParameterDifference[] = [];
+  for (const path of [...paths].sort()) {
+    if (path === 'name' || path === 'description') continue;
+    const values = flat.map((f) => f.get(path));
+    if (values.some((v) => v !== values[0])) diffs.push({ path, values });
+  }
+  return diffs;
+}
+
+/** One year of a side-by-side comparison: each scenario's value (NaN where outside its horizon) and its difference to the first. */
+export interface CompareRow {
+  readonly year: number;
+  readonly values: number[];
+  readonly deltas: number[];
+}
+
+/** The metric by year for every report, aligned on the union of their years. */
+export function comparePaths(reports: readonly RunReport[], metric: CompareMetric): CompareRow[] {
+  const field = METRIC_FIELDS[metric].field;
+  const years = [...new Set(reports.flatMap((r) => r.years.map((y) => y.year)))].sort((a, b) => a - b);
+  return years.map((year) => {
+    const values = reports.map((r) => {
+      const row = r.years.find((y) => y.year === year);
+      return row ? row[field] : Number.NaN;
+    });
+    return { year, values, deltas: values.map((v) => v - values[0]!) };
+  });
+}
+
+/** Per-scenario summary of a comparison: the year the target is met, the metric in the target year and its total (or end value) to the end year. */
+export interface CompareSummary {
+  readonly id: string;
+  readonly targetMetYear: number | null;
+  readonly targetYear: number | null;
+  readonly valueInTargetYear: number;
+  /** Cumulative to the end year for energy/coal/CO2; the end-year value for capacity metrics. */
+  readonly toEndYear: number;
+  readonly endYear: number;
+}
+
+export function compareSummary(reports: readonly RunReport[], metric: CompareMetric): CompareSummary[] {
+  const { field, cumulative } = METRIC_FIELDS[metric];
+  return reports.map((r) => {
+    const last = r.years[r.years.length - 1]!;
+    const ty = r.target?.year ?? null;
+    const inTarget = ty === null ? undefined : r.years.find((y) => y.year === ty);
+    return {
+      id: r.scenario.id,
+      targetMetYear: r.target?.metYear ?? null,
+      targetYear: ty,
+      valueInTargetYear: inTarget ? inTarget[field] : Number.NaN,
+      toEndYear: cumulative ? last[cumulative] : last[field],
+      endYear: last.year,
+    };
+  });
+}

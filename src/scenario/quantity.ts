@@ -1,0 +1,162 @@
+/**
+ * Quantities as planners write them — "4.5 GW", "450万千瓦", "1.135亿 kWh", "403.5 g/kWh", "2 %" — to numbers
+ * in pvplan's internal units, and back. Chinese magnitudes (万 = 10^4, 亿 = 10^8) and unit names are handled
+ * here and in the CLI's formatter only; the core never sees text.
+ */
+import { WAN, YI } from '../core/units.ts';
+import type { Unit } from 'mathjs';
+import { math } from './math.ts';
+
+/** Physical dimensions a scenario field can expect, each with its internal unit. */
+export type Dimension = 'power' | 'energy' | 'duration' | 'mass' | 'intensity' | 'fraction';
+
+interface DimensionInfo {
+  /** mathjs unit the internal number is expressed in. */
+  readonly internalUnit: string;
+  /** How an error names the dimension and gives examples. */
+  readonly expected: string;
+  readonly noun: string;
+}
+
+export const DIMENSIONS: Readonly<Record<Dimension, DimensionInfo>> = {
+  power: { internalUnit: 'MW', expected: "a power such as '4.5 GW' or '450万千瓦'", noun: 'a power' },
+  energy: { internalUnit: 'MWh', expected: "an energy such as '113.5 GWh' or '1.135亿 kWh'", noun: 'an energy' },
+  duration: { internalUnit: 'h', expected: "hours per year such as '1135 h' (or a specific yield such as '1135 kWh/kWp')", noun: 'a duration' },
+  mass: { internalUnit: 't', expected: "a mass such as '45800 t' or '4.58万吨'", noun: 'a mass' },
+  intensity: { internalUnit: 't/MWh', expected: "a mass per energy such as '403.5 g/kWh' or '0.5703 t/MWh'", noun: 'a mass per energy' },
+  fraction: { internalUnit: '', expected: "a percentage such as '2 %'", noun: 'a percentage' },
+};
+
+const REFERENCE_UNITS: Readonly<Record<Exclude<Dimension, 'fraction'>, string>> = {
+  power: '1 W',
+  energy: '1 J',
+  duration: '1 s',
+  mass: '1 kg',
+  intensity: '1 kg/J',
+};
+
+/** Chinese unit names → mathjs units, longest first so 千瓦时 wins over 千瓦. */
+const CHINESE_UNITS: ReadonlyArray<readonly [string, string]> = [
+  ['千瓦时', 'kWh'],
+  ['兆瓦时', 'MWh'],
+  ['吉瓦时', 'GWh'],
+  ['千瓦', 'kW'],
+  ['兆瓦', 'MW'],
+  ['吉瓦', 'GW'],
+  ['瓦', 'W'],
+  ['度', 'kWh'],
+  ['公斤', 'kg'],
+  ['千克', 'kg'],
+  ['吨', 't'],
+  ['克', 'g'],
+  ['小时', 'h'],
+];
+
+/** A failed parse: `expected` says what the field wanted, `got` what it received. */
+export class QuantityError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QuantityError';
+  }
+}
+
+const NUMBER_AND_REST = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(万亿|万|亿)?\s*(.*?)\s*$/u;
+
+/** Splits "1.135亿 kWh" into its magnitude-scaled number and an SI unit string for mathjs. */
+function splitQuantity(text: string): { value: number; unit: string } | null {
+  const m = NUMBER_AND_REST.exec(text);
+  if (!m) return null;
+  let value = Number(m[1]);
+  if (m[2] === '万') value *= WAN;
+  else if (m[2] === '亿') value *= YI;
+  else if (m[2] === '万亿') value *= WAN * YI;
+  let unit = m[3]!;
+  for (const [zh, si] of CHINESE_UNITS) unit = unit.split(zh).join(si);
+  // kWp/MWp (peak DC nameplate) are kW/MW for arithmetic.
+  unit = unit.replace(/([kMG]?W)p\b/g, '$1').replace(/\s+/g, ' ');
+  return { value, unit };
+}
+
+/** The dimension of a mathjs unit among those pvplan knows, or undefined. */
+function dimensionOf(unit: Unit): Exclude<Dimension, 'fraction'> | undefined {
+  for (const d of Object.keys(REFERENCE_UNITS) as Array<Exclude<Dimension, 'fraction'>>) {
+    if (unit.equalBase(math.unit(REFERENCE_UNITS[d]) as Unit)) return d;
+  }
+  return undefined;
+}
+
+/**
+ * Parses a quantity of the expected dimension into its internal unit (MW, MWh, h, t, t/MWh, fraction 0–1).
+ * Throws QuantityError with a message naming what was expected and what was given.
+ * @example parseQuantity('450万千瓦', 'power') // 4500
+ */
+export function parseQuantity(input: unknown, expected: Dimension): number {
+  const info = DIMENSIONS[expected];
+  if (typeof input === 'number') {
+    throw new QuantityError(`expected ${info.expected}, got the bare number ${input} (write the unit)`);
+  }
+  if (typeof input !== 'string') throw new QuantityError(`expected ${info.expected}, got ${describe(input)}`);
+  const parts = splitQuantity(input);
+  if (!parts || !Number.isFinite(parts.value)) throw new QuantityError(`expected ${info.expected}, got '${input}'`);
+  if (expected === 'fraction') {
+    if (parts.unit === '%') return parts.value / 100;
+    throw new QuantityError(`expected ${info.expected}, got '${input}'`);
+  }
+  if (parts.unit === '' || parts.unit === '%') {
+    throw new QuantityError(`expected ${info.expected}, got '${input}' (${parts.unit === '%' ? 'a percentage' : 'no unit'})`);
+  }
+  let unit: Unit;
+  try {
+    unit = math.unit(`${parts.value} ${parts.unit}`) as Unit;
+  } catch {
+    throw new QuantityError(`expected ${info.expected}, got '${input}' (unknown unit '${parts.unit}')`);
+  }
+  const actual = dimensionOf(unit);
+  if (actual !== expected) {
+    const what = actual ? `${DIMENSIONS[actual].noun} '${input}'` : `'${input}'`;
+    throw new QuantityError(`expected ${info.expected}, got ${what}`);
+  }
+  // Round off binary noise from the unit conversion (0.5703 t/MWh must stay 0.5703).
+  return Number(unit.toNumber(info.internalUnit).toPrecision(15));
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Unit systems for display: SI (MW, GWh, t) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨). */
+export type UnitSystem = 'si' | 'cn';
+
+/** How a value is displayed in each system: divide the internal number by `divisor` and append `unit`. */
+export const DISPLAY_UNITS: Readonly<Record<UnitSystem, Readonly<Record<Exclude<Dimension, 'fraction'>, { unit: string; divisor: number }>>>> = {
+  si: {
+    power: { unit: 'MW', divisor: 1 },
+    energy: { unit: 'GWh', divisor: 1e3 },
+    duration: { unit: 'h', divisor: 1 },
+    mass: { unit: 't', divisor: 1 },
+    intensity: { unit: 'g/kWh', divisor: 1e-3 },
+  },
+  cn: {
+    // 1 万千瓦 = 10 MW; 1 亿千瓦时 = 100 GWh = 1e5 MWh; 1 万吨 = 1e4 t.
+    power: { unit: '万千瓦', divisor: 10 },
+    energy: { unit: '亿千瓦时', divisor: 1e5 },
+    duration: { unit: '小时', divisor: 1 },
+    mass: { unit: '万吨', divisor: 1e4 },
+    intensity: { unit: '克/千瓦时', divisor: 1e-3 },
+  },
+};
+
+/** Formats an internal value for display, e.g. formatQuantity(4500, 'power', 'cn') → '450万千瓦'. Parses back with parseQuantity. */
+export function formatQuantity(value: number, dimension: Dimension, system: UnitSystem, maxDigits = 12): string {
+  if (dimension === 'fraction') return `${roundTo(value * 100, maxDigits)} %`;
+  const d = DISPLAY_UNITS[system][dimension];
+  const shown = roundTo(value / d.divisor, maxDigits);
+  return system === 'cn' ? `${shown}${d.unit}` : `${shown} ${d.unit}`;
+}
+
+function roundTo(x: number, significantDigits: number): string {
+  return String(Number(x.toPrecision(significantDigits)));
+}

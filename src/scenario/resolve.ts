@@ -1,0 +1,334 @@
+/**
+ * Scenario as written → PlanInput (defaults filled, every quantity in internal units), with the checks that
+ * span fields (years in order, percentages within 0–100 %, dimensions that depend on the yield model…).
+ * Every problem names the field; load.ts maps fields to lines.
+ */
+import { createHash } from 'node:crypto';
+import { getPreset, presetYearSeries, factorPresetIds, type FactorKind } from '../core/factors.ts';
+import { PlanError } from '../core/errors.ts';
+import type { YearSeries } from '../core/series.ts';
+import { assertTargetReachable } from '../core/solve.ts';
+import type { GrowthModel, PlanInput } from '../core/types.ts';
+import { fullLoadHoursFromCapacityFactor } from '../core/units.ts';
+import { PVPLAN_VERSION } from '../version.ts';
+import { ScenarioError } from './errors.ts';
+import { compileCapacityFormula } from './formula.ts';
+import { loadScenarioChain, problemsAt, readTextFromDisk, type ReadText, type ScenarioChain, type SourceDoc } from './load.ts';
+import { parseQuantity, QuantityError, type Dimension } from './quantity.ts';
+import type { Scenario } from './schema.ts';
+import { didYouMean, validateScenarioShape, type ValidationIssue } from './validate.ts';
+
+/** Defaults filled in when a scenario leaves a field out (documented in the schema and docs/scenarios.md). */
+export const SCENARIO_DEFAULTS = {
+  constructionLagYears: 0,
+  lifetimeYears: 25,
+  firstYearDegradation: '0 %',
+  annualDegradation: '0.5 %',
+  degradationMode: 'linear',
+  availability: '100 %',
+  curtailment: '0 %',
+  commissioning: 'mid-year',
+} as const;
+
+/** A scenario ready to run: its identity, the merged text as written, the core's input and a content hash. */
+export interface ResolvedScenario {
+  readonly id: string;
+  readonly file: string;
+  readonly name: string;
+  readonly region?: string;
+  readonly description?: string;
+  /** The scenario as written after `extends` (without the `extends` key). */
+  readonly written: Scenario;
+  readonly plan: PlanInput;
+  /** sha256 of the canonical JSON of the resolved plan and name: two runs with the same hash had the same inputs. */
+  readonly hash: string;
+  /** Files of the `extends` chain, child first. */
+  readonly files: readonly string[];
+}
+
+type Issues = ValidationIssue[];
+
+class Collector {
+  readonly issues: Issues = [];
+  quantity(value: unknown, dim: Dimension, path: string[]): number {
+    try {
+      return parseQuantity(value, dim);
+    } catch (e) {
+      if (e instanceof QuantityError) {
+        this.issues.push({ path, message: e.message });
+        return Number.NaN;
+      }
+      throw e;
+    }
+  }
+  fraction(value: unknown, path: string[], bounds: { min?: number; max?: number } = { min: 0, max: 1 }): number {
+    const x = this.quantity(value, 'fraction', path);
+    if (Number.isNaN(x)) return x;
+    const { min, max } = bounds;
+    if ((min !== undefined && x < min) || (max !== undefined && x > max)) {
+      const range = min !== undefined && max !== undefined ? `between ${min * 100} % and ${max * 100} %` : min !== undefined ? `at least ${min * 100} %` : `at most ${max! * 100} %`;
+      this.issues.push({ path, message: `expected a percentage ${range}, got '${String(value)}'` });
+    }
+    return x;
+  }
+  series(value: unknown, dim: Dimension, path: string[], check?: (x: number, p: string[], raw: unknown) => void): YearSeries {
+    if (typeof value === 'object' && value !== null) {
+      const points = Object.entries(value as Record<string, unknown>)
+        .map(([year, v]) => {
+          const p = [...path, year];
+          const x = this.quantity(v, dim, p);
+          if (check && !Number.isNaN(x)) check(x, p, v);
+          return { year: Number(year), value: x };
+        })
+        .sort((a, b) => a.year - b.year);
+      return points;
+    }
+    const x = this.quantity(value, dim, path);
+    if (check && !Number.isNaN(x)) check(x, path, value);
+    return x;
+  }
+  add(path: string[], message: string): void {
+    this.issues.push({ path, message });
+  }
+}
+
+function factorSeries(c: Collector, value: unknown, kind: FactorKind, path: string[]): YearSeries {
+  if (typeof value === 'object' && value !== null && 'preset' in value) {
+    const id = String((value as { preset: unknown }).preset);
+    try {
+      return presetYearSeries(getPreset(id, kind));
+    } catch {
+      const ids = factorPresetIds(kind);
+      const hint = didYouMean(id, ids);
+      c.add([...path, 'preset'], `unknown ${kind} factor preset '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${ids.join(', ')} (see \`pvplan factors\`)`);
+      return Number.NaN;
+    }
+  }
+  return c.series(value, 'intensity', path, (x, p, raw) => {
+    if (x < 0) c.add(p, `expected a non-negative factor, got '${String(raw)}'`);
+  });
+}
+
+function growthModel(c: Collector, g: Scenario['capacity']['growth'], baseYear: number, endYear: number): GrowthModel {
+  const path = ['capacity', 'growth'];
+  const yearIn = (y: number | undefined, key: string) => {
+    if (y !== undefined && (y < baseYear || y > endYear)) c.add([...path, key], `expected a year between the base year ${baseYear} and years.end ${endYear}, got ${y}`);
+  };
+  const pointsAfterBase = (series: Record<string, string>, key: string, allowNegative: boolean) =>
+    (c.series(series, 'power', [...path, key], (x, p, raw) => {
+      if (!allowNegative && x < 0) c.add(p, `expected a non-negative power, got '${String(raw)}'`);
+      const y = Number(p[p.length - 1]);
+      if (y <= baseYear) c.add(p, `expected a year after the base year ${baseYear}, got ${y}`);
+    }) as Array<{ year: number; value: number }>);
+  switch (g.model) {
+    case 'cagr':
+    case 'linear': {
+      yearIn(g.from, 'from');
+      yearIn(g.until, 'until');
+      if (g.from !== undefined && g.until !== undefined && g.until <= g.from) c.add([...path, 'until'], `expected a year after 'from' (${g.from}), got ${g.until}`);
+      const common = {
+        ...(g.from === undefined ? {} : { fromYear: g.from }),
+        ...(g.until === undefined ? {} : { untilYear: g.until }),
+        ...(g.after === undefined ? {} : { after: { rateFrac: c.fraction(g.after, [...path, 'after'], { min: -1 }) } }),
+      };
+      if (g.model === 'cagr') return { model: 'cagr', ...common, ...(g.rate === undefined ? {} : { rateFrac: c.fraction(g.rate, [...path, 'rate'], { min: -1 }) }) };
+      return { model: 'linear', ...common, ...(g.additionsPerYear === undefined ? {} : { additionsMWPerYear: c.quantity(g.additionsPerYear, 'power', [...path, 'additionsPerYear']) }) };
+    }
+    case 'logistic':
+      return { model: 'logistic', saturationMW: c.quantity(g.saturation, 'power', [...path, 'saturation']), ...(g.steepness === undefined ? {} : { steepnessPerYear: g.steepness }) };
+    case 'additions':
+      return { model: 'additions', additionsMW: pointsAfterBase(g.additions, 'additions', false) };
+    case 'milestones':
+      return { model: 'milestones', pointsMW: pointsAfterBase(g.points, 'points', false) };
+    case 'trend':
+      return { model: 'trend', fit: g.fit, ...(g.saturation === undefined ? {} : { saturationMW: c.quantity(g.saturation, 'power', [...path, 'saturation']) }) };
+    case 'formula': {
+      try {
+        const at = compileCapacityFormula(g.expression);
+        for (let y = baseYear + 1; y <= endYear; y++) {
+          const mw = at(y);
+          if (!Number.isFinite(mw) || mw < 0) {
+            c.add([...path, 'expression'], `expected a finite, non-negative capacity for every year, got ${mw} MW in ${y}`);
+            break;
+          }
+        }
+        return { model: 'formula', expression: g.expression, capacityMWAt: at };
+      } catch (e) {
+        if (!(e instanceof QuantityError)) throw e;
+        c.add([...path, 'expression'], e.message);
+        return { model: 'formula', expression: g.expression, capacityMWAt: () => Number.NaN };
+      }
+    }
+  }
+}
+
+/** Turns a structurally valid scenario into the core's input; returns the problems instead when there are any. */
+export function resolvePlan(s: Scenario): { plan: PlanInput; issues: Issues } {
+  const c = new Collector();
+  const { start, end } = s.years;
+  if (end < start) c.add(['years', 'end'], `expected a year not before years.start (${start}), got ${end}`);
+  const cap = s.capacity;
+  const baseYear = cap.baseline.year;
+  if (start < baseYear) c.add(['years', 'start'], `expected the base year (capacity.baseline.year = ${baseYear}) or later, got ${start}`);
+  const baselineMW = c.quantity(cap.baseline.capacity, 'power', ['capacity', 'baseline', 'capacity']);
+  if (baselineMW < 0) c.add(['capacity', 'baseline', 'capacity'], `expected a non-negative power, got '${cap.baseline.capacity}'`);
+  let baselineOperatingMW: number | undefined;
+  if (cap.baseline.operating !== undefined) {
+    baselineOperatingMW = c.quantity(cap.baseline.operating, 'power', ['capacity', 'baseline', 'operating']);
+    if (baselineOperatingMW < 0 || baselineOperatingMW > baselineMW) c.add(['capacity', 'baseline', 'operating'], `expected a power between 0 and the baseline (${cap.baseline.capacity}), got '${cap.baseline.operating}'`);
+    if (cap.history) c.add(['capacity', 'baseline', 'operating'], 'give either capacity.baseline.operating or capacity.history, not both (the history sets which cohorts operate)');
+  }
+  let historyMW: Array<{ year: number; value: number }> | undefined;
+  if (cap.history) {
+    historyMW = c.series(cap.history, 'power', ['capacity', 'history'], (x, p, raw) => {
+      const y = Number(p[p.length - 1]);
+      if (y > baseYear) c.add(p, `expected a year up to the base year ${baseYear}, got ${y}`);
+      if (x < 0) c.add(p, `expected a non-negative power, got '${String(raw)}'`);
+    }) as Array<{ year: number; value: number }>;
+    for (let i = 1; i < historyMW.length; i++) {
+      if (historyMW[i]!.value < historyMW[i - 1]!.value) c.add(['capacity', 'history', String(historyMW[i]!.year)], `expected the history not to decrease (built + under construction), but ${historyMW[i]!.year} is below ${historyMW[i - 1]!.year}`);
+    }
+    const atBase = historyMW.find((h) => h.year === baseYear);
+    if (atBase && Math.abs(atBase.value - baselineMW) > 1e-9 * Math.max(1, baselineMW)) {
+      c.add(['capacity', 'history', String(baseYear)], `expected the history in the base year to equal the baseline (${cap.baseline.capacity}), got ${atBase.value} MW`);
+    }
+  }
+  let target: PlanInput['capacity']['target'];
+  if (cap.target) {
+    const t = cap.target;
+    if (t.year <= baseYear || t.year > end) c.add(['capacity', 'target', 'year'], `expected a year after the base year ${baseYear} and not after years.end ${end}, got ${t.year}`);
+    if (t.capacity === undefined && t.energy === undefined && t.coal === undefined) c.add(['capacity', 'target'], "expected at least one of 'capacity', 'energy' or 'coal'");
+    target = {
+      year: t.year,
+      ...(t.capacity === undefined ? {} : { capacityMW: c.quantity(t.capacity, 'power', ['capacity', 'target', 'capacity']) }),
+      ...(t.energy === undefined ? {} : { energyMWh: c.quantity(t.energy, 'energy', ['capacity', 'target', 'energy']) }),
+      ...(t.coal === undefined ? {} : { coalTonnes: c.quantity(t.coal, 'mass', ['capacity', 'target', 'coal']) }),
+    };
+  }
+  const growth = growthModel(c, cap.growth, baseYear, end);
+  const needsTarget = (growth.model === 'cagr' && growth.rateFrac === undefined) || (growth.model === 'linear' && growth.additionsMWPerYear === undefined) || (growth.model === 'logistic' && growth.steepnessPerYear === undefined);
+  if (needsTarget && target?.capacityMW === undefined) {
+    c.add(['capacity', 'growth'], `the ${growth.model} model solves its ${growth.model === 'cagr' ? 'rate' : growth.model === 'linear' ? 'additionsPerYear' : 'steepness'} from capacity.target.capacity: give one or the other`);
+  }
+  if (growth.model === 'cagr' && needsTarget && !(baselineMW > 0)) c.add(['capacity', 'baseline', 'capacity'], 'expected a positive baseline: a compound growth rate cannot start from zero');
+  if (growth.model === 'logistic') {
+    if (!(growth.saturationMW > baselineMW)) c.add(['capacity', 'growth', 'saturation'], `expected a saturation above the baseline (${cap.baseline.capacity}), got '${cap.growth.model === 'logistic' ? cap.growth.saturation : ''}'`);
+    else if (needsTarget && target?.capacityMW !== undefined && !(growth.saturationMW > target.capacityMW)) c.add(['capacity', 'growth', 'saturation'], 'expected a saturation above the target capacity (an S-curve never reaches its saturation)');
+    if (!(baselineMW > 0)) c.add(['capacity', 'baseline', 'capacity'], 'expected a positive baseline for a logistic path');
+  }
+  if (growth.model === 'trend') {
+    const n = historyMW?.length ?? 0;
+    const needN = growth.fit === 'logistic' && growth.saturationMW === undefined ? 3 : 2;
+    if (n < needN) c.add(['capacity', 'history'], `the ${growth.fit} trend needs at least ${needN} history points, got ${n}`);
+    else if (historyMW!.some((h) => !(h.value > 0))) c.add(['capacity', 'history'], 'expected positive history values for a trend fit');
+  }
+  let maxAdditionsMWPerYear: number | undefined;
+  if (cap.maxAdditionsPerYear !== undefined) {
+    maxAdditionsMWPerYear = c.quantity(cap.maxAdditionsPerYear, 'power', ['capacity', 'maxAdditionsPerYear']);
+    if (!(maxAdditionsMWPerYear >= 0)) c.add(['capacity', 'maxAdditionsPerYear'], `expected a non-negative power, got '${cap.maxAdditionsPerYear}'`);
+  }
+
+  const y = s.yield;
+  const valueDim: Dimension = y.model === 'capacity-factor' ? 'fraction' : 'duration';
+  const hoursCheck = (x: number, p: string[], raw: unknown) => {
+    if (y.model === 'capacity-factor' ? !(x > 0 && x <= 1) : !(x > 0 && x <= 8784)) {
+      c.add(p, y.model === 'capacity-factor' ? `expected a capacity factor above 0 % and at most 100 %, got '${String(raw)}'` : `expected hours per year above 0 and at most 8784 h, got '${String(raw)}'`);
+    }
+  };
+  const valueIssuesBefore = c.issues.length;
+  let fullLoadHours = c.series(y.value, valueDim, ['yield', 'value'], hoursCheck);
+  if (c.issues.length > valueIssuesBefore) {
+    for (let i = valueIssuesBefore; i < c.issues.length; i++) {
+      const issue = c.issues[i]!;
+      c.issues[i] = { path: issue.path, message: `${issue.message} (for the ${y.model} model)` };
+    }
+  }
+  if (y.model === 'capacity-factor') {
+    fullLoadHours = typeof fullLoadHours === 'number' ? fullLoadHoursFromCapacityFactor(fullLoadHours) : fullLoadHours.map((p) => ({ year: p.year, value: fullLoadHoursFromCapacityFactor(p.value) }));
+  }
+  const d = y.degradation ?? {};
+  const plan: PlanInput = {
+    startYear: start,
+    endYear: end,
+    capacity: {
+      baseYear,
+      baselineMW,
+      ...(baselineOperatingMW === undefined ? {} : { baselineOperatingMW }),
+      ...(historyMW ? { historyMW } : {}),
+      ...(target ? { target } : {}),
+      growth,
+      ...(maxAdditionsMWPerYear === undefined ? {} : { maxAdditionsMWPerYear }),
+      constructionLagYears: cap.constructionLagYears ?? SCENARIO_DEFAULTS.constructionLagYears,
+      lifetimeYears: cap.lifetimeYears ?? SCENARIO_DEFAULTS.lifetimeYears,
+    },
+    yield: {
+      fullLoadHours,
+      firstYearDegradationFrac: c.fraction(d.firstYear ?? SCENARIO_DEFAULTS.firstYearDegradation, ['yield', 'degradation', 'firstYear']),
+      annualDegradationFrac: c.fraction(d.annual ?? SCENARIO_DEFAULTS.annualDegradation, ['yield', 'degradation', 'annual']),
+      degradationMode: d.mode ?? SCENARIO_DEFAULTS.degradationMode,
+      availabilityFrac: c.fraction(y.availability ?? SCENARIO_DEFAULTS.availability, ['yield', 'availability']),
+      curtailmentFrac: c.series(y.curtailment ?? SCENARIO_DEFAULTS.curtailment, 'fraction', ['yield', 'curtailment'], (x, p, raw) => {
+        if (x < 0 || x > 1) c.add(p, `expected a percentage between 0 % and 100 %, got '${String(raw)}'`);
+      }),
+      commissioning: y.commissioning ?? SCENARIO_DEFAULTS.commissioning,
+    },
+    savings: {
+      coalTonnesPerMWh: factorSeries(c, s.savings.coal, 'coal', ['savings', 'coal']),
+      co2TonnesPerMWh: factorSeries(c, s.savings.co2, 'co2', ['savings', 'co2']),
+      ...(s.savings.so2 === undefined ? {} : { so2TonnesPerMWh: factorSeries(c, s.savings.so2, 'so2', ['savings', 'so2']) }),
+      ...(s.savings.nox === undefined ? {} : { noxTonnesPerMWh: factorSeries(c, s.savings.nox, 'nox', ['savings', 'nox']) }),
+    },
+  };
+  if (c.issues.length === 0 && needsTarget) {
+    try {
+      assertTargetReachable(plan);
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      c.add((e.field ?? 'capacity').split('.'), e.message);
+    }
+  }
+  return { plan, issues: c.issues };
+}
+
+/** Canonical JSON (sorted keys, functions dropped) so that equal inputs hash equally whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (typeof value === 'function' || value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => typeof v !== 'function' && v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** Content hash of a resolved plan: 'sha256:' + 64 hex digits. */
+export function planHash(name: string, plan: PlanInput): string {
+  return `sha256:${createHash('sha256').update(canonicalJson({ name, plan })).digest('hex')}`;
+}
+
+/** Validates and resolves a loaded chain; throws ScenarioError listing every problem with its file and line. */
+export function resolveChain(chain: ScenarioChain): ResolvedScenario {
+  const shapeIssues = validateScenarioShape(chain.merged);
+  if (shapeIssues.length > 0) throw new ScenarioError(problemsAt(chain.chain, shapeIssues));
+  const written = chain.merged as unknown as Scenario;
+  const { plan, issues } = resolvePlan(written);
+  if (issues.length > 0) throw new ScenarioError(problemsAt(chain.chain, issues));
+  return {
+    id: chain.id,
+    file: chain.file,
+    name: written.name,
+    ...(written.region === undefined ? {} : { region: written.region }),
+    ...(written.description === undefined ? {} : { description: written.description }),
+    written,
+    plan,
+    hash: planHash(written.name, plan),
+    files: chain.chain.map((d: SourceDoc) => d.file),
+  };
+}
+
+/** Loads, validates and resolves a scenario file (YAML or JSON) with its `extends` parents. */
+export function loadScenario(file: string, readText: ReadText = readTextFromDisk): ResolvedScenario {
+  return resolveChain(loadScenarioChain(file, readText));
+}
+
+export { PVPLAN_VERSION };

@@ -1,0 +1,194 @@
+/**
+ * Validates a scenario (as written) against ScenarioSchema by walking the schema itself, so that every
+ * message can name the field, what was expected, and suggest the closest known key ("did you mean").
+ * Quantity strings are parsed here too, so a wrong dimension is reported where it is written.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import { parseQuantity, QuantityError, type Dimension } from './quantity.ts';
+import { ScenarioSchema } from './schema.ts';
+
+/** One problem in a scenario: the path to the field (keys), and a message saying what was expected. */
+export interface ValidationIssue {
+  readonly path: ReadonlyArray<string>;
+  readonly message: string;
+}
+
+type JsonSchemaNode = {
+  type?: string;
+  anyOf?: JsonSchemaNode[];
+  const?: unknown;
+  properties?: Record<string, JsonSchemaNode>;
+  patternProperties?: Record<string, JsonSchemaNode>;
+  required?: string[];
+  additionalProperties?: boolean;
+  minProperties?: number;
+  minLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  pattern?: string;
+  'x-dimension'?: Dimension;
+  'x-discriminator'?: string;
+};
+
+/** Joins a field path for messages: ['capacity', 'baseline', 'capacity'] → 'capacity.baseline.capacity'. */
+export function fieldName(path: ReadonlyArray<string>): string {
+  return path.length === 0 ? '(top level)' : path.join('.');
+}
+
+/** The closest of `candidates` to `word` when it is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const lower = word.toLowerCase();
+  const byPrefix = candidates.find((c) => lower.length >= 3 && (c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase())));
+  if (byPrefix) return byPrefix;
+  const best = closest(word, [...candidates]);
+  return distance(lower, best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `'${value}'`;
+  return String(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function literalsOf(schema: JsonSchemaNode): unknown[] | undefined {
+  if (!schema.anyOf || !schema.anyOf.every((b) => b.const !== undefined)) return undefined;
+  return schema.anyOf.map((b) => b.const);
+}
+
+function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: ValidationIssue[]): void {
+  const literals = literalsOf(schema);
+  if (literals) {
+    if (!literals.includes(value)) {
+      const hint = typeof value === 'string' ? didYouMean(value, literals.map(String)) : undefined;
+      issues.push({ path, message: `expected one of ${literals.map((l) => `'${String(l)}'`).join(', ')}, got ${typeOf(value)}${hint ? ` (did you mean '${hint}'?)` : ''}` });
+    }
+    return;
+  }
+  if (schema.anyOf) {
+    const disc = schema['x-discriminator'];
+    if (disc) {
+      if (!isPlainObject(value)) {
+        issues.push({ path, message: `expected a mapping with a '${disc}' field, got ${typeOf(value)}` });
+        return;
+      }
+      const options = schema.anyOf.map((b) => String(b.properties?.[disc]?.const));
+      const branch = schema.anyOf.find((b) => b.properties?.[disc]?.const === value[disc]);
+      if (!branch) {
+        const got = value[disc];
+        const hint = typeof got === 'string' ? didYouMean(got, options) : undefined;
+        issues.push({
+          path: [...path, disc],
+          message: got === undefined ? `missing required field '${disc}' (one of ${options.map((o) => `'${o}'`).join(', ')})` : `expected one of ${options.map((o) => `'${o}'`).join(', ')}, got ${typeOf(got)}${hint ? ` (did you mean '${hint}'?)` : ''}`,
+        });
+        return;
+      }
+      check(value, branch, path, issues);
+      return;
+    }
+    const attempts = schema.anyOf.map((b) => {
+      const branchIssues: ValidationIssue[] = [];
+      check(value, b, path, branchIssues);
+      return { b, branchIssues };
+    });
+    if (attempts.some((a) => a.branchIssues.length === 0)) return;
+    // Report the branch of the same JSON type, so an object is judged as an object and a string as a string.
+    const sameType = attempts.find((a) => (a.b.type === 'object') === isPlainObject(value) && (a.b.type !== 'string' || typeof value === 'string'));
+    if (sameType) issues.push(...sameType.branchIssues);
+    else issues.push({ path, message: `expected ${describeUnion(schema)}, got ${typeOf(value)}` });
+    return;
+  }
+  switch (schema.type) {
+    case 'object': {
+      if (!isPlainObject(value)) {
+        issues.push({ path, message: `expected a mapping, got ${typeOf(value)}` });
+        return;
+      }
+      const props = schema.properties ?? {};
+      for (const key of schema.required ?? []) {
+        if (value[key] === undefined) issues.push({ path: [...path, key], message: `missing required field '${key}'` });
+      }
+      const patterns = Object.entries(schema.patternProperties ?? {}).map(([p, s]) => [new RegExp(p, 'u'), s] as const);
+      for (const [key, child] of Object.entries(value)) {
+        const sub = props[key];
+        if (sub) {
+          check(child, sub, [...path, key], issues);
+          continue;
+        }
+        const byPattern = patterns.find(([re]) => re.test(key));
+        if (byPattern) {
+          check(child, byPattern[1], [...path, key], issues);
+          continue;
+        }
+        if (patterns.length > 0 && Object.keys(props).length === 0) {
+          issues.push({ path: [...path, key], message: `expected a year such as 2025 as the key, got '${key}'` });
+          continue;
+        }
+        if (schema.additionalProperties === false) {
+          const hint = didYouMean(key, Object.keys(props));
+          issues.push({ path: [...path, key], message: `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${Object.keys(props).join(', ')}` });
+        }
+      }
+      if (schema.minProperties !== undefined && Object.keys(value).length < schema.minProperties) {
+        issues.push({ path, message: `expected at least ${schema.minProperties} entr${schema.minProperties === 1 ? 'y' : 'ies'}` });
+      }
+      return;
+    }
+    case 'string': {
+      const dim = schema['x-dimension'];
+      if (dim) {
+        try {
+          parseQuantity(value, dim);
+        } catch (e) {
+          if (e instanceof QuantityError) issues.push({ path, message: e.message });
+          else throw e;
+        }
+        return;
+      }
+      if (typeof value !== 'string') {
+        issues.push({ path, message: `expected text, got ${typeOf(value)}` });
+        return;
+      }
+      if (schema.minLength !== undefined && value.length < schema.minLength) issues.push({ path, message: 'expected a non-empty text' });
+      return;
+    }
+    case 'integer':
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        issues.push({ path, message: `expected ${schema.type === 'integer' ? 'a whole number' : 'a number'}, got ${typeOf(value)}` });
+        return;
+      }
+      if (schema.type === 'integer' && !Number.isInteger(value)) issues.push({ path, message: `expected a whole number, got ${value}` });
+      if (schema.minimum !== undefined && value < schema.minimum) issues.push({ path, message: `expected at least ${schema.minimum}, got ${value}` });
+      if (schema.maximum !== undefined && value > schema.maximum) issues.push({ path, message: `expected at most ${schema.maximum}, got ${value}` });
+      if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) issues.push({ path, message: `expected more than ${schema.exclusiveMinimum}, got ${value}` });
+      return;
+    }
+    default:
+      if (schema.const !== undefined && value !== schema.const) issues.push({ path, message: `expected '${String(schema.const)}', got ${typeOf(value)}` });
+  }
+}
+
+function describeUnion(schema: JsonSchemaNode): string {
+  const parts = (schema.anyOf ?? []).map((b) => {
+    if (b['x-dimension']) return `a quantity such as '${(b as { examples?: string[] }).examples?.[0] ?? ''}'`;
+    if (b.patternProperties) return 'a year → value mapping';
+    if (b.type === 'object') return `a mapping with ${Object.keys(b.properties ?? {}).map((k) => `'${k}'`).join(', ')}`;
+    return b.type ?? 'a value';
+  });
+  return [...new Set(parts)].join(' or ');
+}
+
+/** Every structural problem of a scenario document (as written, after `extends`), in document order. */
+export function validateScenarioShape(value: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  check(value, ScenarioSchema as unknown as JsonSchemaNode, [], issues);
+  return issues;
+}
