@@ -1,19 +1,24 @@
-// Bundles the CLI and the library with esbuild so that the installed `pvplan`
-// starts without a TypeScript compile and mathjs is tree-shaken to the factories we use.
+// Bundles the CLI and the library with esbuild so that the installed `pvplan` starts without a
+// TypeScript compile and mathjs is tree-shaken to the factories we use (start-up time: docs/benchmarks.md).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const common = {
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const result = await build({
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  outdir: 'dist',
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  minify: true,
+  metafile: process.env.PVPLAN_METAFILE === '1',
   logLevel: 'warning',
-
-  // Packages with native parts or their own workers stay external.
+  // Server-side packages load their own files at run time; they stay in node_modules.
   external: ['fastify', '@fastify/*', 'piscina', 'playwright-core', 'echarts'],
   banner: { js: "import { createRequire as __pvplanCreateRequire } from 'node:module'; const require = __pvplanCreateRequire(import.meta.url);" },
-};
-await build({ ...common, entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+});
+if (result.metafile) writeFileSync('dist/meta.json', JSON.stringify(result.metafile));

@@ -3,7 +3,7 @@
  * language — numbers, units, + − × ÷ ^, parentheses and a few functions. Assignments, function definitions,
  * other symbols and any other function are refused before evaluation, so a scenario file cannot run code.
  */
-import { math, FORMULA_FUNCTIONS } from './math.ts';
+import { formulaMath, FORMULA_FUNCTIONS } from './math.ts';
 import { QuantityError } from './quantity.ts';
 
 import type { MathNode } from 'mathjs';
@@ -12,6 +12,7 @@ const ALLOWED_NODE_TYPES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode'
 
 /** Compiles a formula into year → MW; throws QuantityError naming the first disallowed part. */
 export function compileCapacityFormula(expression: string): (year: number) => number {
+  const math = formulaMath();
   let root: MathNode;
   try {
     root = math.parse(expression) as MathNode;

@@ -5,7 +5,7 @@
  */
 import { WAN, YI } from '../core/units.ts';
 import type { Unit } from 'mathjs';
-import { math } from './math.ts';
+import { parseUnit } from './math.ts';
 
 /** Physical dimensions a scenario field can expect, each with its internal unit. */
 export type Dimension = 'power' | 'energy' | 'duration' | 'mass' | 'intensity' | 'fraction';
@@ -77,12 +77,12 @@ function splitQuantity(text: string): { value: number; unit: string } | null {
   return { value, unit };
 }
 
+let referenceBases: ReadonlyArray<readonly [Exclude<Dimension, 'fraction'>, Unit]> | undefined;
+
 /** The dimension of a mathjs unit among those pvplan knows, or undefined. */
 function dimensionOf(unit: Unit): Exclude<Dimension, 'fraction'> | undefined {
-  for (const d of Object.keys(REFERENCE_UNITS) as Array<Exclude<Dimension, 'fraction'>>) {
-    if (unit.equalBase(math.unit(REFERENCE_UNITS[d]) as Unit)) return d;
-  }
-  return undefined;
+  referenceBases ??= (Object.keys(REFERENCE_UNITS) as Array<Exclude<Dimension, 'fraction'>>).map((d) => [d, parseUnit(REFERENCE_UNITS[d])] as const);
+  return referenceBases.find(([, base]) => unit.equalBase(base))?.[0];
 }
 
 /**
@@ -107,7 +107,7 @@ export function parseQuantity(input: unknown, expected: Dimension): number {
   }
   let unit: Unit;
   try {
-    unit = math.unit(`${parts.value} ${parts.unit}`) as Unit;
+    unit = parseUnit(`${parts.value} ${parts.unit}`);
   } catch {
     throw new QuantityError(`expected ${info.expected}, got '${input}' (unknown unit '${parts.unit}')`);
   }
