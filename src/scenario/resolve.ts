@@ -5,7 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { getPreset, presetYearSeries, factorPresetIds, type FactorKind } from '../core/factors.ts';
+import { cdf, centralValue, support, validateDistribution, type Distribution, type DistributionKind, type Truncation } from '../core/distributions.ts';
 import { PlanError } from '../core/errors.ts';
+import type { PlanUncertainty, RankCorrelation, UncertainParameter } from '../core/uncertainty.ts';
+import { createGaussianCopula, validateCorrelationMatrix } from '../core/rank-correlation.ts';
 import type { YearSeries } from '../core/series.ts';
 import { assertTargetReachable } from '../core/solve.ts';
 import type { GrowthModel, PlanInput } from '../core/types.ts';
@@ -14,7 +17,7 @@ import { PVPLAN_VERSION } from '../version.ts';
 import { ScenarioError } from './errors.ts';
 import { compileCapacityFormula } from './formula.ts';
 import { loadScenarioChain, problemsAt, readTextFromDisk, type ReadText, type ScenarioChain, type SourceDoc } from './load.ts';
-import { parseQuantity, QuantityError, type Dimension } from './quantity.ts';
+import { formatQuantity, parseQuantity, QuantityError, type Dimension } from './quantity.ts';
 import type { Scenario } from './schema.ts';
 import { didYouMean, validateScenarioShape, type ValidationIssue } from './validate.ts';
 
@@ -40,6 +43,8 @@ export interface ResolvedScenario {
   /** The scenario as written after `extends` (without the `extends` key). */
   readonly written: Scenario;
   readonly plan: PlanInput;
+  /** Uncertain fields (distributions), their correlations and the inter-annual yield term; empty for a deterministic scenario. */
+  readonly uncertainty: PlanUncertainty;
   /** sha256 of the canonical JSON of the resolved plan and name: two runs with the same hash had the same inputs. */
   readonly hash: string;
   /** Files of the `extends` chain, child first. */
@@ -48,9 +53,46 @@ export interface ResolvedScenario {
 
 type Issues = ValidationIssue[];
 
+/** Puts a drawn value of an uncertain field into a plan (pure). */
+type Setter = (plan: PlanInput, value: number) => PlanInput;
+
+/** The valid range of a field, checked against a distribution's support. */
+interface Range {
+  readonly min?: number;
+  readonly max?: number;
+  /** True when min itself is not allowed (e.g. hours must be > 0). */
+  readonly minExclusive?: boolean;
+}
+
+/** A distribution may leave a field's valid range with at most this probability; it is then truncated there. */
+export const OUT_OF_RANGE_TOLERANCE = 1e-6;
+
+const YEAR_KEY = /^[12][0-9]{3}$/;
+
+function isYearSeries(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0 && Object.keys(value).every((k) => YEAR_KEY.test(k));
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 class Collector {
   readonly issues: Issues = [];
-  quantity(value: unknown, dim: Dimension, path: string[]): number {
+  readonly uncertain: UncertainParameter[] = [];
+
+  /** A quantity in internal units; a distribution (where `apply` is given) registers an uncertain parameter and returns its median. */
+  quantity(value: unknown, dim: Dimension, path: string[], apply?: Setter, range?: Range): number {
+    if (isMapping(value)) {
+      if (!apply) {
+        this.add(path, `expected a single quantity here (distributions are supported only for the fields listed in docs/uncertainty.md)`);
+        return Number.NaN;
+      }
+      const dist = this.distribution(value, (v, p) => this.quantity(v, dim, p), path, range, (x) => formatQuantity(x, dim, 'si', 6));
+      if (!dist) return Number.NaN;
+      this.uncertain.push({ name: path.join('.'), distribution: dist, apply });
+      return centralValue(dist);
+    }
     try {
       return parseQuantity(value, dim);
     } catch (e) {
@@ -61,8 +103,86 @@ class Collector {
       throw e;
     }
   }
-  fraction(value: unknown, path: string[], bounds: { min?: number; max?: number } = { min: 0, max: 1 }): number {
-    const x = this.quantity(value, 'fraction', path);
+
+  /** A whole number, or a discrete distribution of whole numbers (years). */
+  integer(value: unknown, path: string[], apply: Setter, range: Range): number {
+    if (typeof value === 'number') return value;
+    if (!isMapping(value)) return Number.NaN;
+    const dist = this.distribution(value, (v) => (typeof v === 'number' ? v : Number.NaN), path, range, String);
+    if (!dist) return Number.NaN;
+    this.uncertain.push({ name: path.join('.'), distribution: dist, apply });
+    return centralValue(dist);
+  }
+
+  private distribution(value: Record<string, unknown>, parse: (v: unknown, path: string[]) => number, path: string[], range: Range | undefined, show: (x: number) => string): Distribution | undefined {
+    const kind = Object.keys(value).find((k) => k !== 'truncate') as DistributionKind | undefined;
+    const params = (kind ? value[kind] : undefined) as Record<string, unknown> | undefined;
+    if (!kind || !params) return undefined;
+    const issuesBefore = this.issues.length;
+    const q = (key: string) => parse(params[key], [...path, kind, key]);
+    const t = value.truncate as Record<string, unknown> | undefined;
+    const truncation: Truncation | undefined = t
+      ? { ...(t.min === undefined ? {} : { lower: parse(t.min, [...path, 'truncate', 'min']) }), ...(t.max === undefined ? {} : { upper: parse(t.max, [...path, 'truncate', 'max']) }) }
+      : undefined;
+    const tr = truncation ? { truncation } : {};
+    let dist: Distribution;
+    switch (kind) {
+      case 'normal':
+      case 'lognormal':
+        dist = { kind, mean: q('mean'), sd: q('sd'), ...tr };
+        break;
+      case 'triangular':
+        dist = { kind, min: q('min'), mode: q('mode'), max: q('max'), ...tr };
+        break;
+      case 'uniform':
+        dist = { kind, min: q('min'), max: q('max'), ...tr };
+        break;
+      case 'pert':
+        dist = { kind, min: q('min'), mode: q('mode'), max: q('max'), ...(typeof params.lambda === 'number' ? { lambda: params.lambda } : {}), ...tr };
+        break;
+      case 'discrete':
+        dist = {
+          kind,
+          values: (params.values as unknown[]).map((v, i) => parse(v, [...path, kind, 'values', String(i)])),
+          weights: params.weights as number[],
+          ...tr,
+        };
+        if (dist.values.length !== dist.weights.length) this.add([...path, kind, 'weights'], `expected one weight per value (${dist.values.length}), got ${dist.weights.length}`);
+        break;
+      default:
+        return undefined;
+    }
+    if (this.issues.length > issuesBefore) return undefined;
+    try {
+      validateDistribution(dist);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      this.add([...path, kind], `invalid ${kind} distribution: ${e.message.replace(/^[a-zA-Z]+: /, '')}`);
+      return undefined;
+    }
+    return range ? this.withinRange(dist, path, range, show) : dist;
+  }
+
+  /** Checks a distribution stays in the field's range; a negligible tail outside it is cut off (truncated) at the bound. */
+  private withinRange(dist: Distribution, path: string[], range: Range, show: (x: number) => string): Distribution | undefined {
+    const lo = range.min ?? Number.NEGATIVE_INFINITY;
+    const hi = range.max ?? Number.POSITIVE_INFINITY;
+    const { lower, upper } = support(dist);
+    const below = lower < lo || (range.minExclusive && lower <= lo) ? cdf(dist, lo) : 0;
+    const above = upper > hi ? 1 - cdf(dist, hi) : 0;
+    if (below === 0 && above === 0 && !(range.minExclusive && lower <= lo)) return dist;
+    if (below + above > OUT_OF_RANGE_TOLERANCE || dist.kind === 'discrete') {
+      const bounds = [range.min !== undefined ? `${range.minExclusive ? 'above' : 'at least'} ${show(range.min)}` : '', range.max !== undefined ? `at most ${show(range.max)}` : ''].filter(Boolean).join(' and ');
+      this.add(path, `expected the distribution to stay ${bounds}; it has a ${((below + above) * 100).toPrecision(2)} % chance of leaving that range: add 'truncate: { min: …, max: … }' or narrow it`);
+      return undefined;
+    }
+    const t = dist.truncation ?? {};
+    const truncation: Truncation = { lower: Math.max(t.lower ?? lo, lo), upper: Math.min(t.upper ?? hi, hi) };
+    return { ...dist, truncation };
+  }
+
+  fraction(value: unknown, path: string[], bounds: { min?: number; max?: number } = { min: 0, max: 1 }, apply?: Setter): number {
+    const x = this.quantity(value, 'fraction', path, apply, bounds);
     if (Number.isNaN(x)) return x;
     const { min, max } = bounds;
     if ((min !== undefined && x < min) || (max !== undefined && x > max)) {
@@ -71,9 +191,10 @@ class Collector {
     }
     return x;
   }
-  series(value: unknown, dim: Dimension, path: string[], check?: (x: number, p: string[], raw: unknown) => void): YearSeries {
-    if (typeof value === 'object' && value !== null) {
-      const points = Object.entries(value as Record<string, unknown>)
+
+  series(value: unknown, dim: Dimension, path: string[], check?: (x: number, p: string[], raw: unknown) => void, apply?: Setter, range?: Range): YearSeries {
+    if (isYearSeries(value)) {
+      const points = Object.entries(value)
         .map(([year, v]) => {
           const p = [...path, year];
           const x = this.quantity(v, dim, p);
@@ -83,14 +204,21 @@ class Collector {
         .sort((a, b) => a.year - b.year);
       return points;
     }
-    const x = this.quantity(value, dim, path);
-    if (check && !Number.isNaN(x)) check(x, path, value);
+    const x = this.quantity(value, dim, path, apply, range);
+    if (check && !Number.isNaN(x) && !isMapping(value)) check(x, path, value);
     return x;
   }
+
   add(path: string[], message: string): void {
     this.issues.push({ path, message });
   }
 }
+
+const withGrowth = (p: PlanInput, patch: Record<string, unknown>): PlanInput => ({ ...p, capacity: { ...p.capacity, growth: { ...p.capacity.growth, ...patch } as GrowthModel } });
+const withCapacity = (p: PlanInput, patch: Partial<PlanInput['capacity']>): PlanInput => ({ ...p, capacity: { ...p.capacity, ...patch } });
+const withYield = (p: PlanInput, patch: Partial<PlanInput['yield']>): PlanInput => ({ ...p, yield: { ...p.yield, ...patch } });
+const withSavings = (p: PlanInput, patch: Partial<PlanInput['savings']>): PlanInput => ({ ...p, savings: { ...p.savings, ...patch } });
+const SAVINGS_FIELD = { coal: 'coalTonnesPerMWh', co2: 'co2TonnesPerMWh', so2: 'so2TonnesPerMWh', nox: 'noxTonnesPerMWh' } as const;
 
 function factorSeries(c: Collector, value: unknown, kind: FactorKind, path: string[]): YearSeries {
   if (typeof value === 'object' && value !== null && 'preset' in value) {
@@ -104,9 +232,16 @@ function factorSeries(c: Collector, value: unknown, kind: FactorKind, path: stri
       return Number.NaN;
     }
   }
-  return c.series(value, 'intensity', path, (x, p, raw) => {
-    if (x < 0) c.add(p, `expected a non-negative factor, got '${String(raw)}'`);
-  });
+  return c.series(
+    value,
+    'intensity',
+    path,
+    (x, p, raw) => {
+      if (x < 0) c.add(p, `expected a non-negative factor, got '${String(raw)}'`);
+    },
+    (p, x) => withSavings(p, { [SAVINGS_FIELD[kind]]: x }),
+    { min: 0 },
+  );
 }
 
 function growthModel(c: Collector, g: Scenario['capacity']['growth'], baseYear: number, endYear: number): GrowthModel {
@@ -129,13 +264,19 @@ function growthModel(c: Collector, g: Scenario['capacity']['growth'], baseYear: 
       const common = {
         ...(g.from === undefined ? {} : { fromYear: g.from }),
         ...(g.until === undefined ? {} : { untilYear: g.until }),
-        ...(g.after === undefined ? {} : { after: { rateFrac: c.fraction(g.after, [...path, 'after'], { min: -1 }) } }),
+        ...(g.after === undefined ? {} : { after: { rateFrac: c.fraction(g.after, [...path, 'after'], { min: -1 }, (p, x) => withGrowth(p, { after: { rateFrac: x } })) } }),
       };
-      if (g.model === 'cagr') return { model: 'cagr', ...common, ...(g.rate === undefined ? {} : { rateFrac: c.fraction(g.rate, [...path, 'rate'], { min: -1 }) }) };
-      return { model: 'linear', ...common, ...(g.additionsPerYear === undefined ? {} : { additionsMWPerYear: c.quantity(g.additionsPerYear, 'power', [...path, 'additionsPerYear']) }) };
+      if (g.model === 'cagr') {
+        return { model: 'cagr', ...common, ...(g.rate === undefined ? {} : { rateFrac: c.fraction(g.rate, [...path, 'rate'], { min: -1 }, (p, x) => withGrowth(p, { rateFrac: x })) }) };
+      }
+      return {
+        model: 'linear',
+        ...common,
+        ...(g.additionsPerYear === undefined ? {} : { additionsMWPerYear: c.quantity(g.additionsPerYear, 'power', [...path, 'additionsPerYear'], (p, x) => withGrowth(p, { additionsMWPerYear: x }), { min: 0 }) }),
+      };
     }
     case 'logistic':
-      return { model: 'logistic', saturationMW: c.quantity(g.saturation, 'power', [...path, 'saturation']), ...(g.steepness === undefined ? {} : { steepnessPerYear: g.steepness }) };
+      return { model: 'logistic', saturationMW: c.quantity(g.saturation, 'power', [...path, 'saturation'], (p, x) => withGrowth(p, { saturationMW: x }), { min: 0, minExclusive: true }), ...(g.steepness === undefined ? {} : { steepnessPerYear: g.steepness }) };
     case 'additions':
       return { model: 'additions', additionsMW: pointsAfterBase(g.additions, 'additions', false) };
     case 'milestones':
@@ -162,8 +303,42 @@ function growthModel(c: Collector, g: Scenario['capacity']['growth'], baseYear: 
   }
 }
 
+/** Rank correlations between uncertain fields, by index; a field that is not uncertain, or a matrix that is not a valid correlation matrix, is an issue. */
+function correlationsOf(c: Collector, s: Scenario, params: readonly UncertainParameter[]): RankCorrelation[] {
+  const written = s.uncertainty?.correlations ?? [];
+  const names = params.map((p) => p.name);
+  const out: RankCorrelation[] = [];
+  written.forEach((corr, i) => {
+    const path = ['uncertainty', 'correlations', String(i)];
+    const [a, b] = corr.between.map((name, j) => {
+      const k = names.indexOf(name);
+      if (k < 0) {
+        const hint = didYouMean(name, names);
+        c.add([...path, 'between', String(j)], `'${name}' is not an uncertain field of this scenario${hint ? ` (did you mean '${hint}'?)` : ''}; uncertain fields: ${names.join(', ') || 'none'}`);
+      }
+      return k;
+    }) as [number, number];
+    if (a >= 0 && b >= 0) {
+      if (a === b) c.add([...path, 'between'], 'expected two different fields');
+      else out.push({ a, b, rank: corr.rank });
+    }
+  });
+  if (out.length > 0) {
+    const matrix: number[][] = names.map((_, i) => names.map((_, j) => (i === j ? 1 : 0)));
+    for (const { a, b, rank } of out) matrix[a]![b] = matrix[b]![a] = rank;
+    try {
+      validateCorrelationMatrix(matrix);
+      createGaussianCopula(matrix);
+    } catch (e) {
+      if (!(e instanceof RangeError || e instanceof Error)) throw e;
+      c.add(['uncertainty', 'correlations'], `the rank correlations do not form a valid correlation matrix: ${e.message}`);
+    }
+  }
+  return out;
+}
+
 /** Turns a structurally valid scenario into the core's input; returns the problems instead when there are any. */
-export function resolvePlan(s: Scenario): { plan: PlanInput; issues: Issues } {
+export function resolvePlan(s: Scenario): { plan: PlanInput; uncertainty: PlanUncertainty; issues: Issues } {
   const c = new Collector();
   const { start, end } = s.years;
   if (end < start) c.add(['years', 'end'], `expected a year not before years.start (${start}), got ${end}`);
@@ -224,7 +399,7 @@ export function resolvePlan(s: Scenario): { plan: PlanInput; issues: Issues } {
   }
   let maxAdditionsMWPerYear: number | undefined;
   if (cap.maxAdditionsPerYear !== undefined) {
-    maxAdditionsMWPerYear = c.quantity(cap.maxAdditionsPerYear, 'power', ['capacity', 'maxAdditionsPerYear']);
+    maxAdditionsMWPerYear = c.quantity(cap.maxAdditionsPerYear, 'power', ['capacity', 'maxAdditionsPerYear'], (p, x) => withCapacity(p, { maxAdditionsMWPerYear: x }), { min: 0 });
     if (!(maxAdditionsMWPerYear >= 0)) c.add(['capacity', 'maxAdditionsPerYear'], `expected a non-negative power, got '${cap.maxAdditionsPerYear}'`);
   }
 
@@ -236,7 +411,15 @@ export function resolvePlan(s: Scenario): { plan: PlanInput; issues: Issues } {
     }
   };
   const valueIssuesBefore = c.issues.length;
-  let fullLoadHours = c.series(y.value, valueDim, ['yield', 'value'], hoursCheck);
+  const cf = y.model === 'capacity-factor';
+  let fullLoadHours = c.series(
+    y.value,
+    valueDim,
+    ['yield', 'value'],
+    hoursCheck,
+    (p, x) => withYield(p, { fullLoadHours: cf ? fullLoadHoursFromCapacityFactor(x) : x }),
+    cf ? { min: 0, max: 1, minExclusive: true } : { min: 0, max: 8784, minExclusive: true },
+  );
   if (c.issues.length > valueIssuesBefore) {
     for (let i = valueIssuesBefore; i < c.issues.length; i++) {
       const issue = c.issues[i]!;
@@ -258,18 +441,25 @@ export function resolvePlan(s: Scenario): { plan: PlanInput; issues: Issues } {
       ...(target ? { target } : {}),
       growth,
       ...(maxAdditionsMWPerYear === undefined ? {} : { maxAdditionsMWPerYear }),
-      constructionLagYears: cap.constructionLagYears ?? SCENARIO_DEFAULTS.constructionLagYears,
-      lifetimeYears: cap.lifetimeYears ?? SCENARIO_DEFAULTS.lifetimeYears,
+      constructionLagYears: c.integer(cap.constructionLagYears ?? SCENARIO_DEFAULTS.constructionLagYears, ['capacity', 'constructionLagYears'], (p, x) => withCapacity(p, { constructionLagYears: x }), { min: 0, max: 10 }),
+      lifetimeYears: c.integer(cap.lifetimeYears ?? SCENARIO_DEFAULTS.lifetimeYears, ['capacity', 'lifetimeYears'], (p, x) => withCapacity(p, { lifetimeYears: x }), { min: 1, max: 60 }),
     },
     yield: {
       fullLoadHours,
-      firstYearDegradationFrac: c.fraction(d.firstYear ?? SCENARIO_DEFAULTS.firstYearDegradation, ['yield', 'degradation', 'firstYear']),
-      annualDegradationFrac: c.fraction(d.annual ?? SCENARIO_DEFAULTS.annualDegradation, ['yield', 'degradation', 'annual']),
+      firstYearDegradationFrac: c.fraction(d.firstYear ?? SCENARIO_DEFAULTS.firstYearDegradation, ['yield', 'degradation', 'firstYear'], undefined, (p, x) => withYield(p, { firstYearDegradationFrac: x })),
+      annualDegradationFrac: c.fraction(d.annual ?? SCENARIO_DEFAULTS.annualDegradation, ['yield', 'degradation', 'annual'], undefined, (p, x) => withYield(p, { annualDegradationFrac: x })),
       degradationMode: d.mode ?? SCENARIO_DEFAULTS.degradationMode,
-      availabilityFrac: c.fraction(y.availability ?? SCENARIO_DEFAULTS.availability, ['yield', 'availability']),
-      curtailmentFrac: c.series(y.curtailment ?? SCENARIO_DEFAULTS.curtailment, 'fraction', ['yield', 'curtailment'], (x, p, raw) => {
-        if (x < 0 || x > 1) c.add(p, `expected a percentage between 0 % and 100 %, got '${String(raw)}'`);
-      }),
+      availabilityFrac: c.fraction(y.availability ?? SCENARIO_DEFAULTS.availability, ['yield', 'availability'], undefined, (p, x) => withYield(p, { availabilityFrac: x })),
+      curtailmentFrac: c.series(
+        y.curtailment ?? SCENARIO_DEFAULTS.curtailment,
+        'fraction',
+        ['yield', 'curtailment'],
+        (x, p, raw) => {
+          if (x < 0 || x > 1) c.add(p, `expected a percentage between 0 % and 100 %, got '${String(raw)}'`);
+        },
+        (p, x) => withYield(p, { curtailmentFrac: x }),
+        { min: 0, max: 1 },
+      ),
       commissioning: y.commissioning ?? SCENARIO_DEFAULTS.commissioning,
     },
     savings: {
@@ -287,7 +477,9 @@ export function resolvePlan(s: Scenario): { plan: PlanInput; issues: Issues } {
       c.add((e.field ?? 'capacity').split('.'), e.message);
     }
   }
-  return { plan, issues: c.issues };
+  const interannualSdFrac = y.interannualVariability === undefined ? 0 : c.fraction(y.interannualVariability, ['yield', 'interannualVariability'], { min: 0, max: 0.5 });
+  const uncertainty: PlanUncertainty = { parameters: c.uncertain, correlations: correlationsOf(c, s, c.uncertain), interannualSdFrac };
+  return { plan, uncertainty, issues: c.issues };
 }
 
 /** Canonical JSON (sorted keys, functions dropped) so that equal inputs hash equally whatever the key order. */
@@ -311,7 +503,7 @@ export function resolveChain(chain: ScenarioChain): ResolvedScenario {
   const shapeIssues = validateScenarioShape(chain.merged);
   if (shapeIssues.length > 0) throw new ScenarioError(problemsAt(chain.chain, shapeIssues));
   const written = chain.merged as unknown as Scenario;
-  const { plan, issues } = resolvePlan(written);
+  const { plan, uncertainty, issues } = resolvePlan(written);
   if (issues.length > 0) throw new ScenarioError(problemsAt(chain.chain, issues));
   return {
     id: chain.id,
@@ -321,6 +513,7 @@ export function resolveChain(chain: ScenarioChain): ResolvedScenario {
     ...(written.description === undefined ? {} : { description: written.description }),
     written,
     plan,
+    uncertainty,
     hash: planHash(written.name, plan),
     files: chain.chain.map((d: SourceDoc) => d.file),
   };

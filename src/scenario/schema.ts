@@ -22,6 +22,61 @@ export function Quantity(dimension: Dimension, description: string) {
   return Type.String({ description, pattern: QUANTITY_PATTERN, examples: EXAMPLES[dimension], 'x-dimension': dimension });
 }
 
+const strict = { additionalProperties: false } as const;
+
+/**
+ * A probability distribution for an uncertain quantity, its parameters written with units like the quantity
+ * itself. `pvplan run` uses its central value (the median); `pvplan mc` samples it. Kinds: normal, lognormal
+ * (mean and sd of the quantity itself), triangular, uniform, pert, discrete; optional truncation.
+ */
+export function DistributionOf(dimension: Dimension, description: string) {
+  const q = (what: string) => Quantity(dimension, what);
+  const truncate = Type.Optional(
+    Type.Object({ min: Type.Optional(q('Lower truncation bound')), max: Type.Optional(q('Upper truncation bound')) }, { ...strict, description: 'Truncation bounds (renormalised)' }),
+  );
+  const three = { min: q('Minimum'), mode: q('Most likely value'), max: q('Maximum') };
+  return Type.Union(
+    [
+      Type.Object({ normal: Type.Object({ mean: q('Mean'), sd: q('Standard deviation') }, strict), truncate }, strict),
+      Type.Object({ lognormal: Type.Object({ mean: q('Mean of the quantity'), sd: q('Standard deviation of the quantity') }, strict), truncate }, strict),
+      Type.Object({ triangular: Type.Object(three, strict), truncate }, strict),
+      Type.Object({ uniform: Type.Object({ min: q('Minimum'), max: q('Maximum') }, strict), truncate }, strict),
+      Type.Object({ pert: Type.Object({ ...three, lambda: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Shape weight (default 4)' })) }, strict), truncate }, strict),
+      Type.Object(
+        {
+          discrete: Type.Object(
+            { values: Type.Array(q('A possible value'), { minItems: 1 }), weights: Type.Array(Type.Number({ minimum: 0 }), { minItems: 1, description: 'Relative weights, one per value' }) },
+            strict,
+          ),
+          truncate,
+        },
+        strict,
+      ),
+    ],
+    { description: `${description}, as a distribution (pvplan run uses its median)`, 'x-distribution': dimension },
+  );
+}
+
+/** A quantity that may be given as a distribution for Monte Carlo runs (issue: uncertainty). */
+export function UncertainQuantity(dimension: Dimension, description: string) {
+  return Type.Union([Quantity(dimension, description), DistributionOf(dimension, description)], { description });
+}
+
+/** A whole number that may be given as a discrete distribution, e.g. a construction lag of 0, 1 or 2 years. */
+function UncertainInteger(options: { minimum: number; maximum: number; description: string }) {
+  const int = Type.Integer(options);
+  return Type.Union(
+    [
+      int,
+      Type.Object(
+        { discrete: Type.Object({ values: Type.Array(int, { minItems: 1 }), weights: Type.Array(Type.Number({ minimum: 0 }), { minItems: 1 }) }, strict) },
+        { ...strict, description: `${options.description}, as a discrete distribution (pvplan run uses its median)` },
+      ),
+    ],
+    { description: options.description },
+  );
+}
+
 export const YEAR_KEY_PATTERN = '^[12][0-9]{3}$';
 const Year = (description: string) => Type.Integer({ minimum: 1900, maximum: 2200, description });
 
@@ -34,10 +89,10 @@ export function YearSeriesOf(dimension: Dimension, description: string) {
   });
 }
 
-const ConstantOrSeries = (dimension: Dimension, description: string) =>
-  Type.Union([Quantity(dimension, description), YearSeriesOf(dimension, description)], { description });
+const UncertainOrSeries = (dimension: Dimension, description: string) =>
+  Type.Union([UncertainQuantity(dimension, description), YearSeriesOf(dimension, description)], { description });
 
-const Rate = (description: string) => Quantity('fraction', description);
+const Rate = (description: string) => UncertainQuantity('fraction', description);
 
 const GrowthCommon = {
   from: Type.Optional(Year('Year after which growth starts (default: the base year); a later year models a slipped start')),
@@ -56,7 +111,7 @@ const CagrGrowth = Type.Object(
 const LinearGrowth = Type.Object(
   {
     model: Type.Literal('linear', { description: 'Equal yearly additions: C(t) = C0 + A (t − from)' }),
-    additionsPerYear: Type.Optional(Quantity('power', 'Net additions per year; omit to solve them so the target is met exactly')),
+    additionsPerYear: Type.Optional(UncertainQuantity('power', 'Net additions per year; omit to solve them so the target is met exactly')),
     ...GrowthCommon,
   },
   { additionalProperties: false },
@@ -64,7 +119,7 @@ const LinearGrowth = Type.Object(
 const LogisticGrowth = Type.Object(
   {
     model: Type.Literal('logistic', { description: 'S-curve K / (1 + e^(−k (t − tm))) through the baseline and the target' }),
-    saturation: Quantity('power', 'Saturation level K (the capacity the S-curve approaches)'),
+    saturation: UncertainQuantity('power', 'Saturation level K (the capacity the S-curve approaches)'),
     steepness: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10, description: 'Steepness k per year; omit to solve it so the curve passes through the target' })),
   },
   { additionalProperties: false },
@@ -109,7 +164,7 @@ const FactorPreset = Type.Object(
   { additionalProperties: false },
 );
 const Factor = (description: string) =>
-  Type.Union([Quantity('intensity', description), YearSeriesOf('intensity', description), FactorPreset], { description });
+  Type.Union([UncertainQuantity('intensity', description), YearSeriesOf('intensity', description), FactorPreset], { description });
 
 export const ScenarioSchema = Type.Object(
   {
@@ -148,9 +203,9 @@ export const ScenarioSchema = Type.Object(
           ),
         ),
         growth: GrowthSpec,
-        maxAdditionsPerYear: Type.Optional(Quantity('power', 'Cap on gross additions per year')),
-        constructionLagYears: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Years from entering construction to operating (default 0)' })),
-        lifetimeYears: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, description: 'Operating years before retirement (default 25)' })),
+        maxAdditionsPerYear: Type.Optional(UncertainQuantity('power', 'Cap on gross additions per year')),
+        constructionLagYears: Type.Optional(UncertainInteger({ minimum: 0, maximum: 10, description: 'Years from entering construction to operating (default 0)' })),
+        lifetimeYears: Type.Optional(UncertainInteger({ minimum: 1, maximum: 60, description: 'Operating years before retirement (default 25)' })),
       },
       { additionalProperties: false, description: 'Capacity path' },
     ),
@@ -159,7 +214,7 @@ export const ScenarioSchema = Type.Object(
         model: Type.Union([Type.Literal('full-load-hours'), Type.Literal('capacity-factor'), Type.Literal('specific-yield')], {
           description: 'How yearly yield of a new plant is given',
         }),
-        value: Type.Union([Quantity('duration', 'Yield value'), Quantity('fraction', 'Yield value'), YearSeriesOf('duration', 'Yield value'), YearSeriesOf('fraction', 'Yield value')], {
+        value: Type.Union([UncertainQuantity('duration', 'Yield value'), UncertainQuantity('fraction', 'Yield value'), YearSeriesOf('duration', 'Yield value'), YearSeriesOf('fraction', 'Yield value')], {
           description: "full-load-hours: '1135 h'; capacity-factor: '13 %'; specific-yield: '1135 kWh/kWp'; or a year → value series",
         }),
         degradation: Type.Optional(
@@ -173,7 +228,10 @@ export const ScenarioSchema = Type.Object(
           ),
         ),
         availability: Type.Optional(Rate('Share of the year the plant is available (default 100 %)')),
-        curtailment: Type.Optional(ConstantOrSeries('fraction', 'Share of energy curtailed (default 0 %)')),
+        curtailment: Type.Optional(UncertainOrSeries('fraction', 'Share of energy curtailed (default 0 %)')),
+        interannualVariability: Type.Optional(
+          Quantity('fraction', 'Standard deviation of the year-to-year yield (weather) around its long-term value, independent each year; used by `pvplan mc` only'),
+        ),
         commissioning: Type.Optional(
           Type.Union([Type.Literal('mid-year'), Type.Literal('full-year'), Type.Literal('year-end')], {
             description: 'Energy in a cohort\'s first operating year: mid-year (half, default), full-year, year-end (none)',
@@ -181,6 +239,25 @@ export const ScenarioSchema = Type.Object(
         ),
       },
       { additionalProperties: false, description: 'Yield of the PV fleet' },
+    ),
+    uncertainty: Type.Optional(
+      Type.Object(
+        {
+          correlations: Type.Optional(
+            Type.Array(
+              Type.Object(
+                {
+                  between: Type.Array(Type.String({ description: 'Dotted path of an uncertain field, e.g. capacity.growth.rate' }), { minItems: 2, maxItems: 2 }),
+                  rank: Type.Number({ minimum: -1, maximum: 1, description: "Spearman rank correlation between the two fields' draws" }),
+                },
+                strict,
+              ),
+              { description: 'Rank correlations between uncertain fields (Gaussian copula)' },
+            ),
+          ),
+        },
+        { ...strict, description: 'How uncertain fields relate (used by pvplan mc and sensitivity)' },
+      ),
     ),
     savings: Type.Object(
       {

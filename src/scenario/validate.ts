@@ -27,6 +27,9 @@ type JsonSchemaNode = {
   maximum?: number;
   exclusiveMinimum?: number;
   pattern?: string;
+  items?: JsonSchemaNode;
+  minItems?: number;
+  maxItems?: number;
   'x-dimension'?: Dimension;
   'x-discriminator'?: string;
 };
@@ -99,9 +102,11 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
       return { b, branchIssues };
     });
     if (attempts.some((a) => a.branchIssues.length === 0)) return;
-    // Report the branch of the same JSON type, so an object is judged as an object and a string as a string.
-    const sameType = attempts.find((a) => (a.b.type === 'object') === isPlainObject(value) && (a.b.type !== 'string' || typeof value === 'string'));
-    if (sameType) issues.push(...sameType.branchIssues);
+    // Report the branch of the same JSON type, so an object is judged as an object and a string as a string;
+    // among mappings, the one whose fields the value shares most (a 'triangular' distribution is judged as one).
+    const sameType = attempts.filter((a) => jsonTypeMatches(a.b, value));
+    const best = isPlainObject(value) ? sameType.sort((x, y) => overlap(y.b, value) - overlap(x.b, value))[0] : sameType[0];
+    if (best) issues.push(...best.branchIssues);
     else issues.push({ path, message: `expected ${describeUnion(schema)}, got ${typeOf(value)}` });
     return;
   }
@@ -141,6 +146,16 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
       }
       return;
     }
+    case 'array': {
+      if (!Array.isArray(value)) {
+        issues.push({ path, message: `expected a list, got ${typeOf(value)}` });
+        return;
+      }
+      if (schema.minItems !== undefined && value.length < schema.minItems) issues.push({ path, message: `expected at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}, got ${value.length}` });
+      if (schema.maxItems !== undefined && value.length > schema.maxItems) issues.push({ path, message: `expected at most ${schema.maxItems} items, got ${value.length}` });
+      if (schema.items) value.forEach((item, i) => check(item, schema.items!, [...path, String(i)], issues));
+      return;
+    }
     case 'string': {
       const dim = schema['x-dimension'];
       if (dim) {
@@ -174,6 +189,28 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
     default:
       if (schema.const !== undefined && value !== schema.const) issues.push({ path, message: `expected '${String(schema.const)}', got ${typeOf(value)}` });
   }
+}
+
+function jsonTypeMatches(schema: JsonSchemaNode, value: unknown): boolean {
+  if (schema.anyOf) return schema.anyOf.some((b) => jsonTypeMatches(b, value));
+  switch (schema.type) {
+    case 'object':
+      return isPlainObject(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'string':
+      return typeof value === 'string' || (schema['x-dimension'] !== undefined && typeof value === 'number');
+    case 'integer':
+    case 'number':
+      return typeof value === 'number';
+    default:
+      return false;
+  }
+}
+
+function overlap(schema: JsonSchemaNode, value: Record<string, unknown>): number {
+  const props = Object.keys(schema.properties ?? {});
+  return Object.keys(value).filter((k) => props.includes(k)).length;
 }
 
 function describeUnion(schema: JsonSchemaNode): string {
