@@ -68,7 +68,7 @@ export interface UniformDistribution extends Truncatable {
  * Beta-PERT on [min, max] with most likely value `mode` and shape weight `lambda` (default 4): a Beta(α, β)
  * scaled to [min, max] with α = 1 + λ(mode − min)/(max − min), β = 1 + λ(max − mode)/(max − min), so that
  * mean = (min + λ·mode + max)/(λ + 2). Malcolm, Roseboom, Clark & Fazar (1959) Operations Research 7(5):646–669;
- * modified-PERT λ from Vose (2008) Risk Analysis, 3rd ed., §9.1.
+ * the modified-PERT weight λ as in Vose (2008) Risk Analysis: A Quantitative Guide, 3rd ed.
  */
 export interface PertDistribution extends Truncatable {
   readonly kind: 'pert';
@@ -132,7 +132,7 @@ const INV_SQRT_PI = 1 / Math.sqrt(Math.PI);
 /** Machine epsilon of IEEE-754 doubles, 2^-52. */
 const EPSILON = Number.EPSILON;
 
-// Cody (1969) "Rational Chebyshev approximations for the error function", Math. Comp. 23(107):631–637,
+// Cody (1969) "Rational Chebyshev approximations for the error function", Math. Comp. 23(107):631–638,
 // coefficients as published in the SPECFUN package (Cody 1993, ACM TOMS 19(1):22–32, routine CALERF).
 // erf(x) on |x| ≤ 0.46875:
 const ERF_A = [3.1611237438705656, 113.864154151050156, 377.485237685302021, 3209.37758913846947, 0.185777706184603153];
@@ -199,7 +199,7 @@ function erfSmall(x: number): number {
 
 /**
  * Complementary error function erfc(x) = 2/√π ∫ₓ^∞ e^(−t²) dt, to ~1e-16 relative accuracy, by Cody's
- * (1969) rational Chebyshev approximations, Math. Comp. 23(107):631–637.
+ * (1969) rational Chebyshev approximations, Math. Comp. 23(107):631–638.
  * @example erfc(1) // ≈ 0.15729920705028513
  */
 export function erfc(x: number): number {
@@ -416,8 +416,9 @@ function betaLowerTailQuantile(p: number, a: number, b: number, lnB: number, gue
   let hi = 1;
   let x = guess;
   if (!(x > 0 && x < 1)) {
-    // For small p, I_x(a, b) ≈ x^a / (a·B(a, b)) (DLMF 8.17.8 leading term) gives the starting point.
+    // For small p, I_x(a, b) ≈ x^a / (a·B(a, b)) (leading term of its power series, DLMF §8.17(ii)).
     x = Math.exp((Math.log(p) + Math.log(a) + lnB) / a);
+    // Kerman (2011, arXiv:1111.0433): the median of Beta(a, b) is ≈ (a − ⅓)/(a + b − ⅔) for a, b ≥ 1.
     const median = (a - 1 / 3) / (a + b - 2 / 3);
     if (!(x > 0 && x < 1) || x > median) x = a >= 1 && b >= 1 ? median : 0.5;
   }
@@ -638,11 +639,12 @@ function triangularCdf(min: number, mode: number, max: number, x: number): numbe
   if (x <= min) return 0;
   if (x >= max) return 1;
   const range = max - min;
-  if (x <= mode) return ((x - min) * (x - min)) / (range * (mode - min));
-  return 1 - ((max - x) * (max - x)) / (range * (max - mode));
+  // Written as products of ratios ≤ 1 so that a mode a few ulps from an end cannot overflow or give 0/0.
+  if (x <= mode) return ((x - min) / range) * ((x - min) / (mode - min));
+  return 1 - ((max - x) / range) * ((max - x) / (max - mode));
 }
 
-/** Triangular quantile: the inverse of the two quadratic pieces of its CDF (Kotz & van Dorp 2004, eq. 1.4). */
+/** Triangular quantile: the inverse of the two quadratic pieces of its CDF (Kotz & van Dorp 2004, ch. 1). */
 function triangularQuantile(min: number, mode: number, max: number, p: number): number {
   const range = max - min;
   const modeCdf = (mode - min) / range;
@@ -858,7 +860,7 @@ function preparedMoments(d: Prepared, dist: Distribution): [number, number] {
     case 'normal': {
       const w = d.window;
       if (w.mass === 1) return [d.center, d.scale * d.scale];
-      // Truncated normal moments (Johnson, Kotz & Balakrishnan 1994, vol. 1, eq. 13.134–13.135).
+      // Truncated normal moments (Johnson, Kotz & Balakrishnan 1994, Continuous Univariate Distributions vol. 1, ch. 13).
       const mass = normalMass(w.zLo, w.zHi);
       const ratio = (standardNormalPdf(w.zLo) - standardNormalPdf(w.zHi)) / mass;
       const spread = (zTimesPdf(w.zLo) - zTimesPdf(w.zHi)) / mass;
@@ -868,7 +870,7 @@ function preparedMoments(d: Prepared, dist: Distribution): [number, number] {
       const w = d.window;
       const { mean, sd } = dist as LognormalDistribution;
       if (w.mass === 1) return [mean, sd * sd];
-      // E[X^k; window] = exp(kμ + k²σ²/2)·(Φ(zHi − kσ) − Φ(zLo − kσ)) (Johnson et al. 1994, vol. 1, §14.3).
+      // E[X^k; window] = exp(kμ + k²σ²/2)·(Φ(zHi − kσ) − Φ(zLo − kσ)) (Johnson et al. 1994, vol. 1, ch. 14).
       const mass = normalMass(w.zLo, w.zHi);
       const m1 = (Math.exp(d.mu + 0.5 * d.sigma * d.sigma) * normalMass(w.zLo - d.sigma, w.zHi - d.sigma)) / mass;
       const m2 = (Math.exp(2 * d.mu + 2 * d.sigma * d.sigma) * normalMass(w.zLo - 2 * d.sigma, w.zHi - 2 * d.sigma)) / mass;
@@ -878,12 +880,15 @@ function preparedMoments(d: Prepared, dist: Distribution): [number, number] {
       const { min, mode, max } = d;
       const range = max - min;
       if (d.lower === min && d.upper === max) {
-        return [(min + mode + max) / 3, (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18];
+        // (a² + b² + c² − ab − ac − bc)/18 written relative to min, which avoids cancellation when the
+        // range is small next to the values themselves.
+        const modeOffset = mode - min;
+        return [min + (modeOffset + range) / 3, (modeOffset * modeOffset + range * range - modeOffset * range) / 18];
       }
       const acc = new Float64Array(3);
       const shift = 0.5 * (d.lower + d.upper);
-      addLinearPieceMoments(d.lower, Math.min(d.upper, mode), (x) => (2 * (x - min)) / (range * (mode - min)), shift, acc);
-      addLinearPieceMoments(Math.max(d.lower, mode), d.upper, (x) => (2 * (max - x)) / (range * (max - mode)), shift, acc);
+      addLinearPieceMoments(d.lower, Math.min(d.upper, mode), (x) => (2 / range) * ((x - min) / (mode - min)), shift, acc);
+      addLinearPieceMoments(Math.max(d.lower, mode), d.upper, (x) => (2 / range) * ((max - x) / (max - mode)), shift, acc);
       const m1 = acc[1] / acc[0];
       return [shift + m1, Math.max(0, acc[2] / acc[0] - m1 * m1)];
     }
@@ -900,7 +905,7 @@ function preparedMoments(d: Prepared, dist: Distribution): [number, number] {
         const varY = (a * b) / ((a + b) * (a + b) * (a + b + 1));
         return [min + range * meanY, range * range * varY];
       }
-      // E[Y^k; window] = [Π_{j<k} (a+j)/(a+b+j)]·(I_yHi(a+k, b) − I_yLo(a+k, b)) (Johnson et al. 1995, vol. 2, §25.2).
+      // E[Y^k; window] = [Π_{j<k} (a+j)/(a+b+j)]·(I_yHi(a+k, b) − I_yLo(a+k, b)) (Johnson et al. 1995, vol. 2, ch. 25).
       const massOf = (shapeA: number): number => {
         const lnB = logBeta(shapeA, b);
         return incompleteBeta(yHi, 1 - yHi, shapeA, b, lnB) - incompleteBeta(yLo, 1 - yLo, shapeA, b, lnB);
@@ -1015,7 +1020,7 @@ function checkUniform(u: number, caller: string): void {
 
 /**
  * A draw from the (truncated) distribution as a pure function of a uniform u ∈ (0, 1): quantile(dist, u),
- * the inversion method (Devroye 1986, Non-Uniform Random Variate Generation, §II.2), in the parameter's unit.
+ * the inversion method (Devroye 1986, Non-Uniform Random Variate Generation, ch. II.2), in the parameter's unit.
  * @example sample({ kind: 'uniform', min: 10, max: 20 }, 0.25) // = 12.5
  */
 export function sample(dist: Distribution, u: number): number {
@@ -1026,7 +1031,7 @@ export function sample(dist: Distribution, u: number): number {
 
 /**
  * Converts the (μ, σ) of ln X to the lognormal {mean, sd} of X: mean = e^(μ + σ²/2),
- * sd = mean·√(e^(σ²) − 1) (Johnson, Kotz & Balakrishnan 1994, vol. 1, eq. 14.8a–b).
+ * sd = mean·√(e^(σ²) − 1) (Johnson, Kotz & Balakrishnan 1994, vol. 1, ch. 14).
  * @example lognormalFromLogParameters(0, 0) // { kind: 'lognormal', mean: 1, sd: 0 }
  */
 export function lognormalFromLogParameters(mu: number, sigma: number, truncation?: Truncation): LognormalDistribution {
@@ -1051,7 +1056,7 @@ export function lognormalLogParameters(dist: LognormalDistribution): { mu: numbe
 
 /**
  * Beta shape parameters (α, β) of a PERT distribution: α = 1 + λ(mode − min)/(max − min),
- * β = 1 + λ(max − mode)/(max − min) (Vose 2008, Risk Analysis, §9.1.5). Throws for a zero-width PERT.
+ * β = 1 + λ(max − mode)/(max − min) (Vose 2008, Risk Analysis, 3rd ed.). Throws for a zero-width PERT.
  * @example pertShapeParameters({ kind: 'pert', min: 0, mode: 1, max: 4 }) // { alpha: 2, beta: 4 }
  */
 export function pertShapeParameters(dist: PertDistribution): { alpha: number; beta: number } {

@@ -4,10 +4,10 @@
  * whatever the thread count, the chunking or the order in which draws are computed.
  *
  * Generator: Threefry-2x32 with 20 rounds (Salmon, Moraes, Dror & Shaw 2011, "Parallel random numbers:
- * as easy as 1, 2, 3", SC'11, doi:10.1145/2063384.2063405; the default of the Random123 library, also
- * the generator behind JAX's PRNG). It is a keyed bijection of a 64-bit counter built from 32-bit add,
- * rotate and xor only, so it needs neither BigInt nor 64-bit multiplies, and 20 rounds pass TestU01's
- * BigCrush with a large safety margin (13 is the minimum reported to pass).
+ * as easy as 1, 2, 3", SC'11, doi:10.1145/2063384.2063405; the default of the Random123 library and the
+ * generator behind JAX's PRNG). It is a keyed bijection of a 64-bit counter built from 32-bit add, rotate
+ * and xor only, so it needs neither BigInt nor 64-bit multiplies; 20 rounds is the authors' default, a
+ * safety margin over the fewest rounds they found to pass TestU01's BigCrush.
  *
  * Addressing: key = (seed mod 2^32, ⌊seed / 2^32⌋), counter = (index, stream). Because the cipher is a
  * bijection for a fixed key, distinct (index, stream) pairs under one seed never share an output block.
@@ -20,9 +20,9 @@ export const UNIFORM_BITS = 52;
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_52 = 2 ** -52;
-/** Skein key-schedule parity constant (Ferguson et al. 2010, The Skein Hash Function Family v1.3, §3.3.2). */
+/** Key-schedule parity constant of Threefish (Ferguson et al. 2010, The Skein Hash Function Family v1.3). */
 const KEY_SCHEDULE_PARITY = 0x1bd11bda;
-/** Threefry-2x32 rotation distances for rounds 0–7 (Salmon et al. 2011, Table 4); they repeat every 8 rounds. */
+/** Threefry-2x32 rotation distances for rounds 0–7 (Salmon et al. 2011); they repeat every 8 rounds. */
 const R0 = 13;
 const R1 = 15;
 const R2 = 26;
@@ -57,7 +57,7 @@ let out1 = 0;
 function threefryBlock(k0: number, k1: number, k2: number, c0: number, c1: number): void {
   let x0 = (c0 + k0) | 0;
   let x1 = (c1 + k1) | 0;
-  // Four rounds, then a key injection: the round structure of Salmon et al. (2011), §3.2.
+  // Four rounds, then a key injection (with the injection count added), as in Threefish and Salmon et al. (2011).
   x0 = (x0 + x1) | 0; x1 = ((x1 << R0) | (x1 >>> (32 - R0))) ^ x0;
   x0 = (x0 + x1) | 0; x1 = ((x1 << R1) | (x1 >>> (32 - R1))) ^ x0;
   x0 = (x0 + x1) | 0; x1 = ((x1 << R2) | (x1 >>> (32 - R2))) ^ x0;

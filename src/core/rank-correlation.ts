@@ -17,6 +17,7 @@
  * [−1, 1], and positive definite.
  */
 import { standardNormalCdf, standardNormalQuantile } from './distributions.ts';
+import { uniformAt } from './random.ts';
 
 /** A square matrix given as rows. */
 export type Matrix = readonly (readonly number[])[];
@@ -58,7 +59,7 @@ export function validateCorrelationMatrix(matrix: Matrix, caller = 'validateCorr
 
 /**
  * Lower-triangular Cholesky factor L with L·Lᵀ = matrix (Cholesky–Banachiewicz order; Golub & Van Loan 2013,
- * Matrix Computations 4th ed., Alg. 4.2.1), row-major in a Float64Array of n². Uses the lower triangle only;
+ * Matrix Computations 4th ed., §4.2), row-major in a Float64Array of n². Uses the lower triangle only;
  * throws if the matrix is not positive definite.
  * @example choleskyLower([[4, 2], [2, 2]]) // Float64Array [2, 0, 1, 1]
  */
@@ -125,7 +126,7 @@ export interface GaussianCopula {
 
 /**
  * Gaussian copula with Spearman rank correlation `spearman` (k×k): u ↦ Φ(L·Φ⁻¹(u)), L the Cholesky factor of
- * the normal correlation 2·sin(π·ρ_s/6) (Nelsen 2006, An Introduction to Copulas, §2.3; Kruskal 1958). Rows of
+ * the normal correlation 2·sin(π·ρ_s/6) (Nelsen 2006, An Introduction to Copulas, 2nd ed.; Kruskal 1958). Rows of
  * L equal to a unit vector pass their uniform through unchanged; results are clamped to [2^-53, 1 − 2^-53].
  * @example createGaussianCopula([[1, 0.6], [0.6, 1]]).correlate(u, out)
  */
@@ -166,11 +167,47 @@ export function createGaussianCopula(spearman: Matrix): GaussianCopula {
   };
 }
 
-/** Indices 0…n−1 ordered by `values`, ties by index, so that the order is deterministic. */
-function orderOf(values: Float64Array): Uint32Array {
-  const order = new Uint32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => values[a] - values[b] || a - b);
+/** Seed of the fixed hash that orders tied values; any constant works, it only has to be the same every run. */
+const TIE_BREAK_SEED = 0x1c0de;
+
+/**
+ * Indices 0…n−1 ordered by `values`. Ties (common with discrete marginals) are ordered by a fixed hash of
+ * (column, row), so that tied columns still get independent score permutations — ordering ties by row
+ * would give every tied column the same permutation and a singular score correlation — while the result
+ * stays a pure function of the input. A native numeric sort plus a binary search per element is much
+ * faster than a comparator sort of all indices.
+ */
+function orderOf(values: Float64Array, column: number): Uint32Array {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  // nextSlot[p]: the next free rank among the run of equal values starting at position p.
+  const nextSlot = new Uint32Array(n);
+  for (let p = 0; p < n; p++) nextSlot[p] = p;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    order[nextSlot[lo]++] = i;
+  }
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && sorted[end] === sorted[start]) end++;
+    if (end - start > 1) {
+      const run = order.subarray(start, end);
+      const keys = new Float64Array(run.length);
+      for (let r = 0; r < run.length; r++) keys[r] = uniformAt(TIE_BREAK_SEED, column, run[r]);
+      const byKey = Array.from(run.keys()).sort((a, b) => keys[a] - keys[b] || run[a] - run[b]);
+      const shuffled = Uint32Array.from(byKey, (r) => run[r]);
+      run.set(shuffled);
+    }
+    start = end;
+  }
   return order;
 }
 
@@ -179,7 +216,8 @@ function orderOf(values: Float64Array): Uint32Array {
  * parameter, all of length n), reordered so that their Spearman rank correlation approximates `spearman`.
  * Steps (Iman & Conover 1982, Commun. Statist. B11(3):311–334): van der Waerden scores Φ⁻¹(i/(n+1)) laid out
  * in each column's own rank order (independent columns give independent permutations, so no extra
- * randomness is needed and the result is a pure function of the input); E = correlation of the scores,
+ * randomness is needed and the result is a pure function of the input; ties are ordered by a fixed hash of
+ * (column, row)); E = correlation of the scores,
  * T = P·Q⁻¹ with P, Q the Cholesky factors of the normal target 2·sin(π·ρ_s/6) and of E; scores·Tᵀ then have
  * exactly the target correlation, and each column is rearranged to follow their ranks. Needs n > k.
  * @example imanConover([xs, ys], [[1, 0.7], [0.7, 1]]) // [xs', ys'] with rank correlation ≈ 0.7
@@ -194,6 +232,8 @@ export function imanConover(columns: readonly Float64Array[], spearman: Matrix):
   const n = k === 0 ? 0 : columns[0].length;
   for (let j = 0; j < k; j++) {
     if (columns[j].length !== n) throw new RangeError(`${caller}: column ${j} has ${columns[j].length} values, column 0 has ${n}`);
+    const bad = columns[j].findIndex((v) => Number.isNaN(v));
+    if (bad >= 0) throw new RangeError(`${caller}: column ${j} holds NaN at row ${bad}`);
   }
   if (n <= k) throw new RangeError(`${caller}: needs more draws than columns, got ${n} draws of ${k} columns`);
 
@@ -201,7 +241,7 @@ export function imanConover(columns: readonly Float64Array[], spearman: Matrix):
   for (let i = 0; i < n; i++) scoreValues[i] = standardNormalQuantile((i + 1) / (n + 1));
 
   // Score matrix R (n×k, row-major): column j carries the scores in the rank order of input column j.
-  const orders = columns.map(orderOf);
+  const orders = columns.map((column, j) => orderOf(column, j));
   const scores = new Float64Array(n * k);
   for (let j = 0; j < k; j++) {
     const order = orders[j];
@@ -227,7 +267,14 @@ export function imanConover(columns: readonly Float64Array[], spearman: Matrix):
       sampleCorrelation[a].push(a === b ? 1 : ab / Math.sqrt(covariance[a * k + a] * covariance[b * k + b]));
     }
   }
-  const q = choleskyLower(sampleCorrelation, caller);
+  let q: Float64Array;
+  try {
+    q = choleskyLower(sampleCorrelation, caller);
+  } catch {
+    throw new RangeError(
+      `${caller}: the rank scores of the ${k} columns are linearly dependent (two columns ranked identically or in reverse?); ${n} draws are too few or too degenerate — use more draws`,
+    );
+  }
   const p = choleskyLower(target, caller);
 
   // T = P·Q⁻¹ (lower triangular): solve T·Q = P row by row, by forward substitution over columns.
@@ -250,7 +297,7 @@ export function imanConover(columns: readonly Float64Array[], spearman: Matrix):
       transformed[i] = sum;
     }
     const sortedValues = Float64Array.from(orders[j], (index) => columns[j][index]);
-    const targetOrder = orderOf(transformed);
+    const targetOrder = orderOf(transformed, j);
     const column = new Float64Array(n);
     for (let rank = 0; rank < n; rank++) column[targetOrder[rank]] = sortedValues[rank];
     result.push(column);
