@@ -1,16 +1,24 @@
 /**
  * Vitest global setup: rebuilds dist/ with `npm run build` when dist/cli.js is missing or older than any file
- * under src/ (or the build script, or package.json), then snapshots dist/ into test/artifacts/cli-dist/, which
- * test/cli runs as `node test/artifacts/cli-dist/cli.js`. The snapshot is the same bundle; it only protects the
- * CLI tests from a concurrent `npm run build` (which empties dist/ first) in a shared working tree.
+ * under src/ (or the build script, or package.json), then snapshots dist/ into test/artifacts/cli-dist-<pid>/,
+ * whose cli.js test/cli runs (`inject('pvplanCli')`). The snapshot is the same bundle; it only protects the CLI
+ * tests from a concurrent `npm run build` (which empties dist/ first) or test run in a shared working tree.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Absolute path of the built pvplan CLI (a private snapshot of dist/cli.js). */
+    pvplanCli: string;
+  }
+}
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CLI_SNAPSHOT_DIR = join(ROOT, 'test', 'artifacts', 'cli-dist');
+const CLI_SNAPSHOT_DIR = join(ROOT, 'test', 'artifacts', `cli-dist-${process.pid}`);
 
 function newestMtimeMs(path: string): number {
   const st = statSync(path);
@@ -35,7 +43,7 @@ function snapshotWorks(): boolean {
   }
 }
 
-export default function setup(): void {
+export default function setup(project: TestProject): () => void {
   const cli = join(ROOT, 'dist', 'cli.js');
   for (let attempt = 0; attempt < 3; attempt++) {
     if (attempt > 0 || isStale(cli)) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -45,7 +53,10 @@ export default function setup(): void {
     } catch {
       continue; // dist/ was being rebuilt by someone else: build and copy again
     }
-    if (snapshotWorks()) return;
+    if (snapshotWorks()) {
+      project.provide('pvplanCli', join(CLI_SNAPSHOT_DIR, 'cli.js'));
+      return () => rmSync(CLI_SNAPSHOT_DIR, { recursive: true, force: true });
+    }
   }
   throw new Error('global-setup: could not build a working dist/cli.js (run `npm run build` to see why)');
 }

@@ -1,6 +1,6 @@
 /** Options shared by every reporting command: --format and --units. */
 import { Option, type Command } from 'commander';
-import { OUTPUT_FORMATS, UNIT_SYSTEMS, type OutputFormat } from './format.ts';
+import { OUTPUT_FORMATS, UNIT_SYSTEMS, type OutputFormat } from '../report/format.ts';
 import type { UnitSystem } from '../scenario/quantity.ts';
 
 export interface ReportOptions {

@@ -9,3 +9,16 @@ export * from './simulate.ts';
 export * from './solve.ts';
 export * from './errors.ts';
 export * from './factors.ts';
+// PV physics and the yield chain (issue 4): solarPosition(...), simulateYield(...) and the models they wire.
+export * from './time.ts';
+export * from './solar-position.ts';
+export * from './atmosphere.ts';
+export * from './extraterrestrial.ts';
+export * from './clearsky.ts';
+export * from './decomposition.ts';
+export * from './aoi.ts';
+export * from './transposition.ts';
+export * from './tracking.ts';
+export * from './temperature.ts';
+export * from './pvwatts.ts';
+export * from './pv-yield.ts';

@@ -1,7 +1,8 @@
 /**
- * Output formats shared by every reporting command: an aligned text table, CSV (RFC 4180), JSON and Markdown,
+ * Output formats shared by every reporting command and the server's downloads: an aligned text table, CSV (RFC 4180), JSON and Markdown,
  * with quantities shown in SI (MW, GWh, t) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨).
  */
+import type { YearResult } from '../core/types.ts';
 import { DISPLAY_UNITS, type Dimension, type UnitSystem } from '../scenario/quantity.ts';
 
 export type OutputFormat = 'table' | 'csv' | 'json' | 'markdown';
@@ -104,6 +105,21 @@ export function renderText<Row>(section: Section<Row>, system: UnitSystem): stri
   const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i]!, section.columns[i]!.dimension !== undefined)).join('  ').replace(/\s+$/, '');
   return `${section.title ? `${section.title}\n` : ''}${[line(head), ...body.map(line)].join('\n')}\n`;
 }
+
+/** The per-year columns of a run, shared by `pvplan run` tables/CSV and the server's CSV downloads. */
+export const YEAR_COLUMNS: ReadonlyArray<Column<YearResult>> = [
+  { header: 'year', value: (r) => String(r.year) },
+  { header: 'capacity', value: (r) => r.capacityMW, dimension: 'power' },
+  { header: 'operating', value: (r) => r.operatingMW, dimension: 'power' },
+  { header: 'additions', value: (r) => r.additionsMW, dimension: 'power' },
+  { header: 'retirements', value: (r) => r.retirementsMW, dimension: 'power' },
+  { header: 'energy', value: (r) => r.energyMWh, dimension: 'energy' },
+  { header: 'coal saved', value: (r) => r.coalTonnes, dimension: 'mass' },
+  { header: 'CO2 avoided', value: (r) => r.co2Tonnes, dimension: 'mass' },
+  { header: 'cum. energy', value: (r) => r.cumulativeEnergyMWh, dimension: 'energy' },
+  { header: 'cum. coal', value: (r) => r.cumulativeCoalTonnes, dimension: 'mass' },
+  { header: 'cum. CO2', value: (r) => r.cumulativeCo2Tonnes, dimension: 'mass' },
+];
 
 /** Renders sections in a text format (table or markdown); CSV takes the first section only (one table per file). */
 export function renderSections(sections: readonly Section[], format: Exclude<OutputFormat, 'json'>, system: UnitSystem): string {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve as resolvePath } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ScenarioError, type ScenarioProblem } from './errors.ts';
 
 /** One parsed file of an `extends` chain. */
@@ -120,17 +120,26 @@ function displayPath(absolute: string, relativeTo: string): string {
   return absolute.startsWith(base + '/') ? `${dirname(relativeTo)}/${absolute.slice(base.length + 1)}`.replace(/^\.\//, '') : absolute;
 }
 
+/** The node at `path` and how much of the path exists; a found field is located at its key, so editors jump to the field's name. */
 function findNode(doc: Document, path: ReadonlyArray<string>): { node: Node | undefined; depth: number } {
   let node: unknown = doc.contents;
+  let at: unknown = node;
   let depth = 0;
   for (const key of path) {
-    if (!isMap(node)) break;
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    if (!pair) break;
-    node = pair.value ?? pair.key;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (!pair) break;
+      at = pair.key;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(key)];
+      if (item === undefined) break;
+      at = item;
+      node = item;
+    } else break;
     depth++;
   }
-  return { node: (node ?? undefined) as Node | undefined, depth };
+  return { node: (at ?? undefined) as Node | undefined, depth };
 }
 
 /** File, line and column of a field in one document (or of its closest written ancestor). */

@@ -71,7 +71,7 @@ function splitQuantity(text: string): { value: number; unit: string } | null {
   else if (m[2] === '亿') value *= YI;
   else if (m[2] === '万亿') value *= WAN * YI;
   let unit = m[3]!;
-  for (const [zh, si] of CHINESE_UNITS) unit = unit.split(zh).join(si);
+  if (/[^\x00-\x7f]/.test(unit)) for (const [zh, si] of CHINESE_UNITS) unit = unit.split(zh).join(si);
   // kWp/MWp (peak DC nameplate) are kW/MW for arithmetic.
   unit = unit.replace(/([kMG]?W)p\b/g, '$1').replace(/\s+/g, ' ');
   return { value, unit };
@@ -91,31 +91,47 @@ function dimensionOf(unit: Unit): Exclude<Dimension, 'fraction'> | undefined {
  * @example parseQuantity('450万千瓦', 'power') // 4500
  */
 export function parseQuantity(input: unknown, expected: Dimension): number {
+  const result = tryParseQuantity(input, expected);
+  if (typeof result === 'string') throw new QuantityError(result);
+  return result;
+}
+
+/** Parsed texts, per dimension: scenario files repeat the same few quantities, and the server sees them on every request. */
+const PARSED = new Map<string, number | string>();
+/** Bound on the memo, so a stream of distinct what-ifs cannot grow it without limit. */
+const PARSED_MAX_ENTRIES = 10_000;
+
+/** Like parseQuantity, but returns the error message instead of throwing (validation tries several dimensions). */
+export function tryParseQuantity(input: unknown, expected: Dimension): number | string {
+  if (typeof input !== 'string') {
+    const info = DIMENSIONS[expected];
+    if (typeof input === 'number') return `expected ${info.expected}, got the bare number ${input} (write the unit)`;
+    return `expected ${info.expected}, got ${describe(input)}`;
+  }
+  const key = `${expected}|${input}`;
+  let result = PARSED.get(key);
+  if (result === undefined) {
+    result = parseText(input, expected);
+    if (PARSED.size >= PARSED_MAX_ENTRIES) PARSED.clear();
+    PARSED.set(key, result);
+  }
+  return result;
+}
+
+function parseText(input: string, expected: Dimension): number | string {
   const info = DIMENSIONS[expected];
-  if (typeof input === 'number') {
-    throw new QuantityError(`expected ${info.expected}, got the bare number ${input} (write the unit)`);
-  }
-  if (typeof input !== 'string') throw new QuantityError(`expected ${info.expected}, got ${describe(input)}`);
   const parts = splitQuantity(input);
-  if (!parts || !Number.isFinite(parts.value)) throw new QuantityError(`expected ${info.expected}, got '${input}'`);
-  if (expected === 'fraction') {
-    if (parts.unit === '%') return parts.value / 100;
-    throw new QuantityError(`expected ${info.expected}, got '${input}'`);
-  }
-  if (parts.unit === '' || parts.unit === '%') {
-    throw new QuantityError(`expected ${info.expected}, got '${input}' (${parts.unit === '%' ? 'a percentage' : 'no unit'})`);
-  }
+  if (!parts || !Number.isFinite(parts.value)) return `expected ${info.expected}, got '${input}'`;
+  if (expected === 'fraction') return parts.unit === '%' ? parts.value / 100 : `expected ${info.expected}, got '${input}'`;
+  if (parts.unit === '' || parts.unit === '%') return `expected ${info.expected}, got '${input}' (${parts.unit === '%' ? 'a percentage' : 'no unit'})`;
   let unit: Unit;
   try {
     unit = parseUnit(`${parts.value} ${parts.unit}`);
   } catch {
-    throw new QuantityError(`expected ${info.expected}, got '${input}' (unknown unit '${parts.unit}')`);
+    return `expected ${info.expected}, got '${input}' (unknown unit '${parts.unit}')`;
   }
   const actual = dimensionOf(unit);
-  if (actual !== expected) {
-    const what = actual ? `${DIMENSIONS[actual].noun} '${input}'` : `'${input}'`;
-    throw new QuantityError(`expected ${info.expected}, got ${what}`);
-  }
+  if (actual !== expected) return `expected ${info.expected}, got ${actual ? `${DIMENSIONS[actual].noun} '${input}'` : `'${input}'`}`;
   // Round off binary noise from the unit conversion (0.5703 t/MWh must stay 0.5703).
   return Number(unit.toNumber(info.internalUnit).toPrecision(15));
 }

@@ -4,16 +4,21 @@
  * Every problem names the field; load.ts maps fields to lines.
  */
 import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
 import { getPreset, presetYearSeries, factorPresetIds, type FactorKind } from '../core/factors.ts';
 import { cdf, centralValue, support, validateDistribution, type Distribution, type DistributionKind, type Truncation } from '../core/distributions.ts';
 import { PlanError } from '../core/errors.ts';
 import type { PlanUncertainty, RankCorrelation, UncertainParameter } from '../core/uncertainty.ts';
 import { createGaussianCopula, validateCorrelationMatrix } from '../core/rank-correlation.ts';
 import type { YearSeries } from '../core/series.ts';
+import { fitLogisticTrend, growthPath } from '../core/growth.ts';
+import { simulatePlan } from '../core/simulate.ts';
 import { assertTargetReachable } from '../core/solve.ts';
+import { COMMISSIONING_OFFSET_YEARS } from '../core/cohorts.ts';
 import type { GrowthModel, PlanInput } from '../core/types.ts';
 import { fullLoadHoursFromCapacityFactor } from '../core/units.ts';
 import { PVPLAN_VERSION } from '../version.ts';
+import { physicalFullLoadHours, weatherBaseDirOfChain, type PhysicalYieldIssue } from './physical-yield.ts';
 import { ScenarioError } from './errors.ts';
 import { compileCapacityFormula } from './formula.ts';
 import { loadScenarioChain, problemsAt, readTextFromDisk, type ReadText, type ScenarioChain, type SourceDoc } from './load.ts';
@@ -214,6 +219,12 @@ class Collector {
   }
 }
 
+/** Reports a negative plain value (a distribution's range is checked by the Collector). */
+function nonNegative(c: Collector, x: number, path: string[], raw: unknown): number {
+  if (x < 0) c.add(path, `expected a non-negative power (capacity is never demolished to follow a path), got '${String(raw)}'`);
+  return x;
+}
+
 const withGrowth = (p: PlanInput, patch: Record<string, unknown>): PlanInput => ({ ...p, capacity: { ...p.capacity, growth: { ...p.capacity.growth, ...patch } as GrowthModel } });
 const withCapacity = (p: PlanInput, patch: Partial<PlanInput['capacity']>): PlanInput => ({ ...p, capacity: { ...p.capacity, ...patch } });
 const withYield = (p: PlanInput, patch: Partial<PlanInput['yield']>): PlanInput => ({ ...p, yield: { ...p.yield, ...patch } });
@@ -272,7 +283,7 @@ function growthModel(c: Collector, g: Scenario['capacity']['growth'], baseYear: 
       return {
         model: 'linear',
         ...common,
-        ...(g.additionsPerYear === undefined ? {} : { additionsMWPerYear: c.quantity(g.additionsPerYear, 'power', [...path, 'additionsPerYear'], (p, x) => withGrowth(p, { additionsMWPerYear: x }), { min: 0 }) }),
+        ...(g.additionsPerYear === undefined ? {} : { additionsMWPerYear: nonNegative(c, c.quantity(g.additionsPerYear, 'power', [...path, 'additionsPerYear'], (p, x) => withGrowth(p, { additionsMWPerYear: x }), { min: 0 }), [...path, 'additionsPerYear'], g.additionsPerYear) }),
       };
     }
     case 'logistic':
@@ -338,7 +349,40 @@ function correlationsOf(c: Collector, s: Scenario, params: readonly UncertainPar
 }
 
 /** Turns a structurally valid scenario into the core's input; returns the problems instead when there are any. */
-export function resolvePlan(s: Scenario): { plan: PlanInput; uncertainty: PlanUncertainty; issues: Issues } {
+/** The physical yield model's site, array and weather sections as written. */
+export type PhysicalYieldSection = Pick<Scenario['yield'], 'site' | 'array' | 'weather'>;
+
+/** Computes the first-year specific yield (kWh/kWp) of a physical yield section, or the problems preventing it. */
+export type PhysicalYieldResolver = (section: PhysicalYieldSection) => { fullLoadHours?: number; issues: readonly PhysicalYieldIssue[] };
+
+/** Options of {@link resolvePlan}. */
+export interface ResolvePlanOptions {
+  /** How `yield.model: physical` gets its yield; default: synthetic years and absolute weather paths only. */
+  readonly physicalYield?: PhysicalYieldResolver;
+}
+
+const PHYSICAL_ONLY_FIELDS = ['site', 'array', 'weather'] as const;
+
+// Without a scenario file there is no folder for a relative weather path to resolve against.
+const defaultPhysicalYield: PhysicalYieldResolver = (section) => {
+  const file = section.weather?.file;
+  if (file !== undefined && !isAbsolute(file)) {
+    return { issues: [{ path: ['yield', 'weather', 'file'], message: `'${file}' is relative to the scenario file: resolve the scenario with loadScenario or resolveChain` }] };
+  }
+  return physicalFullLoadHours({ ...section, weatherBaseDir: '/' }, readTextFromDisk);
+};
+
+/** The physical model's full-load hours (kWh/kWp, first year) from the resolver, with its problems added to `c`. */
+function physicalYieldHours(c: Collector, y: Scenario['yield'], resolver: PhysicalYieldResolver): number {
+  if (y.value !== undefined) c.add(['yield', 'value'], "the physical model computes the yield from site, array and weather: remove 'value'");
+  const { fullLoadHours, issues } = resolver({ site: y.site, array: y.array, weather: y.weather });
+  for (const issue of issues) c.add([...issue.path], issue.message);
+  if (fullLoadHours === undefined) return Number.NaN;
+  if (!(fullLoadHours > 0 && fullLoadHours <= 8784)) c.add(['yield', 'weather'], `expected the weather to give a specific yield above 0 and at most 8784 kWh/kWp, got ${fullLoadHours}`);
+  return fullLoadHours;
+}
+
+export function resolvePlan(s: Scenario, options: ResolvePlanOptions = {}): { plan: PlanInput; uncertainty: PlanUncertainty; issues: Issues } {
   const c = new Collector();
   const { start, end } = s.years;
   if (end < start) c.add(['years', 'end'], `expected a year not before years.start (${start}), got ${end}`);
@@ -363,6 +407,17 @@ export function resolvePlan(s: Scenario): { plan: PlanInput; uncertainty: PlanUn
     for (let i = 1; i < historyMW.length; i++) {
       if (historyMW[i]!.value < historyMW[i - 1]!.value) c.add(['capacity', 'history', String(historyMW[i]!.year)], `expected the history not to decrease (built + under construction), but ${historyMW[i]!.year} is below ${historyMW[i - 1]!.year}`);
     }
+    // A history cohort whose lifetime ends by the base year would have retired, yet the baseline counts it in the stock.
+    const lifetime = typeof cap.lifetimeYears === 'number' ? cap.lifetimeYears : SCENARIO_DEFAULTS.lifetimeYears;
+    const lag = typeof cap.constructionLagYears === 'number' ? cap.constructionLagYears : SCENARIO_DEFAULTS.constructionLagYears;
+    const offset = COMMISSIONING_OFFSET_YEARS[s.yield.commissioning ?? SCENARIO_DEFAULTS.commissioning];
+    const retired = historyMW.find((h) => h.year < baseYear && Math.floor(h.year + lag + offset + lifetime) <= baseYear);
+    if (retired) {
+      c.add(['capacity', 'history', String(retired.year)], `capacity built in ${retired.year} would have retired by the base year ${baseYear} (lifetime ${lifetime} years); start the history later or raise capacity.lifetimeYears`);
+    }
+    // The history is built + under construction up to the base year, so it cannot exceed the baseline (the cohorts would outnumber the stock).
+    const above = historyMW.find((h) => h.year !== baseYear && h.value > baselineMW * (1 + 1e-9));
+    if (above) c.add(['capacity', 'history', String(above.year)], `expected at most the baseline (${cap.baseline.capacity}), got ${above.value} MW in ${above.year}`);
     const atBase = historyMW.find((h) => h.year === baseYear);
     if (atBase && Math.abs(atBase.value - baselineMW) > 1e-9 * Math.max(1, baselineMW)) {
       c.add(['capacity', 'history', String(baseYear)], `expected the history in the base year to equal the baseline (${cap.baseline.capacity}), got ${atBase.value} MW`);
@@ -379,23 +434,43 @@ export function resolvePlan(s: Scenario): { plan: PlanInput; uncertainty: PlanUn
       ...(t.energy === undefined ? {} : { energyMWh: c.quantity(t.energy, 'energy', ['capacity', 'target', 'energy']) }),
       ...(t.coal === undefined ? {} : { coalTonnes: c.quantity(t.coal, 'mass', ['capacity', 'target', 'coal']) }),
     };
+    for (const [key, value] of [['capacity', target.capacityMW], ['energy', target.energyMWh], ['coal', target.coalTonnes]] as const) {
+      if (value !== undefined && value < 0) c.add(['capacity', 'target', key], `expected a non-negative target, got '${String(t[key])}'`);
+    }
   }
   const growth = growthModel(c, cap.growth, baseYear, end);
   const needsTarget = (growth.model === 'cagr' && growth.rateFrac === undefined) || (growth.model === 'linear' && growth.additionsMWPerYear === undefined) || (growth.model === 'logistic' && growth.steepnessPerYear === undefined);
   if (needsTarget && target?.capacityMW === undefined) {
     c.add(['capacity', 'growth'], `the ${growth.model} model solves its ${growth.model === 'cagr' ? 'rate' : growth.model === 'linear' ? 'additionsPerYear' : 'steepness'} from capacity.target.capacity: give one or the other`);
   }
+  if ((growth.model === 'cagr' || growth.model === 'linear') && needsTarget && target?.capacityMW !== undefined) {
+    // The step is solved over from → target year; growth must start before the target year and last until it.
+    const solved = growth.model === 'cagr' ? 'rate' : 'additionsPerYear';
+    if (growth.fromYear !== undefined && growth.fromYear >= target.year) c.add(['capacity', 'growth', 'from'], `expected a year before the target year ${target.year} (the ${solved} is solved from 'from' to the target year), got ${growth.fromYear}`);
+    if (growth.untilYear !== undefined && growth.untilYear < target.year) c.add(['capacity', 'growth', 'until'], `expected a year not before the target year ${target.year} (the ${solved} is solved to reach the target then), got ${growth.untilYear}`);
+  }
   if (growth.model === 'cagr' && needsTarget && !(baselineMW > 0)) c.add(['capacity', 'baseline', 'capacity'], 'expected a positive baseline: a compound growth rate cannot start from zero');
   if (growth.model === 'logistic') {
     if (!(growth.saturationMW > baselineMW)) c.add(['capacity', 'growth', 'saturation'], `expected a saturation above the baseline (${cap.baseline.capacity}), got '${cap.growth.model === 'logistic' ? cap.growth.saturation : ''}'`);
     else if (needsTarget && target?.capacityMW !== undefined && !(growth.saturationMW > target.capacityMW)) c.add(['capacity', 'growth', 'saturation'], 'expected a saturation above the target capacity (an S-curve never reaches its saturation)');
     if (!(baselineMW > 0)) c.add(['capacity', 'baseline', 'capacity'], 'expected a positive baseline for a logistic path');
+    else if (needsTarget && target?.capacityMW !== undefined && !(target.capacityMW > baselineMW)) c.add(['capacity', 'target', 'capacity'], `expected a target above the baseline (${cap.baseline.capacity}) for an S-curve solved through both, got '${cap.target?.capacity}'`);
   }
   if (growth.model === 'trend') {
     const n = historyMW?.length ?? 0;
     const needN = growth.fit === 'logistic' && growth.saturationMW === undefined ? 3 : 2;
     if (n < needN) c.add(['capacity', 'history'], `the ${growth.fit} trend needs at least ${needN} history points, got ${n}`);
     else if (historyMW!.some((h) => !(h.value > 0))) c.add(['capacity', 'history'], 'expected positive history values for a trend fit');
+    else if (growth.fit === 'logistic') {
+      const highestMW = Math.max(baselineMW, ...historyMW!.map((h) => h.value));
+      if (historyMW!.every((h) => h.value === historyMW![0]!.value)) {
+        c.add(['capacity', 'history'], 'expected a growing history for a logistic trend fit (a flat history has no S-curve)');
+      } else if (growth.saturationMW !== undefined) {
+        if (growth.saturationMW <= highestMW) c.add(['capacity', 'growth', 'saturation'], `expected a saturation above the history and the baseline (${highestMW} MW), got '${cap.growth.model === 'trend' ? String(cap.growth.saturation) : ''}'`);
+      } else if (!(fitLogisticTrend(historyMW!).saturationMW > baselineMW)) {
+        c.add(['capacity', 'growth'], 'the logistic fit to the history saturates below the baseline: give a saturation, or a history up to the base year');
+      }
+    }
   }
   let maxAdditionsMWPerYear: number | undefined;
   if (cap.maxAdditionsPerYear !== undefined) {
@@ -410,24 +485,33 @@ export function resolvePlan(s: Scenario): { plan: PlanInput; uncertainty: PlanUn
       c.add(p, y.model === 'capacity-factor' ? `expected a capacity factor above 0 % and at most 100 %, got '${String(raw)}'` : `expected hours per year above 0 and at most 8784 h, got '${String(raw)}'`);
     }
   };
-  const valueIssuesBefore = c.issues.length;
   const cf = y.model === 'capacity-factor';
-  let fullLoadHours = c.series(
-    y.value,
-    valueDim,
-    ['yield', 'value'],
-    hoursCheck,
-    (p, x) => withYield(p, { fullLoadHours: cf ? fullLoadHoursFromCapacityFactor(x) : x }),
-    cf ? { min: 0, max: 1, minExclusive: true } : { min: 0, max: 8784, minExclusive: true },
-  );
-  if (c.issues.length > valueIssuesBefore) {
-    for (let i = valueIssuesBefore; i < c.issues.length; i++) {
-      const issue = c.issues[i]!;
-      c.issues[i] = { path: issue.path, message: `${issue.message} (for the ${y.model} model)` };
+  let fullLoadHours: YearSeries;
+  if (y.model === 'physical') {
+    fullLoadHours = physicalYieldHours(c, y, options.physicalYield ?? defaultPhysicalYield);
+  } else {
+    for (const key of PHYSICAL_ONLY_FIELDS) {
+      if (y[key] !== undefined) c.add(['yield', key], `'${key}' belongs to the physical model (yield.model: physical); the ${y.model} model takes 'value'`);
     }
-  }
-  if (y.model === 'capacity-factor') {
-    fullLoadHours = typeof fullLoadHours === 'number' ? fullLoadHoursFromCapacityFactor(fullLoadHours) : fullLoadHours.map((p) => ({ year: p.year, value: fullLoadHoursFromCapacityFactor(p.value) }));
+    if (y.value === undefined) c.add(['yield', 'value'], `missing required field 'value' for the ${y.model} model`);
+    const valueIssuesBefore = c.issues.length;
+    fullLoadHours = c.series(
+      y.value,
+      valueDim,
+      ['yield', 'value'],
+      hoursCheck,
+      (p, x) => withYield(p, { fullLoadHours: cf ? fullLoadHoursFromCapacityFactor(x) : x }),
+      cf ? { min: 0, max: 1, minExclusive: true } : { min: 0, max: 8784, minExclusive: true },
+    );
+    if (c.issues.length > valueIssuesBefore) {
+      for (let i = valueIssuesBefore; i < c.issues.length; i++) {
+        const issue = c.issues[i]!;
+        c.issues[i] = { path: issue.path, message: `${issue.message} (for the ${y.model} model)` };
+      }
+    }
+    if (y.model === 'capacity-factor') {
+      fullLoadHours = typeof fullLoadHours === 'number' ? fullLoadHoursFromCapacityFactor(fullLoadHours) : fullLoadHours.map((p) => ({ year: p.year, value: fullLoadHoursFromCapacityFactor(p.value) }));
+    }
   }
   const d = y.degradation ?? {};
   const plan: PlanInput = {
@@ -469,12 +553,26 @@ export function resolvePlan(s: Scenario): { plan: PlanInput; uncertainty: PlanUn
       ...(s.savings.nox === undefined ? {} : { noxTonnesPerMWh: factorSeries(c, s.savings.nox, 'nox', ['savings', 'nox']) }),
     },
   };
+  if (c.issues.length === 0) {
+    // A rate too high for the horizon (or any other overflow) would put Infinity or NaN into every result.
+    const pathMW = growthPath(plan).capacityMW;
+    const i = pathMW.findIndex((x) => !Number.isFinite(x));
+    if (i >= 0) c.add(['capacity', 'growth'], `expected a finite capacity path, got ${pathMW[i]} MW in ${baseYear + i}`);
+  }
   if (c.issues.length === 0 && needsTarget) {
     try {
       assertTargetReachable(plan);
     } catch (e) {
       if (!(e instanceof PlanError)) throw e;
       c.add((e.field ?? 'capacity').split('.'), e.message);
+    }
+    // Reachable is not enough: a solved path must itself fit under the cap, or it misses the target it was solved for.
+    const outcome = c.issues.length === 0 && plan.capacity.maxAdditionsMWPerYear !== undefined ? simulatePlan(plan).target : null;
+    if (outcome && !outcome.metInTargetYear) {
+      c.add(
+        ['capacity', 'maxAdditionsPerYear'],
+        `the solved ${growth.model} path needs more than the additions cap of ${plan.capacity.maxAdditionsMWPerYear} MW/yr and reaches only ${outcome.capacityInTargetYearMW.toFixed(1)} of ${outcome.capacityMW} MW in ${outcome.year}: raise the cap, or give a path that fits it (e.g. linear, milestones)`,
+      );
     }
   }
   const interannualSdFrac = y.interannualVariability === undefined ? 0 : c.fraction(y.interannualVariability, ['yield', 'interannualVariability'], { min: 0, max: 0.5 });
@@ -493,17 +591,24 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** Content hash of a resolved plan: 'sha256:' + 64 hex digits. */
-export function planHash(name: string, plan: PlanInput): string {
-  return `sha256:${createHash('sha256').update(canonicalJson({ name, plan })).digest('hex')}`;
+/**
+ * Content hash of a resolved plan: 'sha256:' + 64 hex digits. The uncertainty (distributions, correlations,
+ * inter-annual sd) is hashed too when there is any, so that two files with the same medians but different
+ * ranges do not share a hash; a deterministic plan hashes as before.
+ */
+export function planHash(name: string, plan: PlanInput, uncertainty?: PlanUncertainty): string {
+  const uncertain = uncertainty !== undefined && (uncertainty.parameters.length > 0 || uncertainty.interannualSdFrac > 0);
+  const content = uncertain ? { name, plan, uncertainty: { parameters: uncertainty.parameters.map((p) => ({ name: p.name, distribution: p.distribution })), correlations: uncertainty.correlations, interannualSdFrac: uncertainty.interannualSdFrac } } : { name, plan };
+  return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`;
 }
 
 /** Validates and resolves a loaded chain; throws ScenarioError listing every problem with its file and line. */
-export function resolveChain(chain: ScenarioChain): ResolvedScenario {
+export function resolveChain(chain: ScenarioChain, readText: ReadText = readTextFromDisk): ResolvedScenario {
   const shapeIssues = validateScenarioShape(chain.merged);
   if (shapeIssues.length > 0) throw new ScenarioError(problemsAt(chain.chain, shapeIssues));
   const written = chain.merged as unknown as Scenario;
-  const { plan, uncertainty, issues } = resolvePlan(written);
+  const weatherBaseDir = weatherBaseDirOfChain(chain);
+  const { plan, uncertainty, issues } = resolvePlan(written, { physicalYield: (section) => physicalFullLoadHours({ ...section, weatherBaseDir }, readText) });
   if (issues.length > 0) throw new ScenarioError(problemsAt(chain.chain, issues));
   return {
     id: chain.id,
@@ -514,14 +619,14 @@ export function resolveChain(chain: ScenarioChain): ResolvedScenario {
     written,
     plan,
     uncertainty,
-    hash: planHash(written.name, plan),
+    hash: planHash(written.name, plan, uncertainty),
     files: chain.chain.map((d: SourceDoc) => d.file),
   };
 }
 
 /** Loads, validates and resolves a scenario file (YAML or JSON) with its `extends` parents. */
 export function loadScenario(file: string, readText: ReadText = readTextFromDisk): ResolvedScenario {
-  return resolveChain(loadScenarioChain(file, readText));
+  return resolveChain(loadScenarioChain(file, readText), readText);
 }
 
 export { PVPLAN_VERSION };

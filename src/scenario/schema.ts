@@ -166,6 +166,100 @@ const FactorPreset = Type.Object(
 const Factor = (description: string) =>
   Type.Union([UncertainQuantity('intensity', description), YearSeriesOf('intensity', description), FactorPreset], { description });
 
+// Physical yield (`yield.model: physical`): site, array and weather for the PV model chain of src/core/pv-yield.ts.
+// Angles, lengths and ratios have no unit dimension in the quantity parser, so they are plain numbers whose unit the
+// description names (degrees, metres, hours); losses, efficiencies and γ are percentages like every fraction.
+
+/** Where a physical-yield array is. */
+export const PhysicalSiteSchema = Type.Object(
+  {
+    lat: Type.Number({ minimum: -90, maximum: 90, description: 'Latitude (°, north positive)' }),
+    lon: Type.Number({ minimum: -180, maximum: 180, description: 'Longitude (°, east positive)' }),
+    altitude: Type.Optional(Type.Number({ minimum: -500, maximum: 9000, description: 'Altitude above sea level (m); default 0' })),
+    timezone: Type.Optional(Type.Number({ minimum: -12, maximum: 14, description: 'Local standard time ahead of UTC (h), e.g. 8 for China; default round(lon / 15)' })),
+  },
+  { additionalProperties: false, description: "Where the array is; with an EPW or TMY3 weather file it defaults to the file's header" },
+);
+
+const LossShare = (what: string, pvwattsDefault: string) => Type.Optional(Quantity('fraction', `${what} (PVWatts default ${pvwattsDefault}; 0 % when left out here)`));
+
+/** The PVWatts system-loss categories (Dobos 2014, NREL/TP-6A20-62641, Table 2). */
+export const PvLossCategoriesSchema = Type.Object(
+  {
+    soiling: LossShare('Soiling', '2 %'),
+    shading: LossShare('Shading', '3 %'),
+    snow: LossShare('Snow', '0 %'),
+    mismatch: LossShare('Mismatch', '2 %'),
+    wiring: LossShare('DC and AC wiring', '2 %'),
+    connections: LossShare('Connections', '0.5 %'),
+    lid: LossShare('Light-induced degradation', '1.5 %'),
+    nameplate: LossShare('Nameplate rating', '1 %'),
+    age: LossShare('Age', '0 %'),
+    availability: LossShare('Availability', '3 %'),
+  },
+  { additionalProperties: false, description: 'System losses by PVWatts category, combined as 1 − Π(1 − loss)' },
+);
+
+/** The array, its mounting and its inverter. */
+export const PhysicalArraySchema = Type.Object(
+  {
+    mounting: Type.Optional(
+      Type.Union([Type.Literal('fixed'), Type.Literal('single-axis')], { description: "'fixed' rack (default) or 'single-axis' tracker (horizontal axis, backtracking)" }),
+    ),
+    tilt: Type.Optional(Type.Number({ minimum: 0, maximum: 90, description: 'Fixed rack: tilt from horizontal (°); required for a fixed rack' })),
+    azimuth: Type.Optional(Type.Number({ minimum: 0, maximum: 360, description: 'Fixed rack: direction the modules face (° clockwise from north, 180 = south); default 180' })),
+    gcr: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'Tracker: ground coverage ratio, module width / row pitch; default 0.35' })),
+    maxAngle: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 90, description: 'Tracker: rotation limit either side of horizontal (°); default 60' })),
+    axisAzimuth: Type.Optional(Type.Number({ minimum: 0, maximum: 360, description: 'Tracker: direction the axis points (°); default 180, a north–south axis' })),
+    backtrack: Type.Optional(Type.Union([Type.Literal(true), Type.Literal(false)], { description: 'Tracker: turn back so rows never shade each other; default true' })),
+    dcAcRatio: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 5, description: 'DC nameplate / AC nameplate (inverter loading ratio); default 1.2' })),
+    inverterEfficiency: Type.Optional(Quantity('fraction', 'Nominal inverter efficiency (PVWatts η_nom); default 96 %')),
+    gamma: Type.Optional(Quantity('fraction', 'Temperature coefficient of power, per °C; default -0.37 %')),
+    temperatureModel: Type.Optional(Type.Union([Type.Literal('sapm'), Type.Literal('faiman')], { description: 'Cell-temperature model; default sapm' })),
+    racking: Type.Optional(
+      Type.Union(
+        [Type.Literal('open-rack-glass-glass'), Type.Literal('close-mount-glass-glass'), Type.Literal('open-rack-glass-polymer'), Type.Literal('insulated-back-glass-polymer')],
+        { description: 'SAPM racking and module construction (SAND2004-3535 Table 1); default open-rack-glass-glass' },
+      ),
+    ),
+    transposition: Type.Optional(
+      Type.Union([Type.Literal('isotropic'), Type.Literal('haydavies'), Type.Literal('perez')], { description: 'Sky-diffuse transposition model; default perez' }),
+    ),
+    aoiModel: Type.Optional(
+      Type.Union([Type.Literal('none'), Type.Literal('physical'), Type.Literal('martin-ruiz')], { description: 'Incidence-angle modifier on the beam; default physical' }),
+    ),
+    decomposition: Type.Optional(Type.Union([Type.Literal('erbs'), Type.Literal('disc')], { description: 'GHI decomposition where DNI/DHI are missing; default erbs' })),
+    albedo: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: "Ground albedo (0–1) where the weather has none; default 0.2" })),
+    losses: Type.Optional(
+      Type.Union([Quantity('fraction', 'Total system losses on DC, e.g. 14 %'), PvLossCategoriesSchema], {
+        description: 'System losses on DC before the inverter: one total, or the PVWatts categories; default the PVWatts categories (14.08 %)',
+      }),
+    ),
+  },
+  { additionalProperties: false, description: 'The PV array, its mounting and its inverter (PVWatts conventions)' },
+);
+
+const Monthly = (description: string, minimum: number, maximum: number) =>
+  Type.Array(Type.Number({ minimum, maximum }), { minItems: 12, maxItems: 12, description: `${description}, 12 values from January` });
+
+/** Weather for the physical model: a file, or a synthetic year from monthly GHI means. */
+export const PhysicalWeatherSchema = Type.Object(
+  {
+    file: Type.Optional(Type.String({ minLength: 1, description: 'EPW, NREL TMY3 or weather CSV file, relative to the scenario file that names it' })),
+    dniDhi: Type.Optional(
+      Type.Union([Type.Literal('file'), Type.Literal('decompose')], { description: "With a file: use its DNI and DHI ('file', default) or split its GHI by the decomposition model ('decompose')" }),
+    ),
+    monthlyGhi: Type.Optional(Monthly('Synthetic year: monthly mean daily GHI (kWh/m²/day)', 0, 12)),
+    tempAir: Type.Optional(Type.Union([Type.Number({ minimum: -60, maximum: 60 }), Monthly('Air temperature (°C)', -60, 60)], { description: 'Synthetic year: air temperature (°C), one value or 12 monthly means; default 15' })),
+    windSpeed: Type.Optional(Type.Number({ minimum: 0, maximum: 40, description: 'Synthetic year: wind speed (m/s); default 1' })),
+    linkeTurbidity: Type.Optional(Type.Union([Type.Number({ minimum: 1, maximum: 10 }), Monthly('Linke turbidity', 1, 10)], { description: 'Synthetic year: Linke turbidity of the clear-sky shape, one value or 12; default 3' })),
+    variability: Type.Optional(Type.Number({ minimum: 0, maximum: 2, description: 'Synthetic year: coefficient of variation of the daily clearness (0 = every day of a month alike, default)' })),
+    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Synthetic year: seed of the daily variability; default 1' })),
+    source: Type.Optional(Type.String({ description: 'Where the weather or the monthly values come from' })),
+  },
+  { additionalProperties: false, description: "Weather for the physical model: 'file', or a synthetic year from 'monthlyGhi'" },
+);
+
 export const ScenarioSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String({ description: 'JSON Schema reference for editors' })),
@@ -186,7 +280,7 @@ export const ScenarioSchema = Type.Object(
           {
             capacity: Quantity('power', 'Built + under-construction (在建+在运) capacity at the end of the base year'),
             year: Year('Base year'),
-            operating: Type.Optional(Quantity('power', 'Of the baseline, operating at the end of the base year (default: all of it); ignored with a history')),
+            operating: Type.Optional(Quantity('power', 'Of the baseline, operating at the end of the base year (default: all of it); not together with capacity.history, which sets the cohorts')),
           },
           { additionalProperties: false, description: 'Where the plan starts' },
         ),
@@ -211,12 +305,17 @@ export const ScenarioSchema = Type.Object(
     ),
     yield: Type.Object(
       {
-        model: Type.Union([Type.Literal('full-load-hours'), Type.Literal('capacity-factor'), Type.Literal('specific-yield')], {
-          description: 'How yearly yield of a new plant is given',
+        model: Type.Union([Type.Literal('full-load-hours'), Type.Literal('capacity-factor'), Type.Literal('specific-yield'), Type.Literal('physical')], {
+          description: 'How yearly yield of a new plant is given; physical: computed from site, array and weather (docs/pv-yield.md)',
         }),
-        value: Type.Union([UncertainQuantity('duration', 'Yield value'), UncertainQuantity('fraction', 'Yield value'), YearSeriesOf('duration', 'Yield value'), YearSeriesOf('fraction', 'Yield value')], {
-          description: "full-load-hours: '1135 h'; capacity-factor: '13 %'; specific-yield: '1135 kWh/kWp'; or a year → value series",
-        }),
+        value: Type.Optional(
+          Type.Union([UncertainQuantity('duration', 'Yield value'), UncertainQuantity('fraction', 'Yield value'), YearSeriesOf('duration', 'Yield value'), YearSeriesOf('fraction', 'Yield value')], {
+            description: "full-load-hours: '1135 h'; capacity-factor: '13 %'; specific-yield: '1135 kWh/kWp'; or a year → value series (required except for physical)",
+          }),
+        ),
+        site: Type.Optional(PhysicalSiteSchema),
+        array: Type.Optional(PhysicalArraySchema),
+        weather: Type.Optional(PhysicalWeatherSchema),
         degradation: Type.Optional(
           Type.Object(
             {
@@ -280,6 +379,9 @@ export const ScenarioSchema = Type.Object(
 /** A scenario as written (after `extends` is merged). */
 export type Scenario = Static<typeof ScenarioSchema>;
 export type GrowthSpecType = Static<typeof GrowthSpec>;
+export type PhysicalSiteSpec = Static<typeof PhysicalSiteSchema>;
+export type PhysicalArraySpec = Static<typeof PhysicalArraySchema>;
+export type PhysicalWeatherSpec = Static<typeof PhysicalWeatherSchema>;
 
 /** The published JSON Schema (draft 2020-12) for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

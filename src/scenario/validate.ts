@@ -4,7 +4,7 @@
  * Quantity strings are parsed here too, so a wrong dimension is reported where it is written.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import { parseQuantity, QuantityError, type Dimension } from './quantity.ts';
+import { tryParseQuantity, type Dimension } from './quantity.ts';
 import { ScenarioSchema } from './schema.ts';
 
 /** One problem in a scenario: the path to the field (keys), and a message saying what was expected. */
@@ -96,12 +96,15 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
       check(value, branch, path, issues);
       return;
     }
-    const attempts = schema.anyOf.map((b) => {
+    // Likeliest branches first (the value's JSON type, then the most shared field names); stop at the first that passes.
+    const likelihood = (b: JsonSchemaNode) => (jsonTypeMatches(b, value) ? 1000 : 0) + (isPlainObject(value) ? overlap(b, value) : 0);
+    const attempts: Array<{ b: JsonSchemaNode; branchIssues: ValidationIssue[] }> = [];
+    for (const b of [...schema.anyOf].sort((x, y) => likelihood(y) - likelihood(x))) {
       const branchIssues: ValidationIssue[] = [];
       check(value, b, path, branchIssues);
-      return { b, branchIssues };
-    });
-    if (attempts.some((a) => a.branchIssues.length === 0)) return;
+      if (branchIssues.length === 0) return;
+      attempts.push({ b, branchIssues });
+    }
     // Report the branch of the same JSON type, so an object is judged as an object and a string as a string;
     // among mappings, the one whose fields the value shares most (a 'triangular' distribution is judged as one).
     const sameType = attempts.filter((a) => jsonTypeMatches(a.b, value));
@@ -159,12 +162,8 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
     case 'string': {
       const dim = schema['x-dimension'];
       if (dim) {
-        try {
-          parseQuantity(value, dim);
-        } catch (e) {
-          if (e instanceof QuantityError) issues.push({ path, message: e.message });
-          else throw e;
-        }
+        const parsed = tryParseQuantity(value, dim);
+        if (typeof parsed === 'string') issues.push({ path, message: parsed });
         return;
       }
       if (typeof value !== 'string') {

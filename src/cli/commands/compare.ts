@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { COMPARE_METRICS, METRIC_FIELDS, compareSummary, comparePaths, parameterDiff, type CompareMetric, type CompareRow, type ParameterDifference } from '../../report/compare.ts';
 import { runReport } from '../../report/run.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
-import { renderJson, renderSections, section, type Column } from '../format.ts';
+import { renderJson, renderSections, section, type Column } from '../../report/format.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { writeFileAtomic } from '../atomic.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { withExample } from '../options.ts';
-import { packageRoot } from '../package-root.ts';
+import { packageRoot } from '../../package-root.ts';
 
 /** The starter scenario text; every field is explained, optional ones show their defaults. */
 export function starterScenario(name: string, schemaRef: string): string {

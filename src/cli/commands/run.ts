@@ -1,26 +1,12 @@
 /** `pvplan run FILE`: the per-year table and summary of one scenario. */
 import type { Command } from 'commander';
-import type { YearResult } from '../../core/types.ts';
 import { runReport, type CoalConvention, type RunReport } from '../../report/run.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
-import { renderJson, renderSections, section, type Column, type Section } from '../format.ts';
+import { renderJson, renderSections, section, YEAR_COLUMNS, type Column, type Section } from '../../report/format.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
-export const YEAR_COLUMNS: ReadonlyArray<Column<YearResult>> = [
-  { header: 'year', value: (r) => String(r.year) },
-  { header: 'capacity', value: (r) => r.capacityMW, dimension: 'power' },
-  { header: 'operating', value: (r) => r.operatingMW, dimension: 'power' },
-  { header: 'additions', value: (r) => r.additionsMW, dimension: 'power' },
-  { header: 'retirements', value: (r) => r.retirementsMW, dimension: 'power' },
-  { header: 'energy', value: (r) => r.energyMWh, dimension: 'energy' },
-  { header: 'coal saved', value: (r) => r.coalTonnes, dimension: 'mass' },
-  { header: 'CO2 avoided', value: (r) => r.co2Tonnes, dimension: 'mass' },
-  { header: 'cum. energy', value: (r) => r.cumulativeEnergyMWh, dimension: 'energy' },
-  { header: 'cum. coal', value: (r) => r.cumulativeCoalTonnes, dimension: 'mass' },
-  { header: 'cum. CO2', value: (r) => r.cumulativeCo2Tonnes, dimension: 'mass' },
-];
 
 const pct = (frac: number) => `${(frac * 100).toFixed(2)} %`;
 

@@ -4,7 +4,7 @@ import { solvePlan, type Solution } from '../../core/solve.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
-import { renderJson, renderSections, section } from '../format.ts';
+import { renderJson, renderSections, section } from '../../report/format.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 

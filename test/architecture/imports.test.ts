@@ -1,0 +1,80 @@
+/**
+ * Dependency rules of STYLE.md, checked on the source text: the core is pure (no fs, process, clock, randomness
+ * or adapters), layers depend one way (core ← scenario ← report ← cli/server), and the core has no `any`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return tsFiles(p);
+    return p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)) specs.push(m[1]!);
+  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) specs.push(m[1]!);
+  return specs;
+}
+
+const layerOf = (file: string) => relative(join(ROOT, 'src'), file).split('/')[0]!;
+
+describe('architecture', () => {
+  const core = tsFiles(join(ROOT, 'src', 'core'));
+
+  it('finds the core', () => {
+    expect(core.length).toBeGreaterThan(10);
+  });
+
+  it('keeps the core free of node built-ins and adapters', () => {
+    const offenders = core.flatMap((f) => importsOf(f).filter((s) => s.startsWith('node:') || ['fs', 'path', 'process', 'worker_threads', 'child_process'].includes(s) || (s.startsWith('.') && !s.startsWith('./'))).map((s) => `${relative(ROOT, f)} imports ${s}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the core free of process, console, Date.now and Math.random', () => {
+    const offenders = core.flatMap((f) => {
+      const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      return ['process.', 'console.', 'Date.now', 'Math.random', 'new Date('].filter((w) => code.includes(w)).map((w) => `${relative(ROOT, f)} uses ${w}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('has no `any` in the core', () => {
+    const offenders = core.flatMap((f) => {
+      const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      return /(:\s*any\b|\bas any\b|<any>|any\[\])/.test(code) ? [relative(ROOT, f)] : [];
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets layers depend one way: core ← scenario/weather ← report ← cli/server/mc', () => {
+    const allowed: Record<string, string[]> = {
+      core: ['core'],
+      weather: ['core', 'weather'],
+      scenario: ['core', 'weather', 'scenario', 'types', 'version.ts'],
+      report: ['core', 'scenario', 'report', 'version.ts'],
+      mc: ['core', 'scenario', 'report', 'mc', 'version.ts'],
+      cli: ['core', 'weather', 'scenario', 'report', 'mc', 'cli', 'server', 'version.ts', 'package-root.ts'],
+      server: ['core', 'weather', 'scenario', 'report', 'mc', 'server', 'version.ts', 'package-root.ts'],
+    };
+    const offenders: string[] = [];
+    for (const file of tsFiles(join(ROOT, 'src'))) {
+      const layer = layerOf(file);
+      if (!(layer in allowed)) continue;
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = layerOf(join(file, '..', spec));
+        if (!allowed[layer]!.includes(target)) offenders.push(`${relative(ROOT, file)} (${layer}) imports ${spec} (${target})`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

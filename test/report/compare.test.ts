@@ -1,0 +1,75 @@
+/**
+ * Comparing scenarios: the parameter diff (what differs, with defaults filled so an explicit default is no
+ * difference), paths side by side with differences to the first, and the summary row.
+ */
+import { describe, expect, it } from 'vitest';
+import { COMPARE_METRICS, METRIC_FIELDS, compareSummary, comparePaths, parameterDiff } from '../../src/report/compare.ts';
+import { runReport } from '../../src/report/run.ts';
+import { loadScenario } from '../../src/scenario/resolve.ts';
+
+const BASE = `name: base
+description: the base case
+years: {start: 2022, end: 2026}
+capacity:
+  baseline: {capacity: 100 MW, year: 2022}
+  target: {year: 2025, capacity: 400 MW}
+  growth: {model: linear}
+yield: {model: full-load-hours, value: 1000 h, degradation: {annual: 0 %}, commissioning: full-year}
+savings: {coal: 300 g/kWh, co2: 0.5 t/MWh}
+`;
+
+const texts: Record<string, string> = {
+  '/v/base.yaml': BASE,
+  // Same inputs, one default made explicit: no difference.
+  '/v/explicit.yaml': 'extends: base.yaml\nname: explicit\ndescription: other words\nyield:\n  curtailment: 0 %\n  availability: 100 %\n',
+  // A slower path: the target is met a year late.
+  '/v/slow.yaml': 'extends: base.yaml\nname: slow\ncapacity:\n  growth: {model: linear, additionsPerYear: 75 MW}\n  lifetimeYears: 30\n',
+  // A shorter horizon.
+  '/v/short.yaml': 'extends: base.yaml\nname: short\nyears: {start: 2022, end: 2025}\n',
+};
+const load = (f: string) => loadScenario(f, (p) => texts[p]!);
+
+describe('parameterDiff', () => {
+  it('lists only the inputs that differ (defaults filled; name and description ignored)', () => {
+    expect(parameterDiff([load('/v/base.yaml'), load('/v/explicit.yaml')])).toEqual([]);
+    expect(parameterDiff([load('/v/base.yaml'), load('/v/slow.yaml')])).toEqual([
+      { path: 'capacity.growth.additionsPerYear', values: [undefined, '75 MW'] },
+      { path: 'capacity.lifetimeYears', values: ['25', '30'] },
+    ]);
+  });
+});
+
+describe('comparePaths and compareSummary', () => {
+  const reports = ['/v/base.yaml', '/v/slow.yaml', '/v/short.yaml'].map((f) => runReport(load(f)));
+
+  it('aligns the metric by year, NaN outside a horizon, with differences to the first', () => {
+    // base: 100 + 100 t (solved); slow: 100 + 75 t until the target year, then held.
+    const rows = comparePaths(reports, 'capacity');
+    expect(rows.map((r) => r.year)).toEqual([2022, 2023, 2024, 2025, 2026]);
+    expect(rows[1]).toEqual({ year: 2023, values: [200, 175, 200], deltas: [0, -25, 0] });
+    expect(rows[3]).toEqual({ year: 2025, values: [400, 325, 400], deltas: [0, -75, 0] });
+    expect(rows[4]!.values.slice(0, 2)).toEqual([400, 325]);
+    expect(rows[4]!.values[2]).toBeNaN();
+    // Energy: full-year commissioning, 1000 h: 2023 is 200 MW × 1000 h.
+    expect(comparePaths(reports, 'energy')[1]!.values).toEqual([200000, 175000, 200000]);
+  });
+
+  it('summarises the year the target is met, the value in the target year and the total to the end year', () => {
+    const s = compareSummary(reports, 'energy');
+    expect(s.map((x) => x.id)).toEqual(['base', 'slow', 'short']);
+    expect(s.map((x) => x.targetMetYear)).toEqual([2025, null, 2025]);
+    expect(s.map((x) => x.valueInTargetYear)).toEqual([400000, 325000, 400000]);
+    // base: 100 + 200 + 300 + 400 + 400 (thousand MWh); slow: 100 + 175 + 250 + 325 + 325; short: to 2025.
+    expect(s.map((x) => x.toEndYear)).toEqual([1400000, 1175000, 1000000]);
+    expect(s.map((x) => x.endYear)).toEqual([2026, 2026, 2025]);
+    expect(compareSummary(reports, 'capacity').map((x) => x.toEndYear)).toEqual([400, 325, 400]);
+  });
+
+  it('maps every metric to a field of the year rows', () => {
+    for (const m of COMPARE_METRICS) {
+      const { field, cumulative } = METRIC_FIELDS[m];
+      expect(reports[0]!.years[0]).toHaveProperty(field);
+      if (cumulative) expect(reports[0]!.years[0]).toHaveProperty(cumulative);
+    }
+  });
+});
