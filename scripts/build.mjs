@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const result = await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'mc-worker': 'src/mc/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

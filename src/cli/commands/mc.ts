@@ -1,0 +1,237 @@
+/**
+ * `pvplan mc FILE`: Monte Carlo over the scenario's uncertain inputs — per year mean, sd and quantiles of every
+ * metric, the probability of meeting the target and the distribution of the year it is first met.
+ * Also the helpers `pvplan sensitivity` shares: option parsers, the progress bar and Ctrl-C handling.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { MC_METRICS, quantileKey, STANDARD_QUANTILES, type McMetric, type McStats } from '../../core/monte-carlo.ts';
+import { McAbortError, MAX_DRAWS, MAX_THREADS, runMonteCarlo } from '../../mc/run.ts';
+import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
+import type { McInput, McReport, McYear } from '../../report/mc.ts';
+import { DISPLAY_UNITS, formatQuantity, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
+import { loadScenario, type ResolvedScenario } from '../../scenario/resolve.ts';
+import type { CliIo } from '../io.ts';
+import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
+
+/** Exit status after Ctrl-C: 128 + SIGINT (2), the shell convention. */
+export const EXIT_INTERRUPTED = 130;
+/** A run shows its progress bar only once it has taken this long (ms), and only on a terminal. */
+export const PROGRESS_DELAY_MS = 1000;
+
+/** Commander parser for a whole number in [min, max]. */
+export function wholeNumber(min: number, max: number): (text: string) => number {
+  return (text) => {
+    const x = Number(text.replace(/[_,]/g, ''));
+    if (!/^\s*[0-9][0-9_,]*\s*$/.test(text) || !Number.isSafeInteger(x) || x < min || x > max) throw new InvalidArgumentError(`expected a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}.`);
+    return x;
+  };
+}
+
+function threadsOption(text: string): 'auto' | number {
+  if (text.trim() === 'auto') return 'auto';
+  try {
+    return wholeNumber(1, MAX_THREADS)(text);
+  } catch {
+    throw new InvalidArgumentError(`expected 'auto' or a whole number from 1 to ${MAX_THREADS}.`);
+  }
+}
+
+function quantilesOption(text: string): number[] {
+  const qs = text.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  if (qs.length === 0 || qs.some((q) => !(q >= 0 && q <= 1))) throw new InvalidArgumentError('expected comma-separated probabilities between 0 and 1, e.g. 0.05,0.95.');
+  return qs;
+}
+
+/**
+ * Runs `work` with a progress bar on stderr (only on a terminal, and only once the run passes PROGRESS_DELAY_MS)
+ * and Ctrl-C handling: the first SIGINT aborts the work (workers are terminated) and exits with status 130
+ * after clearing the bar, having printed nothing to stdout; a second one exits at once.
+ */
+export async function withProgressAndInterrupt<T>(io: CliIo, label: string, unit: string, work: (onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const progress = io.stderrIsTTY ? (await import('cli-progress')).default : undefined;
+  const started = Date.now();
+  let bar: InstanceType<NonNullable<typeof progress>['SingleBar']> | undefined;
+  const onProgress = (done: number, total: number) => {
+    if (!progress) return;
+    if (!bar) {
+      if (Date.now() - started < PROGRESS_DELAY_MS || done >= total) return;
+      bar = new progress.SingleBar({ stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: true, fps: 5 }, progress.Presets.shades_classic);
+      bar.start(total, done);
+    } else bar.update(done);
+  };
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(EXIT_INTERRUPTED);
+    interrupted = true;
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await work(onProgress, controller.signal);
+  } catch (e) {
+    if (e instanceof McAbortError) {
+      bar?.stop();
+      io.stderr('interrupted: no output written\n');
+      // The one direct exit of a command: status 130 tells the shell the run was interrupted, not failed.
+      process.exit(EXIT_INTERRUPTED);
+    }
+    throw e;
+  } finally {
+    bar?.stop();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** What each metric is called in tables, and its dimension. */
+export const METRIC_LABELS: Readonly<Record<McMetric, { readonly label: string; readonly dimension: Exclude<Dimension, 'fraction' | 'duration' | 'intensity'> }>> = {
+  capacityMW: { label: 'capacity, built + under construction', dimension: 'power' },
+  operatingMW: { label: 'operating capacity', dimension: 'power' },
+  energyMWh: { label: 'energy', dimension: 'energy' },
+  coalTonnes: { label: 'coal saved', dimension: 'mass' },
+  co2Tonnes: { label: 'CO2 avoided', dimension: 'mass' },
+  cumulativeEnergyMWh: { label: 'cumulative energy', dimension: 'energy' },
+  cumulativeCoalTonnes: { label: 'cumulative coal saved', dimension: 'mass' },
+  cumulativeCo2Tonnes: { label: 'cumulative CO2 avoided', dimension: 'mass' },
+};
+
+/** Unit of an uncertain input in display: from its scenario field. */
+function inputDimension(name: string, resolved: Pick<ResolvedScenario, 'written'>): Dimension | 'years' {
+  if (name === 'capacity.constructionLagYears' || name === 'capacity.lifetimeYears') return 'years';
+  if (name === 'yield.value') return resolved.written.yield.model === 'capacity-factor' ? 'fraction' : 'duration';
+  if (name.startsWith('savings.')) return 'intensity';
+  if (name.startsWith('yield.') || name.endsWith('.rate') || name.endsWith('.after') || name === 'yield.interannualVariability') return 'fraction';
+  return 'power';
+}
+
+/** One input value for display, e.g. '55.1 %', '1135 h', '1 yr'. */
+export function formatInput(name: string, value: number, resolved: Pick<ResolvedScenario, 'written'>, units: UnitSystem): string {
+  const dim = inputDimension(name, resolved);
+  return dim === 'years' ? `${Number(value.toPrecision(4))} yr` : formatQuantity(value, dim, units, 4);
+}
+
+/** The header lines shared by mc and sensitivity: scenario, run and the uncertain inputs with their P10/P50/P90. */
+export function inputLines(report: Pick<McReport, 'scenario' | 'pvplanVersion' | 'draws' | 'seed' | 'inputs'>, resolved: Pick<ResolvedScenario, 'written'>, units: UnitSystem, what: string): string[] {
+  const { parameters, correlations, interannualSdFrac } = report.inputs;
+  const width = Math.max(0, ...parameters.map((p) => p.name.length));
+  const line = (p: McInput) => `  ${p.name.padEnd(width)}  ${p.distribution.kind.padEnd(10)}  ${[p.p10, p.p50, p.p90].map((v) => formatInput(p.name, v, resolved, units)).join(' / ')}`;
+  return [
+    `${report.scenario.name}  [${report.scenario.id}]`,
+    `pvplan ${report.pvplanVersion} · scenario ${report.scenario.hash.slice(0, 23)}… · ${what} · seed ${report.seed}`,
+    parameters.length > 0 ? 'uncertain inputs (P10 / P50 / P90; `pvplan run` uses the P50):' : 'uncertain inputs: none (every draw is the deterministic run)',
+    ...parameters.map(line),
+    ...(interannualSdFrac > 0 ? [`  weather: full-load hours × (1 + ${(interannualSdFrac * 100).toPrecision(3)} % · z), z standard normal, independent each year`] : []),
+    ...correlations.map((c) => `  rank correlation ${c.between[0]} ~ ${c.between[1]}: ${c.rank}`),
+  ];
+}
+
+/** A horizontal bar of `fraction` (0–1) of `width` characters. */
+export function bar(fraction: number, width: number): string {
+  const n = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return '█'.repeat(n);
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+/** Keys of the quantiles a report carries, P10/P50/P90 first. */
+function quantileKeys(report: McReport): string[] {
+  const first = report.years[0]?.capacityMW as McStats | undefined;
+  const standard = STANDARD_QUANTILES.map(quantileKey);
+  const extra = first ? Object.keys(first).filter((k) => k.startsWith('p') && !standard.includes(k as `p${string}`)) : [];
+  return [...standard, ...extra].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+}
+
+function metricSection(report: McReport, metric: McMetric, keys: readonly string[]): Section {
+  const { label, dimension } = METRIC_LABELS[metric];
+  const stat = (k: string) => (row: McYear) => (row[metric] as unknown as Record<string, number>)[k];
+  const columns: Array<Column<McYear>> = [
+    { header: 'year', value: (r) => String(r.year) },
+    { header: 'mean', value: stat('mean'), dimension },
+    { header: 'sd', value: stat('sd'), dimension },
+    ...keys.map((k) => ({ header: k, value: stat(k), dimension })),
+  ];
+  return section({ title: `${label}:`, columns, rows: report.years });
+}
+
+interface TidyRow {
+  readonly year: number;
+  readonly metric: McMetric;
+  readonly values: readonly number[];
+}
+
+/** CSV: one row per (year, metric), values in the display unit of the chosen system, full precision. */
+function csvSection(report: McReport, keys: readonly string[], units: UnitSystem): Section {
+  const stats = ['mean', 'sd', ...keys];
+  const rows: TidyRow[] = report.years.flatMap((y) =>
+    MC_METRICS.map((m) => {
+      const divisor = DISPLAY_UNITS[units][METRIC_LABELS[m].dimension].divisor;
+      const s = y[m] as unknown as Record<string, number>;
+      return { year: y.year, metric: m, values: stats.map((k) => s[k]! / divisor) };
+    }),
+  );
+  const columns: Array<Column<TidyRow>> = [
+    { header: 'year', value: (r) => String(r.year) },
+    { header: 'metric', value: (r) => r.metric },
+    { header: 'unit', value: (r) => DISPLAY_UNITS[units][METRIC_LABELS[r.metric].dimension].unit },
+    ...stats.map((k, i) => ({ header: k, value: (r: TidyRow) => String(Number(r.values[i]!.toPrecision(12))) })),
+  ];
+  return section({ columns, rows });
+}
+
+/** The target lines: probability of meeting it in its year, and the year it is first met as a bar chart. */
+function targetLines(report: McReport, units: UnitSystem): string[] {
+  const t = report.target;
+  if (!t) return ['target: none (the scenario sets no capacity target)'];
+  const lines = [
+    `target: ${formatQuantity(t.capacityMW, 'power', units, 6)} built + under construction in ${t.year}: met in ${pct(t.probabilityMet)} of draws`,
+    ...(t.probabilityEnergyMet === undefined ? [] : [`energy target ${formatQuantity(t.energyMWh!, 'energy', units, 6)} in ${t.year}: met in ${pct(t.probabilityEnergyMet)} of draws`]),
+    ...(t.probabilityCoalMet === undefined ? [] : [`coal target ${formatQuantity(t.coalTonnes!, 'mass', units, 6)} in ${t.year}: met in ${pct(t.probabilityCoalMet)} of draws`]),
+    'year the target is first met:',
+  ];
+  const top = Math.max(...t.yearMetDistribution.map((r) => r.probability));
+  for (const r of t.yearMetDistribution) lines.push(`  ${(r.year === null ? 'never' : String(r.year)).padEnd(5)}  ${pct(r.probability).padStart(7)}  ${bar(r.probability / top, 40)}`);
+  return lines;
+}
+
+/** Renders a Monte Carlo report in the requested format. */
+export function renderMc(report: McReport, resolved: Pick<ResolvedScenario, 'written'>, opts: ReportOptions): string {
+  if (opts.format === 'json') return renderJson(report);
+  const keys = quantileKeys(report);
+  if (opts.format === 'csv') return renderSections([csvSection(report, keys, opts.units)], 'csv', opts.units);
+  const md = opts.format === 'markdown';
+  const lines = (xs: string[]) => (md ? xs.map((l) => (l ? `${l}  ` : l)) : xs).join('\n');
+  const header = [
+    ...inputLines(report, resolved, opts.units, `${report.draws.toLocaleString('en')} draws`),
+    'pX is the X-th percentile across draws: a yield report\'s "P90" (exceeded in 90 % of cases) is p10 here.',
+    '',
+  ];
+  const sections = MC_METRICS.map((m) => metricSection(report, m, keys));
+  return `${md ? '## ' : ''}${lines(header)}\n${renderSections(sections, opts.format, opts.units)}\n${lines([...targetLines(report, opts.units), ''])}\n`;
+}
+
+interface McOptions extends ReportOptions {
+  readonly draws: number;
+  readonly seed: number;
+  readonly threads: 'auto' | number;
+  readonly quantiles?: number[];
+}
+
+export function registerMc(program: Command, io: CliIo): void {
+  const cmd = program
+    .command('mc')
+    .description('Monte Carlo over the uncertain inputs: P10/P50/P90 of every metric by year, and how likely the target is')
+    .argument('<file>', 'scenario file (YAML or JSON) with distributions (docs/uncertainty.md)')
+    .option('-n, --draws <n>', 'number of draws', wholeNumber(1, MAX_DRAWS), 10000)
+    .option('-s, --seed <n>', 'random seed (same seed, same output, whatever the thread count)', wholeNumber(0, Number.MAX_SAFE_INTEGER), 42)
+    .option('-t, --threads <n>', "worker threads: 'auto' (one for small runs, else every core) or a number", threadsOption, 'auto')
+    .option('-q, --quantiles <list>', 'extra quantiles besides 0.1, 0.5, 0.9, e.g. 0.05,0.95', quantilesOption);
+  withReportOptions(cmd);
+  withExample(cmd, 'pvplan mc scenarios/wendeng-2025-uncertain.yaml', 'pvplan mc scenarios/wendeng-2025-uncertain.yaml --draws 100000 --quantiles 0.05,0.95 --units cn', 'pvplan mc scenarios/wendeng-2025-uncertain.yaml --format json > mc.json');
+  cmd.action(async (file: string, opts: McOptions) => {
+    const resolved = loadScenario(file);
+    const report = await withProgressAndInterrupt(io, 'mc', 'draws', (onProgress, signal) =>
+      runMonteCarlo(resolved, { draws: opts.draws, seed: opts.seed, threads: opts.threads, quantiles: opts.quantiles ?? [], onProgress, signal }),
+    );
+    io.stdout(renderMc(report, resolved, opts));
+  });
+}

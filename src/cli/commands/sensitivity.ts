@@ -1,0 +1,177 @@
+/**
+ * `pvplan sensitivity FILE`: which uncertain input moves an output most — a tornado (each input at its P10 and
+ * P90, the others at their medians) and variance-based indices (Sobol first-order and total effect, Saltelli
+ * 2010 / Jansen 1999 estimators; squared rank correlations beside them), ranked and drawn as text bar charts.
+ */
+import { Option, type Command } from 'commander';
+import type { McMetric } from '../../core/monte-carlo.ts';
+import type { SensitivityOutput } from '../../core/sensitivity.ts';
+import { defaultSensitivityOutputs, MAX_SENSITIVITY_DRAWS, runSensitivity } from '../../mc/sensitivity.ts';
+import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
+import type { SensitivityInput, SensitivityReport, SensitivityResult } from '../../report/mc.ts';
+import { DISPLAY_UNITS, formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
+import { loadScenario, type ResolvedScenario } from '../../scenario/resolve.ts';
+import { CliError, type CliIo } from '../io.ts';
+import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
+import { bar, formatInput, inputLines, METRIC_LABELS, wholeNumber, withProgressAndInterrupt } from './mc.ts';
+
+/** The metrics `--metric` accepts, and the McMetric each (and its cumulative form) stands for. */
+export const SENSITIVITY_METRICS = {
+  energy: { yearly: 'energyMWh', cumulative: 'cumulativeEnergyMWh' },
+  coal: { yearly: 'coalTonnes', cumulative: 'cumulativeCoalTonnes' },
+  co2: { yearly: 'co2Tonnes', cumulative: 'cumulativeCo2Tonnes' },
+  capacity: { yearly: 'capacityMW', cumulative: undefined },
+  operating: { yearly: 'operatingMW', cumulative: undefined },
+} as const satisfies Record<string, { yearly: McMetric; cumulative: McMetric | undefined }>;
+export type SensitivityMetricName = keyof typeof SENSITIVITY_METRICS;
+
+/** Default base samples N (N·(k + 3) model runs: about half a second for the Wendeng scenario). */
+export const DEFAULT_SENSITIVITY_DRAWS = 8192;
+/** Characters of a full bar in the charts. */
+const CHART_WIDTH = 30;
+
+interface SensitivityCliOptions extends ReportOptions {
+  readonly metric?: SensitivityMetricName;
+  readonly cumulative?: boolean;
+  readonly year?: number;
+  readonly draws: number;
+  readonly seed: number;
+}
+
+/** The outputs asked for on the command line (the defaults without --metric). */
+export function outputsFor(resolved: ResolvedScenario, opts: Pick<SensitivityCliOptions, 'metric' | 'cumulative' | 'year'>): SensitivityOutput[] {
+  const { plan } = resolved;
+  if (opts.year !== undefined && (opts.year < plan.startYear || opts.year > plan.endYear)) throw new CliError(`--year: expected a year from ${plan.startYear} to ${plan.endYear} (the scenario's years), got ${opts.year}`);
+  if (!opts.metric) {
+    if (opts.cumulative) throw new CliError('--cumulative needs --metric energy, coal or co2');
+    return defaultSensitivityOutputs(resolved, opts.year);
+  }
+  const m = SENSITIVITY_METRICS[opts.metric];
+  const metric = opts.cumulative ? m.cumulative : m.yearly;
+  if (!metric) throw new CliError(`--cumulative applies to energy, coal and co2, not ${opts.metric}`);
+  const t = plan.capacity.target?.year;
+  const defaultYear = opts.cumulative ? plan.endYear : t !== undefined && t >= plan.startYear ? t : plan.endYear;
+  return [{ metric, year: opts.year ?? defaultYear }];
+}
+
+const fixed = (x: number | null, digits = 3) => (x === null ? '—' : x.toFixed(digits));
+
+/** A tornado bar: a track of 2·CHART_WIDTH + 1 characters centred on the central value ('|'), filled between the two ends. */
+function tornadoChart(atLow: number, atHigh: number, central: number, scale: number): string {
+  const pos = (v: number) => CHART_WIDTH + (scale > 0 ? Math.round(((v - central) / scale) * CHART_WIDTH) : 0);
+  const a = pos(Math.min(atLow, atHigh));
+  const b = pos(Math.max(atLow, atHigh));
+  let s = '';
+  for (let i = 0; i <= 2 * CHART_WIDTH; i++) s += i >= a && i <= b && a !== b ? '█' : i === CHART_WIDTH ? '|' : ' ';
+  return s.replace(/\s+$/, '');
+}
+
+function outputTitle(r: SensitivityResult): string {
+  const { label } = METRIC_LABELS[r.metric];
+  return r.metric.startsWith('cumulative') ? `${label} to ${r.year}` : `${label} in ${r.year}`;
+}
+
+function sectionsFor(r: SensitivityResult, resolved: ResolvedScenario, units: UnitSystem): Section[] {
+  const { dimension } = METRIC_LABELS[r.metric];
+  const scale = Math.max(0, ...r.tornado.map((b) => Math.max(Math.abs(b.atLow - r.central), Math.abs(b.atHigh - r.central))));
+  type Bar = SensitivityResult['tornado'][number];
+  const tornadoColumns: Array<Column<Bar>> = [
+    { header: 'input', value: (b) => b.input },
+    { header: 'P10 → P90', value: (b) => `${formatInput(b.input, b.lowInput, resolved, units)} → ${formatInput(b.input, b.highInput, resolved, units)}` },
+    { header: 'at P10', value: (b) => b.atLow, dimension },
+    { header: 'at P90', value: (b) => b.atHigh, dimension },
+    { header: 'swing', value: (b) => b.swing, dimension },
+    { header: 'chart (| = all inputs at P50)', value: (b) => tornadoChart(b.atLow, b.atHigh, r.central, scale) },
+  ];
+  const indexColumns: Array<Column<SensitivityInput>> = [
+    { header: 'input', value: (x) => x.input },
+    { header: 'S1', value: (x) => fixed(x.firstOrder) },
+    { header: '± se', value: (x) => fixed(x.firstOrderSe) },
+    { header: 'ST', value: (x) => fixed(x.totalEffect) },
+    { header: '± se', value: (x) => fixed(x.totalEffectSe) },
+    { header: 'ρs', value: (x) => fixed(x.rankCorrelation) },
+    { header: 'ρs²', value: (x) => fixed(x.rankCorrelationSquared) },
+    { header: 'chart (█ S1, ░ ST − S1)', value: (x) => `${bar(x.firstOrder ?? 0, CHART_WIDTH)}${'░'.repeat(Math.max(0, Math.round(Math.min(1, x.totalEffect ?? 0) * CHART_WIDTH) - bar(x.firstOrder ?? 0, CHART_WIDTH).length))}` },
+  ];
+  const title = outputTitle(r);
+  const central = formatQuantity(r.central, dimension, units, 6);
+  return [
+    section({ title: `${title}: tornado — each input at its P10 and P90, the others at their P50 (= pvplan run: ${central}):`, columns: tornadoColumns, rows: r.tornado }),
+    section({
+      title: `${title}: variance-based ranking — mean ${formatQuantity(r.mean, dimension, units, 6)}, sd ${formatQuantity(r.sd, dimension, units, 4)} over the Sobol samples (inputs independent):`,
+      columns: indexColumns,
+      rows: r.inputs,
+    }),
+  ];
+}
+
+/** CSV: one row per (output, input) with the tornado and the indices. */
+function csvSection(report: SensitivityReport, units: UnitSystem): Section {
+  interface Row {
+    readonly r: SensitivityResult;
+    readonly x: SensitivityInput;
+    readonly t: SensitivityResult['tornado'][number] | undefined;
+  }
+  const rows: Row[] = report.outputs.flatMap((r) => r.inputs.map((x) => ({ r, x, t: r.tornado.find((b) => b.input === x.input) })));
+  const shown = (row: Row, v: number | undefined) => (v === undefined ? '' : String(Number((v / DISPLAY_UNITS[units][METRIC_LABELS[row.r.metric].dimension].divisor).toPrecision(12))));
+  const num = (v: number | null) => (v === null ? '' : String(v));
+  const columns: Array<Column<Row>> = [
+    { header: 'metric', value: (row) => row.r.metric },
+    { header: 'year', value: (row) => String(row.r.year) },
+    { header: 'unit', value: (row) => DISPLAY_UNITS[units][METRIC_LABELS[row.r.metric].dimension].unit },
+    { header: 'input', value: (row) => row.x.input },
+    { header: 'central', value: (row) => shown(row, row.r.central) },
+    { header: 'at P10', value: (row) => shown(row, row.t?.atLow) },
+    { header: 'at P90', value: (row) => shown(row, row.t?.atHigh) },
+    { header: 'swing', value: (row) => shown(row, row.t?.swing) },
+    { header: 'S1', value: (row) => num(row.x.firstOrder) },
+    { header: 'S1 se', value: (row) => num(row.x.firstOrderSe) },
+    { header: 'ST', value: (row) => num(row.x.totalEffect) },
+    { header: 'ST se', value: (row) => num(row.x.totalEffectSe) },
+    { header: 'rank correlation', value: (row) => num(row.x.rankCorrelation) },
+  ];
+  return section({ columns, rows });
+}
+
+/** Renders a sensitivity report in the requested format. */
+export function renderSensitivity(report: SensitivityReport, resolved: ResolvedScenario, opts: ReportOptions): string {
+  if (opts.format === 'json') return renderJson(report);
+  if (opts.format === 'csv') return renderSections([csvSection(report, opts.units)], 'csv', opts.units);
+  const md = opts.format === 'markdown';
+  const lines = (xs: string[]) => (md ? xs.map((l) => (l ? `${l}  ` : l)) : xs).join('\n');
+  const correlated = report.inputs.correlations.length > 0;
+  const header = [...inputLines(report, resolved, opts.units, `N = ${report.draws.toLocaleString('en')} base samples, ${report.evaluations.toLocaleString('en')} model runs`), ''];
+  const notes = [
+    'S1: first-order Sobol index, the share of the variance an input explains alone (Saltelli et al. 2010, Comput. Phys. Commun. 181:259–270);',
+    'ST: total effect, interactions included (Jansen 1999, Comput. Phys. Commun. 117:35–43); ST − S1 is the interactions\' share; ± se is the estimator\'s standard error.',
+    `Sobol indices assume independent inputs, so they are computed with the rank correlations switched off${correlated ? ' (this scenario has some)' : ''};`,
+    'ρs² is the squared Spearman rank correlation over Monte Carlo draws that keep them. The tornado ignores correlations; its weather bar',
+    'puts every year at its P10 or P90 together, an upper bound for cumulative outputs (years vary independently).',
+    '',
+  ];
+  const body = report.outputs.map((r) => renderSections(sectionsFor(r, resolved, opts.units), opts.format as 'table' | 'markdown', opts.units)).join('\n');
+  return `${md ? '## ' : ''}${lines(header)}\n${body}\n${lines(notes)}`;
+}
+
+export function registerSensitivity(program: Command, io: CliIo): void {
+  const cmd = program
+    .command('sensitivity')
+    .description('which uncertain input matters most: a tornado (P10/P90 swings) and variance-based (Sobol) indices, ranked')
+    .argument('<file>', 'scenario file (YAML or JSON) with distributions (docs/uncertainty.md)')
+    .addOption(new Option('-m, --metric <metric>', 'output to explain (default: energy in the target year and cumulative coal to the end year)').choices(Object.keys(SENSITIVITY_METRICS)))
+    .option('-c, --cumulative', 'use the cumulative metric (energy, coal, co2) from years.start to --year')
+    .option('-y, --year <year>', 'year of the output (default: the target year, or the end year for cumulative outputs)', wholeNumber(1000, 9999))
+    .option('-n, --draws <n>', 'base samples N of the Sobol design (N·(inputs + 3) model runs)', wholeNumber(2, MAX_SENSITIVITY_DRAWS), DEFAULT_SENSITIVITY_DRAWS)
+    .option('-s, --seed <n>', 'random seed', wholeNumber(0, Number.MAX_SAFE_INTEGER), 42);
+  withReportOptions(cmd);
+  withExample(cmd, 'pvplan sensitivity scenarios/wendeng-2025-uncertain.yaml', 'pvplan sensitivity scenarios/wendeng-2025-uncertain.yaml --metric coal --cumulative --year 2030', 'pvplan sensitivity scenarios/wendeng-2025-uncertain.yaml --format json > sensitivity.json');
+  cmd.action(async (file: string, opts: SensitivityCliOptions) => {
+    const resolved = loadScenario(file);
+    const outputs = outputsFor(resolved, opts);
+    if (resolved.uncertainty.parameters.length === 0 && resolved.uncertainty.interannualSdFrac === 0) {
+      throw new CliError(`${file} has no uncertain inputs: give some fields as distributions (docs/uncertainty.md)`);
+    }
+    const report = await withProgressAndInterrupt(io, 'sensitivity', 'model runs', (onProgress, signal) => runSensitivity(resolved, { outputs, draws: opts.draws, seed: opts.seed, onProgress, signal }));
+    io.stdout(renderSensitivity(report, resolved, opts));
+  });
+}
