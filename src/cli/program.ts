@@ -9,16 +9,20 @@ import { PVPLAN_VERSION } from '../version.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerFactors } from './commands/factors.ts';
 import { registerInit } from './commands/init.ts';
+import { registerMc } from './commands/mc.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerSensitivity } from './commands/sensitivity.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerSolve } from './commands/solve.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerYield } from './commands/yield.ts';
 import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIo } from './io.ts';
 
 /** Registers a command family; later issues add theirs here. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCompare, registerSolve, registerValidate, registerSchema, registerFactors, registerInit];
+export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCompare, registerSolve, registerValidate, registerSchema, registerFactors, registerInit, registerServe, registerMc, registerSensitivity, registerYield];
 
 export function createProgram(io: CliIo, commands: readonly RegisterCommand[] = COMMANDS): Command {
   const program = new Command('pvplan')

@@ -61,6 +61,10 @@ export interface MonteCarloOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Aborting stops the run: workers are terminated and the promise rejects with McAbortError. */
   readonly signal?: AbortSignal;
+  /** Runs the chunks on the caller's executor (e.g. a server's long-lived worker pool), which the run does not close; `threads` is then ignored. */
+  readonly executor?: ChunkExecutor;
+  /** Yields to the event loop between statistics columns (for a server, whose other requests must keep being answered). */
+  readonly yieldBetweenColumns?: boolean;
 }
 
 /** A Monte Carlo option out of range; the message names the option. */
@@ -111,11 +115,14 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-/** Runs chunk tasks somewhere: this thread or a pool of workers. */
-interface ChunkRunner {
+/** Runs chunk tasks somewhere: this thread, a pool started for the run, or a caller's long-lived pool. */
+export interface ChunkExecutor {
   /** Chunks kept in flight (2 per worker, so a worker never waits for the main thread to merge). */
   readonly lanes: number;
   run(task: ChunkTask): Promise<Float64Array>;
+}
+
+interface ChunkRunner extends ChunkExecutor {
   close(): Promise<void>;
 }
 
@@ -191,7 +198,8 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
   const fixedHours = typeof plan.yield.fullLoadHours === 'number' ? { fullLoadHours: plan.yield.fullLoadHours } : {};
   const buffers: Float64Array[] = [];
   const scratch = new Float64Array(draws);
-  const runner = threads > 1 ? await workerRunner(threads) : inThreadRunner(resolved);
+  const external = options.executor;
+  const runner: ChunkRunner = external ? { lanes: external.lanes, run: (task) => external.run(task), close: async () => {} } : threads > 1 ? await workerRunner(threads) : inThreadRunner(resolved);
   let aborted = false;
   const onAbort = () => {
     aborted = true;
@@ -238,7 +246,10 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
       }
       if (aborted) throw new McAbortError();
 
-      columns.forEach((col, c) => {
+      for (let c = 0; c < columns.length; c++) {
+        // A server yields between columns so that other requests are answered while the statistics are computed.
+        if (options.yieldBetweenColumns) await new Promise<void>((resolve) => setImmediate(resolve));
+        const col = columns[c]!;
         const values = merged[c]!;
         // A column equal to the previous year's (capacity after the build-out ends, say) has the same statistics.
         const previous = c > 0 && columns[c - 1]!.metric === col.metric ? merged[c - 1]! : undefined;
@@ -255,7 +266,7 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
           stats[cumulative][col.yearIndex] = summarizeValues(sum, extra, scratch);
           if (col.yearIndex === reportedYears - 1) sums.delete(col.metric);
         }
-      });
+      }
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -1,0 +1,91 @@
+/**
+ * Comparisons: a metric by year for several scenarios side by side (saved ids, plus unsaved what-ifs when
+ * POSTed), the inputs that differ and a summary per scenario, as JSON or as the CLI's compare CSV.
+ */
+import type { FastifyInstance } from 'fastify';
+import { compareSummary, comparePaths, METRIC_FIELDS, parameterDiff, type CompareMetric } from '../../report/compare.ts';
+import type { RunReport } from '../../report/run.ts';
+import type { UnitSystem } from '../../scenario/quantity.ts';
+import type { ResolvedScenario } from '../../scenario/resolve.ts';
+import { compareCsv } from '../csv.ts';
+import { badRequest } from '../errors.ts';
+import { CompareBodySchema, CompareQuerySchema, CompareResponseSchema, MAX_COMPARE_SCENARIOS, type ScenarioBody } from '../schemas.ts';
+import { jsonSafe, WHAT_IF_ID, type ScenarioStore } from '../store.ts';
+import { rejectInvalidBody } from './body.ts';
+import { ERROR_RESPONSES, sendCsv } from './scenarios.ts';
+
+interface CompareInput {
+  readonly ids: readonly string[];
+  readonly whatIfs?: readonly ScenarioBody[];
+  readonly metric?: CompareMetric;
+  readonly units?: UnitSystem;
+}
+
+/** Splits `a,b,c` into ids; each is checked by the store. */
+export function parseIdList(ids: string): string[] {
+  return ids.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function runAll(store: ScenarioStore, input: CompareInput): { resolved: ResolvedScenario[]; reports: RunReport[] } {
+  const total = input.ids.length + (input.whatIfs?.length ?? 0);
+  if (total === 0) throw badRequest('expected at least one scenario id to compare', 'ids');
+  if (total > MAX_COMPARE_SCENARIOS) throw badRequest(`expected at most ${MAX_COMPARE_SCENARIOS} scenarios to compare, got ${total}`, 'ids');
+  const resolved: ResolvedScenario[] = [];
+  const reports: RunReport[] = [];
+  for (const id of input.ids) {
+    const entry = store.get(id);
+    resolved.push(entry.resolved);
+    reports.push(entry.report);
+  }
+  (input.whatIfs ?? []).forEach((body, i) => {
+    const run = store.runWhatIf(body, i === 0 ? WHAT_IF_ID : `${WHAT_IF_ID}-${i + 1}`);
+    resolved.push(run.resolved);
+    reports.push(run.report);
+  });
+  return { resolved, reports };
+}
+
+function comparison(store: ScenarioStore, input: CompareInput) {
+  const metric = input.metric ?? 'capacity';
+  const { resolved, reports } = runAll(store, input);
+  return jsonSafe({
+    metric,
+    dimension: METRIC_FIELDS[metric].dimension,
+    scenarios: reports.map((r) => ({ id: r.scenario.id, name: r.scenario.name, hash: r.scenario.hash })),
+    rows: comparePaths(reports, metric),
+    summary: compareSummary(reports, metric),
+    differences: parameterDiff(resolved).map((d) => ({ path: d.path, values: d.values.map((v) => v ?? null) })),
+  });
+}
+
+function csvOf(store: ScenarioStore, input: CompareInput): { text: string; name: string } {
+  const metric = input.metric ?? 'capacity';
+  const units = input.units ?? 'si';
+  const { reports } = runAll(store, input);
+  return { text: compareCsv(reports, metric, units), name: `compare-${metric}-${units}` };
+}
+
+export function registerCompareRoutes(app: FastifyInstance, store: ScenarioStore): void {
+  type Query = { ids: string; metric?: CompareMetric; units?: UnitSystem };
+  app.get<{ Querystring: Query }>('/api/compare', { schema: { querystring: CompareQuerySchema, response: { 200: CompareResponseSchema, ...ERROR_RESPONSES } } }, (request, reply) => {
+    reply.send(comparison(store, { ...request.query, ids: parseIdList(request.query.ids) }));
+  });
+
+  app.get<{ Querystring: Query }>('/api/compare.csv', { schema: { querystring: CompareQuerySchema, response: ERROR_RESPONSES } }, (request, reply) => {
+    const { text, name } = csvOf(store, { ...request.query, ids: parseIdList(request.query.ids) });
+    sendCsv(reply, text, name);
+  });
+
+  const whatIfsOf = (body: ScenarioBody): readonly unknown[] => (Array.isArray(body.whatIfs) ? body.whatIfs : []);
+
+  app.post<{ Body: CompareInput }>('/api/compare', { attachValidation: true, schema: { body: CompareBodySchema, response: { 200: CompareResponseSchema, ...ERROR_RESPONSES } } }, (request, reply) => {
+    rejectInvalidBody(request, store, whatIfsOf);
+    reply.send(comparison(store, request.body));
+  });
+
+  app.post<{ Body: CompareInput }>('/api/compare.csv', { attachValidation: true, schema: { body: CompareBodySchema, response: ERROR_RESPONSES } }, (request, reply) => {
+    rejectInvalidBody(request, store, whatIfsOf);
+    const { text, name } = csvOf(store, request.body);
+    sendCsv(reply, text, name);
+  });
+}

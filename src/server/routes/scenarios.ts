@@ -1,0 +1,123 @@
+/**
+ * Scenario files: list them, read one (resolved, with its source), its run result as JSON or CSV, and save a
+ * what-if as a new file.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { COMPARE_METRICS, METRIC_FIELDS } from '../../report/compare.ts';
+import { DISPLAY_UNITS, type UnitSystem } from '../../scenario/quantity.ts';
+import { PVPLAN_VERSION } from '../../version.ts';
+import { downloadName, runCsv } from '../csv.ts';
+import {
+  ErrorSchema,
+  IdParamsSchema,
+  MAX_COMPARE_SCENARIOS,
+  MetaSchema,
+  SCENARIO_ID_PATTERN,
+  RunReportSchema,
+  SaveBodySchema,
+  SaveResponseSchema,
+  ScenarioDetailSchema,
+  ScenarioListSchema,
+  UnitsQuerySchema,
+  type ScenarioBody,
+} from '../schemas.ts';
+import { jsonSafe, keyParameters, type ScenarioStore } from '../store.ts';
+import { rejectInvalidBody } from './body.ts';
+
+export const ERROR_RESPONSES = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 413: ErrorSchema, 415: ErrorSchema, 500: ErrorSchema } as const;
+
+/** What the page needs to know about this server: version, display units, metrics and limits (one source of truth). */
+function meta() {
+  return {
+    pvplanVersion: PVPLAN_VERSION,
+    displayUnits: DISPLAY_UNITS,
+    metrics: COMPARE_METRICS.map((m) => ({ id: m, dimension: METRIC_FIELDS[m].dimension })),
+    idPattern: SCENARIO_ID_PATTERN,
+    maxCompare: MAX_COMPARE_SCENARIOS,
+  };
+}
+
+/**
+ * Sends a rendering kept in `renderings` (one map per file version or what-if) under `key`, rendering it once with
+ * `render`; kept as UTF-8 bytes so a repeat costs no serializing and no encoding.
+ */
+export function sendRendered(reply: FastifyReply, renderings: Map<string, Buffer>, key: string, contentType: string, render: () => string): FastifyReply {
+  let bytes = renderings.get(key);
+  if (bytes === undefined) {
+    bytes = Buffer.from(render(), 'utf8');
+    renderings.set(key, bytes);
+  }
+  return reply.type(contentType).send(bytes);
+}
+
+/** The route's schema serializer as text (fast-json-stringify always gives a string). */
+export function serializeText(reply: FastifyReply, payload: unknown): string {
+  const out = reply.serialize(payload);
+  return typeof out === 'string' ? out : Buffer.from(out as ArrayBuffer).toString('utf8');
+}
+
+/** CSV with a download name; `inline` keeps it viewable in the browser instead. */
+export function sendCsv(reply: FastifyReply, text: string, name: string): FastifyReply {
+  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${downloadName(name)}.csv"`).send(text);
+}
+
+export function registerScenarioRoutes(app: FastifyInstance, store: ScenarioStore): void {
+  app.get('/api/meta', { schema: { response: { 200: MetaSchema } } }, (_request, reply) => {
+    reply.send(meta());
+  });
+
+  app.get('/api/scenarios', { schema: { response: { 200: ScenarioListSchema, ...ERROR_RESPONSES } } }, (_request, reply) => {
+    reply.send({ scenarios: store.list() });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/scenarios/:id', { schema: { params: IdParamsSchema, response: { 200: ScenarioDetailSchema, ...ERROR_RESPONSES } } }, (request, reply) => {
+    const entry = store.get(request.params.id);
+    sendRendered(reply, entry.renderings, 'detail', 'application/json; charset=utf-8', () => {
+      const r = entry.resolved;
+      return serializeText(
+        reply,
+        jsonSafe({
+          id: entry.id,
+          file: entry.file.slice(store.root.length + 1),
+          name: r.name,
+          ...(r.region === undefined ? {} : { region: r.region }),
+          ...(r.description === undefined ? {} : { description: r.description }),
+          ...(entry.parent === undefined ? {} : { extends: entry.parent }),
+          files: entry.stamps.map((s) => s.path.slice(store.root.length + 1)),
+          hash: r.hash,
+          scenario: r.written,
+          parameters: keyParameters(r, entry.report),
+          source: entry.source,
+        }),
+      );
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/scenarios/:id/result', { schema: { params: IdParamsSchema, response: { 200: RunReportSchema, ...ERROR_RESPONSES } } }, (request, reply) => {
+    const entry = store.get(request.params.id);
+    sendRendered(reply, entry.renderings, 'json', 'application/json; charset=utf-8', () => serializeText(reply, jsonSafe(entry.report)));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { units?: UnitSystem } }>(
+    '/api/scenarios/:id/result.csv',
+    { schema: { params: IdParamsSchema, querystring: UnitsQuerySchema, response: ERROR_RESPONSES } },
+    (request, reply) => {
+      const entry = store.get(request.params.id);
+      const units = request.query.units ?? 'si';
+      reply.header('content-disposition', `attachment; filename="${downloadName(entry.id, units)}.csv"`);
+      sendRendered(reply, entry.renderings, `csv-${units}`, 'text/csv; charset=utf-8', () => runCsv(entry.report, units));
+    },
+  );
+
+  app.post<{ Body: { id: string; scenario: ScenarioBody; overwrite?: boolean } }>(
+    '/api/scenarios',
+    { attachValidation: true, schema: { body: SaveBodySchema, response: { 200: SaveResponseSchema, 201: SaveResponseSchema, ...ERROR_RESPONSES } } },
+    (request, reply) => {
+      rejectInvalidBody(request, store, (body) => [body.scenario]);
+      const { id, scenario, overwrite } = request.body;
+      const saved = store.save(id, scenario, overwrite === true);
+      request.log.info({ id: saved.id, file: saved.file, created: saved.created }, 'scenario saved');
+      reply.code(saved.created ? 201 : 200).header('location', `/api/scenarios/${saved.id}`).send(saved);
+    },
+  );
+}

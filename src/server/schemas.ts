@@ -1,0 +1,395 @@
+/**
+ * Request and response schemas of the HTTP API. Scenario bodies are derived from ScenarioSchema (the one source
+ * of truth shared with the CLI and the published JSON Schema); the report schemas describe the JSON contract of
+ * `pvplan run --format json` (src/report/run.ts) so Fastify serializes it with fast-json-stringify. Compile-time
+ * checks at the bottom fail when RunReport and its schema drift apart.
+ */
+import Type, { type Static, type TSchema } from 'typebox';
+import { COMPARE_METRICS, type CompareSummary } from '../report/compare.ts';
+import type { McReport } from '../report/mc.ts';
+import type { RunReport } from '../report/run.ts';
+import { ScenarioSchema } from '../scenario/schema.ts';
+
+/**
+ * A scenario id is its file name without the extension: lowercase letters, digits, '.', '_' and '-',
+ * starting with a letter or digit, at most 64 characters and never containing '..'.
+ */
+export const SCENARIO_ID_PATTERN = '^(?!.*\\.\\.)[a-z0-9][a-z0-9._-]{0,63}$';
+export const SCENARIO_ID_REGEX = new RegExp(SCENARIO_ID_PATTERN, 'u');
+
+/** Most scenarios one comparison may show: more lines than this are unreadable on a chart anyway. */
+export const MAX_COMPARE_SCENARIOS = 12;
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every `x-…` annotation keyword used anywhere in a schema (x-dimension, x-series, x-discriminator, …). */
+export function customKeywordsOf(schema: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key.startsWith('x-')) found.add(key);
+        walk(value);
+      }
+    }
+  };
+  walk(JSON.parse(JSON.stringify(schema)));
+  return [...found].sort();
+}
+
+/**
+ * Custom annotation keywords of ScenarioSchema, collected from the schema itself so a keyword added there is
+ * accepted by Fastify's Ajv (strict mode) without a second list to keep in step.
+ */
+export const SCENARIO_SCHEMA_KEYWORDS: readonly string[] = customKeywordsOf(ScenarioSchema);
+
+/**
+ * A JSON copy of a schema with `$id` removed (Ajv refuses one $id compiled twice), and:
+ * - `partial`: every `required` list dropped at every depth — a what-if that `extends` a file may leave out
+ *   anything its parent gives; completeness is checked after the merge by resolveChain;
+ * - `forSerializing`: every union (`anyOf`) kept only as its description — fast-json-stringify would otherwise
+ *   validate each value against each branch to choose how to write it, which costs a second of schema compiling
+ *   on the first response; values reaching a response were validated on load, so they are written as they are.
+ */
+export function deriveSchema(schema: TSchema, opts: { partial?: boolean; forSerializing?: boolean } = {}): JsonObject {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!isObject(node)) return node;
+    if (opts.forSerializing && Array.isArray(node.anyOf)) return node.description === undefined ? {} : { description: node.description };
+    const out: JsonObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$id' || (opts.partial && key === 'required')) continue;
+      out[key] = walk(value);
+    }
+    return out;
+  };
+  return walk(JSON.parse(JSON.stringify(schema))) as JsonObject;
+}
+
+/** The scenario as written after `extends`, as served by GET /api/scenarios/:id. */
+export const WrittenScenarioSchema = deriveSchema(ScenarioSchema, { forSerializing: true });
+
+/** Id under which the what-if body schema is registered once (app.addSchema) and referenced by every route that takes one. */
+export const SCENARIO_BODY_SCHEMA_ID = 'pvplanScenarioBody';
+
+/** A what-if as sent to POST /api/run and POST /api/scenarios: ScenarioSchema with every field optional (it may `extends` a file). */
+export const ScenarioBodySchema = { $id: SCENARIO_BODY_SCHEMA_ID, ...deriveSchema(ScenarioSchema, { partial: true }) };
+
+/** A scenario body typed loosely: its shape is checked by the schema above, its contents by resolveChain. */
+export type ScenarioBody = Record<string, unknown>;
+export const ScenarioBodyRef = Type.Unsafe<ScenarioBody>({ $ref: `${SCENARIO_BODY_SCHEMA_ID}#` });
+
+/** A number that JSON writes as null when it is NaN or infinite (e.g. a target year outside the reported years), as the CLI does. */
+const Num = Type.Unsafe<number>({ type: ['number', 'null'] });
+const NumOrNull = Type.Unsafe<number | null>({ type: ['number', 'null'] });
+const Year = Type.Integer();
+const YearOrNull = Type.Unsafe<number | null>({ type: ['integer', 'null'] });
+const TextOrNull = Type.Unsafe<string | null>({ type: ['string', 'null'] });
+
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.String({ description: "Kind of error: 'bad-request', 'invalid-scenario', 'not-found', 'conflict', 'body-too-large', 'unsupported-media-type', 'internal-error'" }),
+    message: Type.String({ description: 'What went wrong and what was expected' }),
+    field: Type.Optional(Type.String({ description: "Dotted path of the offending field, e.g. 'capacity.growth.rate'" })),
+    problems: Type.Optional(
+      Type.Array(
+        Type.Object({
+          file: Type.String(),
+          line: Type.Optional(Type.Integer()),
+          column: Type.Optional(Type.Integer()),
+          field: Type.Optional(Type.String()),
+          message: Type.String(),
+        }),
+        { description: 'Every problem found, each with its file (and line, for files in the folder)' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ErrorBody = Static<typeof ErrorSchema>;
+
+export const YearRowSchema = Type.Object({
+  year: Year,
+  capacityMW: Num,
+  operatingMW: Num,
+  additionsMW: Num,
+  retirementsMW: Num,
+  energyMWh: Num,
+  coalTonnes: Num,
+  co2Tonnes: Num,
+  so2Tonnes: Type.Optional(Num),
+  noxTonnes: Type.Optional(Num),
+  cumulativeEnergyMWh: Num,
+  cumulativeCoalTonnes: Num,
+  cumulativeCo2Tonnes: Num,
+});
+
+// A type array rather than anyOf, so fast-json-stringify writes it without validating (see deriveSchema).
+const TargetReportSchema = Type.Object({
+  year: Year,
+  capacityMW: Type.Optional(Num),
+  capacityInTargetYearMW: Type.Optional(Num),
+  metYear: Type.Optional(YearOrNull),
+  metInTargetYear: Type.Optional(Type.Boolean()),
+  shortfallMW: Type.Optional(Num),
+  energyInTargetYearMWh: Num,
+  coalInTargetYearTonnes: Num,
+  energyMWh: Type.Optional(Num),
+  energyMet: Type.Optional(Type.Boolean()),
+  coalTonnes: Type.Optional(Num),
+  coalMet: Type.Optional(Type.Boolean()),
+});
+
+const CoalConventionSchema = Type.Object({
+  preset: Type.String(),
+  label: Type.String(),
+  labelZh: Type.String(),
+  tonnesPerMWh: Num,
+  coalTonnes: Num,
+  cumulativeCoalTonnes: Num,
+});
+
+/**
+ * The run report (`pvplan run --format json`). Extra top-level fields pass through unchanged: that is where the
+ * uncertainty issue's P10–P90 bands will arrive without breaking this contract.
+ */
+export const RunReportSchema = Type.Object(
+  {
+    scenario: Type.Object({ id: Type.String(), name: Type.String(), hash: Type.String(), region: Type.Optional(Type.String()) }),
+    pvplanVersion: Type.String(),
+    target: Type.Unsafe<Static<typeof TargetReportSchema> | null>({ ...TargetReportSchema, type: ['object', 'null'] }),
+    years: Type.Array(YearRowSchema),
+    summary: Type.Object({
+      startYear: Year,
+      endYear: Year,
+      growth: Type.Object({
+        model: Type.String(),
+        parameters: Type.Record(Type.String(), Type.Unsafe<number | string>({ type: ['number', 'string', 'null'] })),
+        rSquared: Type.Optional(Num),
+      }),
+      capacityEndMW: Num,
+      operatingEndMW: Num,
+      totalEnergyMWh: Num,
+      totalCoalTonnes: Num,
+      totalCo2Tonnes: Num,
+      referenceYear: Year,
+      coalConventions: Type.Array(CoalConventionSchema),
+      warnings: Type.Array(Type.String()),
+    }),
+  },
+  { additionalProperties: true },
+);
+
+const TargetAsWritten = Type.Object({
+  year: Year,
+  capacity: Type.Optional(Type.String()),
+  energy: Type.Optional(Type.String()),
+  coal: Type.Optional(Type.String()),
+});
+
+/** One row of GET /api/scenarios: a valid file with its headline fields, or an invalid one with its error. */
+export const ScenarioListItemSchema = Type.Object({
+  id: Type.String(),
+  file: Type.String({ description: 'File name inside the scenarios folder' }),
+  valid: Type.Boolean(),
+  name: Type.Optional(Type.String()),
+  region: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  extends: Type.Optional(Type.String()),
+  target: Type.Optional(TargetAsWritten),
+  targetCapacityMW: Type.Optional(Num),
+  years: Type.Optional(Type.Object({ start: Year, end: Year })),
+  growthModel: Type.Optional(Type.String()),
+  hash: Type.Optional(Type.String()),
+  uncertain: Type.Optional(Type.Boolean({ description: 'The scenario declares distributions or a year-to-year weather term: GET /api/scenarios/:id/mc has a spread' })),
+  error: Type.Optional(ErrorSchema),
+});
+export type ScenarioListItem = Static<typeof ScenarioListItemSchema>;
+
+export const ScenarioListSchema = Type.Object({ scenarios: Type.Array(ScenarioListItemSchema) });
+
+/** Values of the key parameters in internal units, so a form can start from them (the what-if panel). */
+export const KeyParametersSchema = Type.Object({
+  growthModel: Type.String(),
+  /** Solved or given compound rate (cagr), or the rate implied by the path between base and target year. */
+  rateFrac: Type.Optional(Num),
+  additionsMWPerYear: Type.Optional(Num),
+  saturationMW: Type.Optional(Num),
+  targetYear: Type.Optional(Year),
+  targetCapacityMW: Type.Optional(Num),
+  baseYear: Year,
+  baselineMW: Num,
+  fullLoadHours: Num,
+  firstYearDegradationFrac: Num,
+  annualDegradationFrac: Num,
+  coalTonnesPerMWh: Num,
+  co2TonnesPerMWh: Num,
+  constructionLagYears: Type.Integer(),
+  startYear: Year,
+  endYear: Year,
+});
+export type KeyParameters = Static<typeof KeyParametersSchema>;
+
+export const ScenarioDetailSchema = Type.Object({
+  id: Type.String(),
+  file: Type.String(),
+  name: Type.String(),
+  region: Type.Optional(Type.String()),
+  description: Type.Optional(Type.String()),
+  extends: Type.Optional(Type.String()),
+  files: Type.Array(Type.String(), { description: 'The extends chain, this file first, as names inside the folder' }),
+  hash: Type.String(),
+  scenario: Type.Unsafe<Record<string, unknown>>(WrittenScenarioSchema),
+  parameters: KeyParametersSchema,
+  source: Type.String({ description: 'Text of the file as written' }),
+});
+
+export const IdParamsSchema = Type.Object({ id: Type.String({ pattern: SCENARIO_ID_PATTERN, description: 'Scenario id (file name without extension)' }) });
+
+export const UnitsQuerySchema = Type.Object({ units: Type.Optional(Type.Union([Type.Literal('si'), Type.Literal('cn')])) });
+
+const MetricSchema = Type.Union(COMPARE_METRICS.map((m) => Type.Literal(m)));
+
+export const CompareQuerySchema = Type.Object({
+  ids: Type.String({ minLength: 1, maxLength: MAX_COMPARE_SCENARIOS * 65, description: 'Comma-separated scenario ids' }),
+  metric: Type.Optional(MetricSchema),
+  units: Type.Optional(Type.Union([Type.Literal('si'), Type.Literal('cn')])),
+});
+
+export const CompareBodySchema = Type.Object(
+  {
+    ids: Type.Array(Type.String({ pattern: SCENARIO_ID_PATTERN }), { maxItems: MAX_COMPARE_SCENARIOS }),
+    whatIfs: Type.Optional(Type.Array(ScenarioBodyRef, { maxItems: MAX_COMPARE_SCENARIOS })),
+    metric: Type.Optional(MetricSchema),
+    units: Type.Optional(Type.Union([Type.Literal('si'), Type.Literal('cn')])),
+  },
+  { additionalProperties: false },
+);
+
+export const CompareResponseSchema = Type.Object({
+  metric: Type.String(),
+  dimension: Type.String(),
+  scenarios: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), hash: Type.String() })),
+  rows: Type.Array(Type.Object({ year: Year, values: Type.Array(Num), deltas: Type.Array(Num) })),
+  summary: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      targetMetYear: YearOrNull,
+      targetYear: YearOrNull,
+      valueInTargetYear: NumOrNull,
+      toEndYear: Num,
+      endYear: Year,
+    }),
+  ),
+  differences: Type.Array(Type.Object({ path: Type.String(), values: Type.Array(TextOrNull) })),
+});
+
+const DisplayUnit = Type.Object({ unit: Type.String(), divisor: Type.Number() });
+const DisplayUnits = Type.Record(Type.String(), DisplayUnit);
+
+export const MetaSchema = Type.Object({
+  pvplanVersion: Type.String(),
+  displayUnits: Type.Object({ si: DisplayUnits, cn: DisplayUnits }, { description: 'Divide an internal value (MW, MWh, h, t, t/MWh) by divisor to show it in unit' }),
+  metrics: Type.Array(Type.Object({ id: Type.String(), dimension: Type.String() })),
+  idPattern: Type.String(),
+  maxCompare: Type.Integer(),
+});
+
+export const SaveBodySchema = Type.Object(
+  {
+    id: Type.String({ pattern: SCENARIO_ID_PATTERN, description: 'Id of the new scenario: the file becomes ID.yaml in the folder' }),
+    scenario: ScenarioBodyRef,
+    overwrite: Type.Optional(Type.Boolean({ description: 'Replace an existing scenario with this id (default false: 409)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const SaveResponseSchema = Type.Object({
+  id: Type.String(),
+  file: Type.String(),
+  created: Type.Boolean({ description: 'false when an existing file was overwritten' }),
+  hash: Type.String(),
+});
+
+/** Draws and seed of GET /api/scenarios/:id/mc, as text (query strings are never coerced); the route checks the ranges. */
+export const McQuerySchema = Type.Object(
+  {
+    draws: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'Monte Carlo draws (default 2000, 100 to 20,000)' })),
+    seed: Type.Optional(Type.String({ pattern: '^[0-9]{1,16}$', description: 'Seed of the random numbers (default 42, 0 to 2^53 − 1)' })),
+  },
+  { additionalProperties: false },
+);
+
+/** Statistics of one metric in one year across draws. */
+const McStatsSchema = Type.Object({ mean: Num, sd: Num, p10: Num, p50: Num, p90: Num });
+const McYearSchema = Type.Object({
+  year: Year,
+  capacityMW: McStatsSchema,
+  operatingMW: McStatsSchema,
+  energyMWh: McStatsSchema,
+  coalTonnes: McStatsSchema,
+  co2Tonnes: McStatsSchema,
+  cumulativeEnergyMWh: McStatsSchema,
+  cumulativeCoalTonnes: McStatsSchema,
+  cumulativeCo2Tonnes: McStatsSchema,
+});
+const McTargetSchema = Type.Object({
+  year: Year,
+  capacityMW: Num,
+  probabilityMet: Num,
+  yearMetDistribution: Type.Array(Type.Object({ year: YearOrNull, draws: Type.Integer(), probability: Num })),
+  energyMWh: Type.Optional(Num),
+  probabilityEnergyMet: Type.Optional(Num),
+  coalTonnes: Type.Optional(Num),
+  probabilityCoalMet: Type.Optional(Num),
+});
+
+/**
+ * The Monte Carlo report (`pvplan mc --format json`, docs/uncertainty.md), properties in the report's own
+ * order so the served JSON reads as the CLI's. A distribution is written as it is (its kind decides its fields).
+ */
+export const McReportSchema = Type.Object({
+  scenario: Type.Object({ id: Type.String(), name: Type.String(), hash: Type.String(), region: Type.Optional(Type.String()) }),
+  pvplanVersion: Type.String(),
+  draws: Type.Integer(),
+  seed: Type.Integer(),
+  inputs: Type.Object({
+    parameters: Type.Array(
+      Type.Object({
+        name: Type.String(),
+        distribution: Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: "{ kind: 'normal' | 'lognormal' | 'triangular' | 'uniform' | 'pert' | 'discrete' | 'constant', …its parameters, truncate? } in internal units" }),
+        p10: Num,
+        p50: Num,
+        p90: Num,
+      }),
+    ),
+    correlations: Type.Array(Type.Object({ between: Type.Array(Type.String(), { minItems: 2, maxItems: 2 }), rank: Num })),
+    interannualSdFrac: Num,
+  }),
+  years: Type.Array(McYearSchema),
+  target: Type.Unsafe<Static<typeof McTargetSchema> | null>({ ...McTargetSchema, type: ['object', 'null'] }),
+});
+
+// Compile-time guards: a field added to RunReport (or CompareSummary) without its schema fails `tsc` here.
+type Equalish<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type DeepMutable<T> = T extends ReadonlyArray<infer U> ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+export type RunReportSchemaMatches = Assert<Equalish<DeepMutable<Omit<RunReport, 'target'>>, DeepMutable<Omit<Static<typeof RunReportSchema>, 'target'>>>>;
+type Keys<T> = T extends object ? keyof T : never;
+export type McReportSchemaMatches = Assert<
+  [
+    Equalish<keyof McReport, keyof Static<typeof McReportSchema>>,
+    Equalish<keyof McReport['years'][number], keyof Static<typeof McYearSchema>>,
+    Equalish<Keys<NonNullable<McReport['target']>>, keyof Static<typeof McTargetSchema>>,
+    Equalish<keyof McReport['inputs'], keyof Static<typeof McReportSchema>['inputs']>,
+    Equalish<keyof McReport['inputs']['parameters'][number], keyof Static<typeof McReportSchema>['inputs']['parameters'][number]>,
+  ] extends [true, true, true, true, true]
+    ? true
+    : false
+>;
+export type CompareSummaryMatches = Assert<[DeepMutable<CompareSummary>] extends [Static<typeof CompareResponseSchema>['summary'][number]] ? true : false>;

@@ -1,0 +1,146 @@
+/**
+ * The server's scenario store without HTTP: caching keyed on the files of an extends chain, the what-if cache,
+ * the key parameters the page starts from, and the small helpers (JSON-safe numbers, path redaction, schemas).
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import Type from 'typebox';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ScenarioSchema } from '../../src/scenario/schema.ts';
+import { HttpError, redactPaths } from '../../src/server/errors.ts';
+import { customKeywordsOf, deriveSchema, RunReportSchema, SCENARIO_ID_REGEX } from '../../src/server/schemas.ts';
+import { jsonSafe, keyParameters, ScenarioStore, ScenariosFolderError, WHAT_IF_CACHE_SIZE } from '../../src/server/store.ts';
+import { expectClose } from '../helpers/expect-close.ts';
+import { copyScenarios } from './helpers.ts';
+
+let dir: string;
+let cleanup: () => void;
+let store: ScenarioStore;
+
+beforeEach(() => {
+  ({ dir, cleanup } = copyScenarios());
+  store = new ScenarioStore(dir);
+});
+afterEach(() => cleanup());
+
+const edit = (file: string, from: string, to: string) => {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+};
+
+describe('ScenarioStore cache', () => {
+  it('serves an unchanged scenario from the cache (the same entry object)', () => {
+    const first = store.get('wendeng-2025-linear');
+    expect(store.get('wendeng-2025-linear')).toBe(first);
+  });
+
+  it('reloads when the file itself changes', () => {
+    const first = store.get('wendeng-2025-linear');
+    edit('wendeng-2025-linear.yaml', 'model: linear', 'model: cagr');
+    const second = store.get('wendeng-2025-linear');
+    expect(second).not.toBe(first);
+    expect(second.report.summary.growth.model).toBe('cagr');
+  });
+
+  it('reloads a child when a parent of its extends chain changes', () => {
+    const first = store.get('wendeng-2025-scurve');
+    edit('wendeng-2025.yaml', 'constructionLagYears: 1', 'constructionLagYears: 2');
+    const second = store.get('wendeng-2025-scurve');
+    expect(second).not.toBe(first);
+    expect(second.resolved.plan.capacity.constructionLagYears).toBe(2);
+  });
+
+  it('forgets a deleted file (404) and a file that became invalid (400)', () => {
+    store.get('wendeng-2025-delayed');
+    rmSync(join(dir, 'wendeng-2025-delayed.yaml'));
+    expect(() => store.get('wendeng-2025-delayed')).toThrow(expect.objectContaining({ statusCode: 404 }) as unknown as Error);
+    store.get('wendeng-2025-linear');
+    edit('wendeng-2025-linear.yaml', 'model: linear', 'model: linaer');
+    expect(() => store.get('wendeng-2025-linear')).toThrow(HttpError);
+  });
+
+  it('answers a repeated what-if from its cache until the file it extends changes', () => {
+    const body = { extends: 'wendeng-2025.yaml', name: 'w', capacity: { growth: { model: 'cagr', rate: '20 %' } } };
+    const run = store.runWhatIf(body);
+    expect(store.runWhatIf(structuredClone(body))).toBe(run);
+    edit('wendeng-2025.yaml', 'value: 1135 h', 'value: 1100 h');
+    const again = store.runWhatIf(body);
+    expect(again).not.toBe(run);
+    expect(again.resolved.plan.yield.fullLoadHours).toBe(1100);
+  });
+
+  it(`keeps the ${WHAT_IF_CACHE_SIZE} most recent what-ifs`, () => {
+    const body = (i: number) => ({ extends: 'wendeng-2025.yaml', name: `w${i}` });
+    const first = store.runWhatIf(body(0));
+    for (let i = 1; i < WHAT_IF_CACHE_SIZE; i++) store.runWhatIf(body(i));
+    expect(store.runWhatIf(body(0))).toBe(first);
+    for (let i = WHAT_IF_CACHE_SIZE; i <= 2 * WHAT_IF_CACHE_SIZE; i++) store.runWhatIf(body(i));
+    expect(store.runWhatIf(body(0))).not.toBe(first);
+  });
+
+  it('refuses a folder that does not exist', () => {
+    expect(() => new ScenarioStore(join(dir, 'nope'))).toThrow(ScenariosFolderError);
+  });
+});
+
+describe('key parameters for the what-if panel', () => {
+  it('gives the solved compound rate of the article: 4^(1/3) − 1 ≈ 58.74 % a year', () => {
+    const entry = store.get('wendeng-2025');
+    const p = keyParameters(entry.resolved, entry.report);
+    expect(p.growthModel).toBe('cagr');
+    expectClose(p.rateFrac!, 4 ** (1 / 3) - 1, { rel: 1e-9 });
+    // The equal additions that would reach the same target: (4500 − 1125) / 3 MW a year.
+    expectClose(p.additionsMWPerYear!, 1125, { rel: 1e-9 });
+    expect(p.startYear).toBe(2022);
+    expect(p.endYear).toBe(2035);
+  });
+});
+
+describe('helpers', () => {
+  it('jsonSafe turns NaN and ±Infinity into null at any depth, like JSON.stringify', () => {
+    const value = { a: Number.NaN, b: [1, Number.POSITIVE_INFINITY, { c: Number.NEGATIVE_INFINITY, d: 'x' }], e: null, f: 2 };
+    expect(jsonSafe(value)).toEqual(JSON.parse(JSON.stringify(value)));
+    const finite = { a: [1, 2, { b: 3 }], c: 'x' };
+    expect(jsonSafe(finite)).toBe(finite);
+  });
+
+  it('redactPaths names files inside the folder by their name and hides every other absolute path', () => {
+    const root = '/srv/pvplan/scenarios';
+    expect(redactPaths(`cannot read '${root}/a.yaml'`, root)).toBe("cannot read 'a.yaml'");
+    expect(redactPaths("parent '../x.yaml' (/srv/pvplan/x.yaml): no such file", root)).toBe("parent '../x.yaml' ([outside the scenarios folder]): no such file");
+    expect(redactPaths("expected a mass per energy such as '403.5 g/kWh' or '0.5703 t/MWh'", root)).toBe("expected a mass per energy such as '403.5 g/kWh' or '0.5703 t/MWh'");
+  });
+
+  it('derives the body schema from ScenarioSchema: same fields, nothing required, no $id', () => {
+    const partial = deriveSchema(ScenarioSchema, { partial: true });
+    expect(JSON.stringify(partial)).not.toContain('"required"');
+    expect(JSON.stringify(partial)).not.toContain('"$id"');
+    expect(Object.keys(partial.properties as object)).toEqual(Object.keys((ScenarioSchema as unknown as { properties: object }).properties));
+    const serializing = deriveSchema(Type.Object({ u: Type.Union([Type.String(), Type.Number()], { description: 'either' }) }), { forSerializing: true });
+    expect((serializing.properties as Record<string, unknown>).u).toEqual({ description: 'either' });
+  });
+
+  it('collects every x- keyword of the scenario schema for Ajv', () => {
+    const keywords = customKeywordsOf(ScenarioSchema);
+    for (const k of ['x-dimension', 'x-series', 'x-discriminator']) expect(keywords).toContain(k);
+    expect(keywords.every((k) => k.startsWith('x-'))).toBe(true);
+  });
+
+  it('accepts scenario ids and rejects anything that could name a path', () => {
+    for (const id of ['wendeng-2025', 'a', '0', 'plan_b.v2', 'x'.repeat(64)]) expect(SCENARIO_ID_REGEX.test(id), id).toBe(true);
+    for (const id of ['', '..', 'a..b', '../a', 'a/b', '/a', '.a', '-a', 'A', 'a b', 'x'.repeat(65), '文登', 'a\\b', 'a%2fb']) expect(SCENARIO_ID_REGEX.test(id), id).toBe(false);
+  });
+
+  it('passes extra top-level fields of a run report through the response schema (the hook for uncertainty bands)', async () => {
+    const report = jsonSafe(store.get('wendeng-2025').report);
+    const app = Fastify();
+    app.get('/r', { schema: { response: { 200: RunReportSchema } } }, () => ({ ...report, uncertainty: { bands: { capacityMW: [{ year: 2025, p10: 1, p90: 2 }] } } }));
+    const body = (await app.inject('/r')).json();
+    await app.close();
+    expect(body.uncertainty).toEqual({ bands: { capacityMW: [{ year: 2025, p10: 1, p90: 2 }] } });
+    expect(body.years).toEqual(report.years);
+  });
+});

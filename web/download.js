@@ -1,0 +1,35 @@
+// Downloads made in the page: a chart as PNG (from its canvas) or SVG (redrawn by ECharts' SVG renderer
+// off-screen), and any Blob (the CSV the server renders).
+
+/** Saves a URL (data: or blob:) under a file name. */
+export function saveUrl(url, fileName) {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+export function saveBlob(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  saveUrl(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The chart as a PNG at twice its screen resolution, on white (projector slides want an opaque image). */
+export function chartPng(chart) {
+  return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+}
+
+/** The same option drawn by the SVG renderer in server-side-rendering mode (no DOM needed), as SVG text. */
+export function chartSvg(echarts, option, width, height) {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ ...option, animation: false, backgroundColor: '#ffffff' });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
