@@ -23,7 +23,8 @@
 
 import { isLeapYear, SECONDS_PER_HOUR } from '../core/time.ts';
 import { HOURS_PER_YEAR } from '../core/units.ts';
-import { WeatherParseError } from './types.ts';
+import { allNaN } from './fields.ts';
+import { WeatherParseError, type WeatherSeries } from './types.ts';
 
 /** Year given to typical-year rows whose source years differ (see module comment). */
 export const REFERENCE_YEAR = 2001;
@@ -142,4 +143,45 @@ export function hourEndingMidpointTimes(rows: HourEndingRows, utcOffsetHours: nu
     });
   }
   return times;
+}
+
+/** The columns an hour-ending reader fills, one entry per row (NaN where a value is missing). */
+export interface HourEndingColumns {
+  readonly ghiWm2: Float64Array;
+  readonly dniWm2: Float64Array;
+  readonly dhiWm2: Float64Array;
+  readonly tempAirC: Float64Array;
+  readonly windSpeedMPerS: Float64Array;
+  readonly pressurePa: Float64Array;
+  readonly albedo: Float64Array;
+}
+
+/** Header fields of an hour-ending file: station name (may be empty), position and time zone. */
+export interface HourEndingSite {
+  readonly name: string;
+  readonly latitudeDeg: number;
+  readonly longitudeDeg: number;
+  readonly altitudeM: number;
+  readonly utcOffsetHours: number;
+}
+
+/**
+ * The WeatherSeries of an hour-ending file (EPW, TMY3): timestamps at mid-hour in one year, pressure and albedo
+ * left out when the file has none at all.
+ */
+export function hourEndingSeries(format: 'epw' | 'tmy3', file: string, rows: HourEndingRows, columns: HourEndingColumns, site: HourEndingSite, options: HourEndingOptions = {}): WeatherSeries {
+  const year = timestampYear(rows, file, options);
+  const { pressurePa, albedo, ...always } = columns;
+  const { name, ...position } = site;
+  return {
+    format,
+    label: file,
+    unixTimeS: hourEndingMidpointTimes(rows, site.utcOffsetHours, year, file),
+    ...always,
+    ...(allNaN(pressurePa) ? {} : { pressurePa }),
+    ...(allNaN(albedo) ? {} : { albedo }),
+    stepHours: 1,
+    timeConvention: 'hour-ending-midpoint',
+    site: { ...(name === '' ? {} : { name }), ...position },
+  };
 }

@@ -17,8 +17,8 @@
 
 import { PA_PER_HPA } from '../core/atmosphere.ts';
 import { daysInMonth } from './calendar.ts';
-import { allNaN, type CellPlace, type MeasurementSpec, readHeaderNumber, readIntegerCell, readMeasurementCell, splitCsvLine, splitLines } from './fields.ts';
-import { type HourEndingOptions, type HourEndingRows, hourEndingMidpointTimes, timestampYear } from './hour-ending.ts';
+import { type CellPlace, type MeasurementSpec, readHeaderNumber, readIntegerCell, readMeasurementCell, splitCsvLine, splitLines } from './fields.ts';
+import { type HourEndingOptions, type HourEndingRows, hourEndingSeries } from './hour-ending.ts';
 import { type WeatherSeries, WeatherParseError } from './types.ts';
 
 /** Options of {@link parseTmy3}. */
@@ -144,22 +144,5 @@ export function parseTmy3(text: string, file: string, options: Tmy3Options = {})
   }
 
   const rows: HourEndingRows = { years, months, days, hoursEnding, count: capacity, firstDataLine: HEADER_LINES + 1 };
-  const year = timestampYear(rows, file, options);
-  const unixTimeS = hourEndingMidpointTimes(rows, utcOffsetHours, year, file);
-
-  return {
-    format: 'tmy3',
-    label: file,
-    unixTimeS,
-    ghiWm2,
-    dniWm2,
-    dhiWm2,
-    tempAirC,
-    windSpeedMPerS,
-    ...(allNaN(pressurePa) ? {} : { pressurePa }),
-    ...(allNaN(albedo) ? {} : { albedo }),
-    stepHours: 1,
-    timeConvention: 'hour-ending-midpoint',
-    site: { ...(name === '' ? {} : { name }), latitudeDeg, longitudeDeg, altitudeM, utcOffsetHours },
-  };
+  return hourEndingSeries('tmy3', file, rows, { ghiWm2, dniWm2, dhiWm2, tempAirC, windSpeedMPerS, pressurePa, albedo }, { name, latitudeDeg, longitudeDeg, altitudeM, utcOffsetHours }, options);
 }
