@@ -96,10 +96,23 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
       check(value, branch, path, issues);
       return;
     }
-    // Likeliest branches first (the value's JSON type, then the most shared field names); stop at the first that passes.
-    const likelihood = (b: JsonSchemaNode) => (jsonTypeMatches(b, value) ? 1000 : 0) + (isPlainObject(value) ? overlap(b, value) : 0);
+    // The likeliest branch first (the value's JSON type, then the most shared field names): valid input usually
+    // passes it, so the other branches are tried, and their messages built, only when it fails.
+    const branches = schema.anyOf;
+    let first = 0;
+    let firstLikelihood = -1;
+    for (let i = 0; i < branches.length; i++) {
+      const b = branches[i]!;
+      const l = (jsonTypeMatches(b, value) ? 1000 : 0) + (isPlainObject(value) ? overlap(b, value) : 0);
+      if (l > firstLikelihood) {
+        first = i;
+        firstLikelihood = l;
+      }
+    }
     const attempts: Array<{ b: JsonSchemaNode; branchIssues: ValidationIssue[] }> = [];
-    for (const b of [...schema.anyOf].sort((x, y) => likelihood(y) - likelihood(x))) {
+    for (let k = -1; k < branches.length; k++) {
+      if (k === first) continue;
+      const b = branches[k < 0 ? first : k]!;
       const branchIssues: ValidationIssue[] = [];
       check(value, b, path, branchIssues);
       if (branchIssues.length === 0) return;
@@ -123,7 +136,7 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
       for (const key of schema.required ?? []) {
         if (value[key] === undefined) issues.push({ path: [...path, key], message: `missing required field '${key}'` });
       }
-      const patterns = Object.entries(schema.patternProperties ?? {}).map(([p, s]) => [new RegExp(p, 'u'), s] as const);
+      const patterns = patternsOf(schema);
       for (const [key, child] of Object.entries(value)) {
         const sub = props[key];
         if (sub) {
@@ -188,6 +201,18 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
     default:
       if (schema.const !== undefined && value !== schema.const) issues.push({ path, message: `expected '${String(schema.const)}', got ${typeOf(value)}` });
   }
+}
+
+const PATTERNS = new WeakMap<JsonSchemaNode, ReadonlyArray<readonly [RegExp, JsonSchemaNode]>>();
+
+/** The compiled patternProperties of a schema node (compiled once per node). */
+function patternsOf(schema: JsonSchemaNode): ReadonlyArray<readonly [RegExp, JsonSchemaNode]> {
+  let patterns = PATTERNS.get(schema);
+  if (!patterns) {
+    patterns = Object.entries(schema.patternProperties ?? {}).map(([p, s]) => [new RegExp(p, 'u'), s] as const);
+    PATTERNS.set(schema, patterns);
+  }
+  return patterns;
 }
 
 function jsonTypeMatches(schema: JsonSchemaNode, value: unknown): boolean {
