@@ -3,46 +3,16 @@
  * snapshots into test/artifacts/cli-dist-<pid>/): every command on the shipped scenarios and on bad files, checking
  * output, exit status (0 ok, 2 bad input), one clear message on stderr without a stack trace, and nothing written.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pvplan as runCli, ROOT, tmpDir } from './run-cli.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-/** The built CLI, snapshotted by test/global-setup.ts. */
-const CLI = inject('pvplanCli');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'scenarios');
 const PKG_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the CLI in a child process; tests run concurrently, so a run never blocks the others. */
-function pvplan(args: readonly string[], cwd = ROOT): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, PVPLAN_DEBUG: '', NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-const tmpDirs: string[] = [];
-function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pvplan-cli-'));
-  tmpDirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
-});
+const pvplan = (args: readonly string[], cwd?: string) => runCli(args, cwd === undefined ? {} : { cwd });
+const tmp = () => tmpDir('pvplan-cli-');
 
 const YEAR_KEYS = ['year', 'capacityMW', 'operatingMW', 'additionsMW', 'retirementsMW', 'energyMWh', 'coalTonnes', 'co2Tonnes', 'cumulativeEnergyMWh', 'cumulativeCoalTonnes', 'cumulativeCo2Tonnes'];
 

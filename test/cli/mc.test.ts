@@ -4,51 +4,23 @@
  * `run`, Ctrl-C (exit 130, nothing on stdout), the progress bar only on a terminal, and bad input (exit 2, one
  * clear message, no stack trace).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZERO_SPREAD_YAML } from '../mc/scenarios.ts';
+import { CLI, pvplan as runCli, ROOT, tmpDir, type Run } from './run-cli.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-/** The built CLI, snapshotted by test/global-setup.ts. */
-const CLI = inject('pvplanCli');
 const UNCERTAIN = 'scenarios/wendeng-2025-uncertain.yaml';
 const METRICS = ['capacityMW', 'operatingMW', 'energyMWh', 'coalTonnes', 'co2Tonnes', 'cumulativeEnergyMWh', 'cumulativeCoalTonnes', 'cumulativeCo2Tonnes'];
 
-interface Run {
-  readonly status: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+const pvplan = (args: readonly string[], interruptAfterMs?: number) => runCli(args, interruptAfterMs === undefined ? {} : { interruptAfterMs });
 
-/** Runs the CLI in a child process; `interruptAfterMs` sends SIGINT after that long. */
-function pvplan(args: readonly string[], interruptAfterMs?: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, PVPLAN_DEBUG: '', NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    if (interruptAfterMs !== undefined) setTimeout(() => child.kill('SIGINT'), interruptAfterMs);
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-  });
-}
-
-const tmpDirs: string[] = [];
 function tmpFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pvplan-mc-'));
-  tmpDirs.push(dir);
-  const file = join(dir, name);
+  const file = join(tmpDir('pvplan-mc-'), name);
   writeFileSync(file, text);
   return file;
 }
-afterAll(() => {
-  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
-});
 
 function expectOk(r: Run): void {
   expect(r.stderr).toBe('');

@@ -2,49 +2,21 @@
  * `pvplan yield` run as a subprocess (the built CLI that test/global-setup.ts snapshots): from the shipped physical
  * scenario and from flags, every output format, the --hourly file, and bad input (exit 2, one message, nothing written).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pvplan as runCli, ROOT, tmpDir, type Run } from './run-cli.ts';
 import { simulateYield } from '../../src/core/pv-yield.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
 import { parseWeatherText } from '../../src/weather/read.ts';
 import { expectClose } from '../helpers/expect-close.ts';
 import { GREENSBORO_TMY3, sharedWeatherPath, sharedWeatherText } from '../weather/shared-weather.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = inject('pvplanCli');
 const GREENSBORO = sharedWeatherPath(GREENSBORO_TMY3);
 const PHYSICAL = 'scenarios/wendeng-2025-physical.yaml';
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function pvplan(args: readonly string[], cwd = ROOT): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, PVPLAN_DEBUG: '', NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-const dirs: string[] = [];
-function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pvplan-yield-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const pvplan = (args: readonly string[], cwd?: string) => runCli(args, cwd === undefined ? {} : { cwd });
+const tmp = () => tmpDir('pvplan-yield-');
 
 /** Every field the JSON output documents (docs/pv-yield.md, README). */
 const JSON_KEYS = [
