@@ -61,6 +61,10 @@ export interface RunReport {
     readonly startYear: number;
     readonly endYear: number;
     readonly growth: { readonly model: string; readonly parameters: Readonly<Record<string, number | string>>; readonly rSquared?: number };
+    /** How the yield was given, and the full-load hours of a new plant in the start year (h/yr = kWh/kWp/yr; computed for `physical`). */
+    readonly yield: { readonly model: string; readonly fullLoadHoursStartYear: number };
+    /** Fields given as distributions: this run uses their medians (`pvplan mc` samples them). */
+    readonly uncertainFields: string[];
     readonly capacityEndMW: number;
     readonly operatingEndMW: number;
     readonly totalEnergyMWh: number;
@@ -104,6 +108,8 @@ export function runReport(resolved: ResolvedScenario): RunReport {
       startYear: plan.startYear,
       endYear: plan.endYear,
       growth: { model: result.growth.model, parameters: result.growth.parameters, ...(result.growth.rSquared === undefined ? {} : { rSquared: result.growth.rSquared }) },
+      yield: { model: resolved.written.yield.model, fullLoadHoursStartYear: seriesValueAt(plan.yield.fullLoadHours, plan.startYear) },
+      uncertainFields: resolved.uncertainty.parameters.map((p) => p.name),
       capacityEndMW: last.capacityMW,
       operatingEndMW: last.operatingMW,
       totalEnergyMWh: last.cumulativeEnergyMWh,

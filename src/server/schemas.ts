@@ -172,6 +172,8 @@ export const RunReportSchema = Type.Object(
         parameters: Type.Record(Type.String(), Type.Unsafe<number | string>({ type: ['number', 'string', 'null'] })),
         rSquared: Type.Optional(Num),
       }),
+      yield: Type.Object({ model: Type.String(), fullLoadHoursStartYear: Num }),
+      uncertainFields: Type.Array(Type.String()),
       capacityEndMW: Num,
       operatingEndMW: Num,
       totalEnergyMWh: Num,

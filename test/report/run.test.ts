@@ -111,3 +111,21 @@ describe('the content hash', () => {
     expect(hashes.size).toBe(6);
   });
 });
+
+describe('the yield and the uncertain fields in the summary', () => {
+  it('reports the yield model and the start year full-load hours (a capacity factor becomes CF × 8760 h)', () => {
+    expect(runReport(load(FLAT)).summary.yield).toEqual({ model: 'full-load-hours', fullLoadHoursStartYear: 1000 });
+    const cf = FLAT.replace('model: full-load-hours\n  value: 1000 h', 'model: capacity-factor\n  value: 12.5 %');
+    expectClose(runReport(load(cf)).summary.yield.fullLoadHoursStartYear, 0.125 * 8760, { rel: 1e-12 }, 'CF × 8760');
+    expect(runReport(load(cf)).summary.yield.model).toBe('capacity-factor');
+  });
+
+  it('lists the fields given as distributions, which the run takes at their medians', () => {
+    expect(runReport(load(FLAT)).summary.uncertainFields).toEqual([]);
+    const uncertain = FLAT.replace('value: 1000 h', 'value: { uniform: { min: 900 h, max: 1300 h } }');
+    const report = runReport(load(uncertain));
+    expect(report.summary.uncertainFields).toEqual(['yield.value']);
+    // The median of uniform(900, 1300) is 1100 h.
+    expectClose(report.summary.yield.fullLoadHoursStartYear, 1100, { rel: 1e-12 }, 'median');
+  });
+});

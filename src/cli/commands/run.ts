@@ -72,6 +72,8 @@ export function renderRun(report: RunReport, opts: ReportOptions): string {
     ...(report.scenario.region ? [`region: ${report.scenario.region}`] : []),
     `pvplan ${report.pvplanVersion} · scenario ${report.scenario.hash.slice(0, 23)}…`,
     `growth: ${describeGrowth(report, u)}`,
+    `yield: ${report.summary.yield.fullLoadHoursStartYear.toFixed(1)} full-load hours of a new plant in ${s.startYear} (${report.summary.yield.model})`,
+    ...(s.uncertainFields.length > 0 ? [`uncertain: ${s.uncertainFields.join(', ')} — this run uses their medians; \`pvplan mc\` gives the ranges`] : []),
     '',
   ];
   const summary = [
