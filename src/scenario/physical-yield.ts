@@ -245,13 +245,29 @@ export function loadYieldWeather(source: YieldWeatherSource, site: Partial<PvSit
   });
 }
 
-/** The site of a run: the settings' fields, the rest from the weather file's header. Throws when latitude or longitude is unknown. */
+/** Largest longitude difference between a site and its weather file's station (°): 7.5° is half an hour of solar time. */
+export const MAX_WEATHER_LONGITUDE_SHIFT_DEG = 7.5;
+
+/**
+ * The site of a run: the settings' fields, the rest from the weather file's header. Throws when latitude or longitude
+ * is unknown, or when the site lies so far east or west of the file's station that its hours no longer fit the sun.
+ */
 export function siteWithWeatherDefaults(site: Partial<PvSite>, weather: WeatherSeries): PvSite {
   const header = weather.site;
   const latitudeDeg = site.latitudeDeg ?? header.latitudeDeg;
   const longitudeDeg = site.longitudeDeg ?? header.longitudeDeg;
   if (latitudeDeg === undefined || longitudeDeg === undefined) {
     throw new Error(`the weather '${weather.label}' has no site in its header: give the latitude and longitude`);
+  }
+  // A file's irradiance follows the sun at the file's own longitude: moved far east or west, its daylight hours no
+  // longer match the site's sun (Greensboro's year at Weihai gives ~40 kWh/kWp). Half an hour of solar time is 7.5°.
+  if (header.longitudeDeg !== undefined) {
+    const shiftDeg = Math.abs(((longitudeDeg - header.longitudeDeg + 540) % 360) - 180);
+    if (shiftDeg > MAX_WEATHER_LONGITUDE_SHIFT_DEG) {
+      throw new Error(
+        `the weather '${weather.label}' was recorded at longitude ${header.longitudeDeg.toFixed(2)}°, ${shiftDeg.toFixed(1)}° from the site's ${longitudeDeg.toFixed(2)}°: its hours of sunshine would not line up with the site's sun (more than ${MAX_WEATHER_LONGITUDE_SHIFT_DEG}° is over half an hour of solar time); use the file's own site, or weather recorded near the site`,
+      );
+    }
   }
   const altitudeM = site.altitudeM ?? header.altitudeM;
   const utcOffsetHours = site.utcOffsetHours ?? header.utcOffsetHours;

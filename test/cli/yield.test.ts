@@ -148,6 +148,8 @@ describe('pvplan yield', () => {
       [['yield', 'scenarios/wendeng-2025.yaml'], /yield\.model is 'full-load-hours'; pvplan yield needs a physical yield section/],
       [['yield', '--weather', broken, '--tilt', '30', '--hourly', hourly], /broken\.csv line 10: column 'GHI \(W\/m\^2\)'/],
       [['yield', '--weather', GREENSBORO, '--tilt', '30', '--hourly', join(dir, 'no', 'such', 'dir', 'h.csv')], /--hourly: cannot write/],
+      // Greensboro's hours at Weihai's longitude: its daylight would not fit the site's sun.
+      [['yield', '--weather', GREENSBORO, '--tilt', '30', '--lat', '37.2', '--lon', '122.1'], /recorded at longitude -79\.95°, 158\.0° from the site's 122\.10°: its hours of sunshine would not line up with the site's sun/],
     ];
     const runs = await Promise.all(cases.map(([args]) => pvplan(args)));
     runs.forEach((run, i) => expectBadInput(run, cases[i]![1]));

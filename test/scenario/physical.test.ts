@@ -161,6 +161,16 @@ describe('physical yield sections', () => {
     }
   });
 
+  it('refuse a site far east or west of its weather file, and accept one nearby', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'greensboro.csv'), sharedWeatherText(GREENSBORO_TMY3));
+    // Greensboro is at 79.95° W: 7.5° (half an hour of solar time) is the most a site may lie east or west of it.
+    const far = problemsOf(write(dir, 'far.yaml', scenarioText('  model: physical\n  site: { lat: 37.2, lon: 122.1 }\n  array: { tilt: 30 }\n  weather: { file: greensboro.csv }')));
+    expect(far.join('\n')).toMatch(/yield\.weather\.file: the weather 'greensboro\.csv' was recorded at longitude -79\.95°, 158\.0° from the site's 122\.10°/);
+    expect(problemsOf(write(dir, 'near.yaml', scenarioText('  model: physical\n  site: { lat: 36.1, lon: -73 }\n  array: { tilt: 30 }\n  weather: { file: greensboro.csv }')))).toEqual([]);
+    expect(problemsOf(write(dir, 'beyond.yaml', scenarioText('  model: physical\n  site: { lat: 36.1, lon: -71.45 }\n  array: { tilt: 30 }\n  weather: { file: greensboro.csv }'))).join('\n')).toMatch(/8\.5° from the site's -71\.45°/);
+  });
+
   it('name the weather file and its line when the file is malformed', () => {
     const dir = tmp();
     const lines = sharedWeatherText(GREENSBORO_TMY3).split('\n');
