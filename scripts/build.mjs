@@ -14,7 +14,7 @@ const result = await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  minify: true,
+  minify: process.env.PVPLAN_NO_MINIFY !== "1",
   metafile: process.env.PVPLAN_METAFILE === '1',
   logLevel: 'warning',
   // Server-side packages load their own files at run time; they stay in node_modules.

@@ -2,7 +2,7 @@
  * The run report: the stable JSON contract of `pvplan run --format json` (documented in the README),
  * built from a resolved scenario. The CLI and the server both serve exactly this object.
  */
-import { listFactorPresets, presetTonnesPerMWhAt } from '../core/factors.ts';
+import { listFactorPresets, presetYearSeries } from '../core/factors.ts';
 import { seriesValueAt } from '../core/series.ts';
 import { simulatePlan, TARGET_MET_REL_TOL, type TargetOutcome } from '../core/simulate.ts';
 import type { CapacityTarget, YearResult } from '../core/types.ts';
@@ -97,7 +97,10 @@ export function runReport(resolved: ResolvedScenario): RunReport {
   });
   const coalConventions = [
     convention('scenario', "This scenario's factor", '本情景取值', scenarioFactor),
-    ...listFactorPresets('coal').map((p) => convention(p.id, p.label, p.labelZh, (year) => presetTonnesPerMWhAt(p, year))),
+    ...listFactorPresets('coal').map((p) => {
+      const series = presetYearSeries(p);
+      return convention(p.id, p.label, p.labelZh, (year) => seriesValueAt(series, year));
+    }),
   ];
   return {
     scenario: { id: resolved.id, name: resolved.name, hash: resolved.hash, ...(resolved.region === undefined ? {} : { region: resolved.region }) },
