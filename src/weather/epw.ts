@@ -22,7 +22,7 @@
 
 import { daysInMonth } from './calendar.ts';
 import { type CellPlace, type MeasurementSpec, readHeaderNumber, readIntegerCell, readMeasurementCell, splitCsvLine, splitLines } from './fields.ts';
-import { type HourEndingOptions, type HourEndingRows, hourEndingSeries } from './hour-ending.ts';
+import { createHourEndingTable, type HourEndingOptions, hourEndingSeries } from './hour-ending.ts';
 import { type WeatherSeries, WeatherParseError } from './types.ts';
 
 /** Options of {@link parseEpw}. */
@@ -111,17 +111,9 @@ export function parseEpw(text: string, file: string, options: EpwOptions = {}): 
   }
 
   const capacity = Math.max(0, lines.length - HEADER_LINES);
-  const years = new Int32Array(capacity);
-  const months = new Int32Array(capacity);
-  const days = new Int32Array(capacity);
-  const hoursEnding = new Int32Array(capacity);
-  const ghiWm2 = new Float64Array(capacity);
-  const dniWm2 = new Float64Array(capacity);
-  const dhiWm2 = new Float64Array(capacity);
-  const tempAirC = new Float64Array(capacity);
-  const windSpeedMPerS = new Float64Array(capacity);
-  const pressurePa = new Float64Array(capacity);
-  const albedo = new Float64Array(capacity);
+  const { rows, columns } = createHourEndingTable(capacity, HEADER_LINES + 1);
+  const { years, months, days, hoursEnding } = rows;
+  const { ghiWm2, dniWm2, dhiWm2, tempAirC, windSpeedMPerS, pressurePa, albedo } = columns;
 
   for (let i = 0; i < capacity; i++) {
     const at: CellPlace = { file, line: HEADER_LINES + 1 + i };
@@ -143,6 +135,5 @@ export function parseEpw(text: string, file: string, options: EpwOptions = {}): 
     albedo[i] = readMeasurementCell(cells[ALBEDO], ALBEDO_SPEC, at);
   }
 
-  const rows: HourEndingRows = { years, months, days, hoursEnding, count: capacity, firstDataLine: HEADER_LINES + 1 };
-  return hourEndingSeries('epw', file, rows, { ghiWm2, dniWm2, dhiWm2, tempAirC, windSpeedMPerS, pressurePa, albedo }, { name, latitudeDeg, longitudeDeg, altitudeM, utcOffsetHours }, options);
+  return hourEndingSeries('epw', file, rows, columns, { name, latitudeDeg, longitudeDeg, altitudeM, utcOffsetHours }, options);
 }

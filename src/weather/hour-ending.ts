@@ -156,6 +156,19 @@ export interface HourEndingColumns {
   readonly albedo: Float64Array;
 }
 
+/**
+ * Empty row and column arrays for `rowCount` data rows of an hour-ending file. Pressure and albedo start as NaN
+ * (missing), since not every file carries them; the other columns are filled by every row.
+ */
+export function createHourEndingTable(rowCount: number, firstDataLine: number): { rows: HourEndingRows; columns: HourEndingColumns } {
+  const f = () => new Float64Array(rowCount);
+  const i = () => new Int32Array(rowCount);
+  return {
+    rows: { years: i(), months: i(), days: i(), hoursEnding: i(), count: rowCount, firstDataLine },
+    columns: { ghiWm2: f(), dniWm2: f(), dhiWm2: f(), tempAirC: f(), windSpeedMPerS: f(), pressurePa: f().fill(Number.NaN), albedo: f().fill(Number.NaN) },
+  };
+}
+
 /** Header fields of an hour-ending file: station name (may be empty), position and time zone. */
 export interface HourEndingSite {
   readonly name: string;

@@ -18,7 +18,7 @@
 import { PA_PER_HPA } from '../core/atmosphere.ts';
 import { daysInMonth } from './calendar.ts';
 import { type CellPlace, type MeasurementSpec, readHeaderNumber, readIntegerCell, readMeasurementCell, splitCsvLine, splitLines } from './fields.ts';
-import { type HourEndingOptions, type HourEndingRows, hourEndingSeries } from './hour-ending.ts';
+import { createHourEndingTable, type HourEndingOptions, hourEndingSeries } from './hour-ending.ts';
 import { type WeatherSeries, WeatherParseError } from './types.ts';
 
 /** Options of {@link parseTmy3}. */
@@ -97,17 +97,9 @@ export function parseTmy3(text: string, file: string, options: Tmy3Options = {})
   const iAlbedoSource = names.indexOf(sourceColumn(ALBEDO_SPEC.column));
 
   const capacity = Math.max(0, lines.length - HEADER_LINES);
-  const years = new Int32Array(capacity);
-  const months = new Int32Array(capacity);
-  const days = new Int32Array(capacity);
-  const hoursEnding = new Int32Array(capacity);
-  const ghiWm2 = new Float64Array(capacity);
-  const dniWm2 = new Float64Array(capacity);
-  const dhiWm2 = new Float64Array(capacity);
-  const tempAirC = new Float64Array(capacity);
-  const windSpeedMPerS = new Float64Array(capacity);
-  const pressurePa = new Float64Array(capacity).fill(Number.NaN);
-  const albedo = new Float64Array(capacity).fill(Number.NaN);
+  const { rows, columns } = createHourEndingTable(capacity, HEADER_LINES + 1);
+  const { years, months, days, hoursEnding } = rows;
+  const { ghiWm2, dniWm2, dhiWm2, tempAirC, windSpeedMPerS, pressurePa, albedo } = columns;
 
   // A meteorological cell whose source flag says "missing" is missing whatever number it holds.
   const metValue = (cells: readonly string[], value: number, source: number, spec: MeasurementSpec, at: CellPlace): number => {
@@ -143,6 +135,5 @@ export function parseTmy3(text: string, file: string, options: Tmy3Options = {})
     if (iAlbedo >= 0) albedo[i] = metValue(cells, iAlbedo, iAlbedoSource, ALBEDO_SPEC, at);
   }
 
-  const rows: HourEndingRows = { years, months, days, hoursEnding, count: capacity, firstDataLine: HEADER_LINES + 1 };
-  return hourEndingSeries('tmy3', file, rows, { ghiWm2, dniWm2, dhiWm2, tempAirC, windSpeedMPerS, pressurePa, albedo }, { name, latitudeDeg, longitudeDeg, altitudeM, utcOffsetHours }, options);
+  return hourEndingSeries('tmy3', file, rows, columns, { name, latitudeDeg, longitudeDeg, altitudeM, utcOffsetHours }, options);
 }
