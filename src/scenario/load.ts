@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve as resolvePath } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ScenarioError, type ScenarioProblem } from './errors.ts';
+import { freezeDocument } from './immutable.ts';
 
 /** One parsed file of an `extends` chain. */
 export interface SourceDoc {
@@ -50,7 +51,7 @@ export function parseScenarioText(text: string, file: string): SourceDoc {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ScenarioError([{ file, line: 1, column: 1, message: 'expected a mapping of scenario fields at the top level (name, years, capacity, yield, savings)' }]);
   }
-  return { file, text, doc, lineCounter, data: data as Record<string, unknown> };
+  return { file, text, doc, lineCounter, data: freezeDocument(data as Record<string, unknown>) };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -112,7 +113,7 @@ export function loadScenarioChain(file: string, readText: ReadText = readTextFro
   const out = { ...(merged as Record<string, unknown>) };
   delete out.extends;
   delete out.$schema;
-  return { id: scenarioIdOf(file), file, chain, merged: out };
+  return { id: scenarioIdOf(file), file, chain, merged: freezeDocument(out) };
 }
 
 function displayPath(absolute: string, relativeTo: string): string {

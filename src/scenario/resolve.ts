@@ -3,7 +3,7 @@
  * span fields (years in order, percentages within 0–100 %, dimensions that depend on the yield model…).
  * Every problem names the field; load.ts maps fields to lines.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { getPreset, presetYearSeries, factorPresetIds, type FactorKind } from '../core/factors.ts';
 import { cdf, centralValue, support, validateDistribution, type Distribution, type DistributionKind, type Truncation } from '../core/distributions.ts';
@@ -580,6 +580,10 @@ export function resolvePlan(s: Scenario, options: ResolvePlanOptions = {}): { pl
   return { plan, uncertainty, issues: c.issues };
 }
 
+/** Hex SHA-256 of a text: the one-shot crypto.hash where Node has it (20.12+, a third cheaper for short texts), else a Hash object. */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
 /** Canonical JSON (sorted keys, functions dropped) so that equal inputs hash equally whatever the key order. */
 export function canonicalJson(value: unknown): string {
   if (typeof value === 'function' || value === undefined) return 'null';
@@ -611,7 +615,7 @@ export function canonicalJson(value: unknown): string {
 export function planHash(name: string, plan: PlanInput, uncertainty?: PlanUncertainty): string {
   const uncertain = uncertainty !== undefined && (uncertainty.parameters.length > 0 || uncertainty.interannualSdFrac > 0);
   const content = uncertain ? { name, plan, uncertainty: { parameters: uncertainty.parameters.map((p) => ({ name: p.name, distribution: p.distribution })), correlations: uncertainty.correlations, interannualSdFrac: uncertainty.interannualSdFrac } } : { name, plan };
-  return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`;
+  return `sha256:${sha256Hex(canonicalJson(content))}`;
 }
 
 /** Validates and resolves a loaded chain; throws ScenarioError listing every problem with its file and line. */

@@ -4,6 +4,7 @@
  * Quantity strings are parsed here too, so a wrong dimension is reported where it is written.
  */
 import { closest, distance } from 'fastest-levenshtein';
+import { isFrozenDocument } from './immutable.ts';
 import { tryParseQuantity, type Dimension } from './quantity.ts';
 import { ScenarioSchema } from './schema.ts';
 
@@ -66,12 +67,43 @@ function literalsOf(schema: JsonSchemaNode): unknown[] | undefined {
   return schema.anyOf.map((b) => b.const);
 }
 
+/** Schema nodes each frozen document subtree is known to satisfy (see immutable.ts), so a shared subtree is checked once. */
+const satisfied = new WeakMap<object, Set<JsonSchemaNode>>();
+
+/**
+ * Checks `value` against `schema`, appending problems to `issues`. `path` is the field path of `value`, used as a
+ * stack (pushed and popped around children, copied only into a problem), because valid input allocates nothing.
+ */
 function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: ValidationIssue[]): void {
+  const remembered = typeof value === 'object' && value !== null && isFrozenDocument(value);
+  if (remembered && satisfied.get(value)?.has(schema)) return;
+  const before = issues.length;
+  checkNode(value, schema, path, issues);
+  if (remembered && issues.length === before) {
+    let schemas = satisfied.get(value);
+    if (!schemas) satisfied.set(value, (schemas = new Set()));
+    schemas.add(schema);
+  }
+}
+
+/** A problem at `path` (plus `key`, when the problem is a child's), with its own copy of the path. */
+function at(path: readonly string[], message: string, key?: string): ValidationIssue {
+  return { path: key === undefined ? [...path] : [...path, key], message };
+}
+
+/** Checks a child of the value at `path`: pushes its key for the call. */
+function checkChild(child: unknown, schema: JsonSchemaNode, path: string[], key: string, issues: ValidationIssue[]): void {
+  path.push(key);
+  check(child, schema, path, issues);
+  path.pop();
+}
+
+function checkNode(value: unknown, schema: JsonSchemaNode, path: string[], issues: ValidationIssue[]): void {
   const literals = literalsOf(schema);
   if (literals) {
     if (!literals.includes(value)) {
       const hint = typeof value === 'string' ? didYouMean(value, literals.map(String)) : undefined;
-      issues.push({ path, message: `expected one of ${literals.map((l) => `'${String(l)}'`).join(', ')}, got ${typeOf(value)}${hint ? ` (did you mean '${hint}'?)` : ''}` });
+      issues.push(at(path, `expected one of ${literals.map((l) => `'${String(l)}'`).join(', ')}, got ${typeOf(value)}${hint ? ` (did you mean '${hint}'?)` : ''}`));
     }
     return;
   }
@@ -79,18 +111,21 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
     const disc = schema['x-discriminator'];
     if (disc) {
       if (!isPlainObject(value)) {
-        issues.push({ path, message: `expected a mapping with a '${disc}' field, got ${typeOf(value)}` });
+        issues.push(at(path, `expected a mapping with a '${disc}' field, got ${typeOf(value)}`));
         return;
       }
-      const options = schema.anyOf.map((b) => String(b.properties?.[disc]?.const));
       const branch = schema.anyOf.find((b) => b.properties?.[disc]?.const === value[disc]);
       if (!branch) {
+        const options = schema.anyOf.map((b) => String(b.properties?.[disc]?.const));
         const got = value[disc];
         const hint = typeof got === 'string' ? didYouMean(got, options) : undefined;
-        issues.push({
-          path: [...path, disc],
-          message: got === undefined ? `missing required field '${disc}' (one of ${options.map((o) => `'${o}'`).join(', ')})` : `expected one of ${options.map((o) => `'${o}'`).join(', ')}, got ${typeOf(got)}${hint ? ` (did you mean '${hint}'?)` : ''}`,
-        });
+        issues.push(
+          at(
+            path,
+            got === undefined ? `missing required field '${disc}' (one of ${options.map((o) => `'${o}'`).join(', ')})` : `expected one of ${options.map((o) => `'${o}'`).join(', ')}, got ${typeOf(got)}${hint ? ` (did you mean '${hint}'?)` : ''}`,
+            disc,
+          ),
+        );
         return;
       }
       check(value, branch, path, issues);
@@ -123,83 +158,84 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
     const sameType = attempts.filter((a) => jsonTypeMatches(a.b, value));
     const best = isPlainObject(value) ? sameType.sort((x, y) => overlap(y.b, value) - overlap(x.b, value))[0] : sameType[0];
     if (best) issues.push(...best.branchIssues);
-    else issues.push({ path, message: `expected ${describeUnion(schema)}, got ${typeOf(value)}` });
+    else issues.push(at(path, `expected ${describeUnion(schema)}, got ${typeOf(value)}`));
     return;
   }
   switch (schema.type) {
     case 'object': {
       if (!isPlainObject(value)) {
-        issues.push({ path, message: `expected a mapping, got ${typeOf(value)}` });
+        issues.push(at(path, `expected a mapping, got ${typeOf(value)}`));
         return;
       }
       const props = schema.properties ?? {};
       for (const key of schema.required ?? []) {
-        if (value[key] === undefined) issues.push({ path: [...path, key], message: `missing required field '${key}'` });
+        if (value[key] === undefined) issues.push(at(path, `missing required field '${key}'`, key));
       }
       const patterns = patternsOf(schema);
-      for (const [key, child] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
+        const child = value[key];
         const sub = props[key];
         if (sub) {
-          check(child, sub, [...path, key], issues);
+          checkChild(child, sub, path, key, issues);
           continue;
         }
         const byPattern = patterns.find(([re]) => re.test(key));
         if (byPattern) {
-          check(child, byPattern[1], [...path, key], issues);
+          checkChild(child, byPattern[1], path, key, issues);
           continue;
         }
         if (patterns.length > 0 && Object.keys(props).length === 0) {
-          issues.push({ path: [...path, key], message: `expected a year such as 2025 as the key, got '${key}'` });
+          issues.push(at(path, `expected a year such as 2025 as the key, got '${key}'`, key));
           continue;
         }
         if (schema.additionalProperties === false) {
           const hint = didYouMean(key, Object.keys(props));
-          issues.push({ path: [...path, key], message: `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${Object.keys(props).join(', ')}` });
+          issues.push(at(path, `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${Object.keys(props).join(', ')}`, key));
         }
       }
       if (schema.minProperties !== undefined && Object.keys(value).length < schema.minProperties) {
-        issues.push({ path, message: `expected at least ${schema.minProperties} entr${schema.minProperties === 1 ? 'y' : 'ies'}` });
+        issues.push(at(path, `expected at least ${schema.minProperties} entr${schema.minProperties === 1 ? 'y' : 'ies'}`));
       }
       return;
     }
     case 'array': {
       if (!Array.isArray(value)) {
-        issues.push({ path, message: `expected a list, got ${typeOf(value)}` });
+        issues.push(at(path, `expected a list, got ${typeOf(value)}`));
         return;
       }
-      if (schema.minItems !== undefined && value.length < schema.minItems) issues.push({ path, message: `expected at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}, got ${value.length}` });
-      if (schema.maxItems !== undefined && value.length > schema.maxItems) issues.push({ path, message: `expected at most ${schema.maxItems} items, got ${value.length}` });
-      if (schema.items) value.forEach((item, i) => check(item, schema.items!, [...path, String(i)], issues));
+      if (schema.minItems !== undefined && value.length < schema.minItems) issues.push(at(path, `expected at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}, got ${value.length}`));
+      if (schema.maxItems !== undefined && value.length > schema.maxItems) issues.push(at(path, `expected at most ${schema.maxItems} items, got ${value.length}`));
+      if (schema.items) for (let i = 0; i < value.length; i++) checkChild(value[i], schema.items, path, String(i), issues);
       return;
     }
     case 'string': {
       const dim = schema['x-dimension'];
       if (dim) {
         const parsed = tryParseQuantity(value, dim);
-        if (typeof parsed === 'string') issues.push({ path, message: parsed });
+        if (typeof parsed === 'string') issues.push(at(path, parsed));
         return;
       }
       if (typeof value !== 'string') {
-        issues.push({ path, message: `expected text, got ${typeOf(value)}` });
+        issues.push(at(path, `expected text, got ${typeOf(value)}`));
         return;
       }
-      if (schema.minLength !== undefined && value.length < schema.minLength) issues.push({ path, message: 'expected a non-empty text' });
+      if (schema.minLength !== undefined && value.length < schema.minLength) issues.push(at(path, 'expected a non-empty text'));
       return;
     }
     case 'integer':
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        issues.push({ path, message: `expected ${schema.type === 'integer' ? 'a whole number' : 'a number'}, got ${typeOf(value)}` });
+        issues.push(at(path, `expected ${schema.type === 'integer' ? 'a whole number' : 'a number'}, got ${typeOf(value)}`));
         return;
       }
-      if (schema.type === 'integer' && !Number.isInteger(value)) issues.push({ path, message: `expected a whole number, got ${value}` });
-      if (schema.minimum !== undefined && value < schema.minimum) issues.push({ path, message: `expected at least ${schema.minimum}, got ${value}` });
-      if (schema.maximum !== undefined && value > schema.maximum) issues.push({ path, message: `expected at most ${schema.maximum}, got ${value}` });
-      if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) issues.push({ path, message: `expected more than ${schema.exclusiveMinimum}, got ${value}` });
+      if (schema.type === 'integer' && !Number.isInteger(value)) issues.push(at(path, `expected a whole number, got ${value}`));
+      if (schema.minimum !== undefined && value < schema.minimum) issues.push(at(path, `expected at least ${schema.minimum}, got ${value}`));
+      if (schema.maximum !== undefined && value > schema.maximum) issues.push(at(path, `expected at most ${schema.maximum}, got ${value}`));
+      if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) issues.push(at(path, `expected more than ${schema.exclusiveMinimum}, got ${value}`));
       return;
     }
     default:
-      if (schema.const !== undefined && value !== schema.const) issues.push({ path, message: `expected '${String(schema.const)}', got ${typeOf(value)}` });
+      if (schema.const !== undefined && value !== schema.const) issues.push(at(path, `expected '${String(schema.const)}', got ${typeOf(value)}`));
   }
 }
 

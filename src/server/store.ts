@@ -50,6 +50,9 @@ function isFresh(stamps: readonly Stamp[]): boolean {
   return true;
 }
 
+/** Rendered forms of a report by kind (serialized JSON, CSV by unit system): text when rendered, UTF-8 bytes once asked for again. */
+export type Rendering = Map<string, string | Buffer>;
+
 /** A loaded scenario and its result, with renderings filled in lazily by the routes and kept until a file changes. */
 export interface ScenarioEntry {
   readonly id: string;
@@ -64,8 +67,8 @@ export interface ScenarioEntry {
   readonly source: string;
   /** The file's own `extends`, as written. */
   readonly parent?: string;
-  /** Rendered forms of the report (serialized JSON, CSV by unit system) as UTF-8 bytes, computed once per file version. */
-  readonly renderings: Map<string, Buffer>;
+  /** Rendered forms of the report (serialized JSON, CSV by unit system), computed once per file version. */
+  readonly renderings: Rendering;
   /** Monte Carlo runs of this file version by draws and seed (see ScenarioStore.monteCarlo), least recently used first. */
   readonly mcRuns: Map<string, Promise<McRun>>;
 }
@@ -73,7 +76,7 @@ export interface ScenarioEntry {
 /** A Monte Carlo report of one file version, with its serialized JSON filled in lazily by the route. */
 export interface McRun {
   readonly report: McReport;
-  readonly renderings: Map<string, Buffer>;
+  readonly renderings: Rendering;
   /** Wall-clock time of the computation, ms. */
   readonly computeMs: number;
 }
@@ -96,7 +99,7 @@ export function isUncertain(resolved: ResolvedScenario): boolean {
 export interface WhatIfRun {
   readonly resolved: ResolvedScenario;
   readonly report: RunReport;
-  readonly renderings: Map<string, Buffer>;
+  readonly renderings: Rendering;
 }
 
 /**

@@ -6,7 +6,8 @@
  * The base plan (plan-fixtures.ts) is 100 MW at 1000 h with no losses, 0.3 t coal and 0.5 t CO2 per MWh.
  */
 import { describe, expect, it } from 'vitest';
-import { simulatePlan, type PlanResult } from '../../src/core/simulate.ts';
+import { createPlanWorkspace, simulatePlan, simulatePlanInto, type PlanResult } from '../../src/core/simulate.ts';
+import { growthPath } from '../../src/core/growth.ts';
 import { COMMISSIONING_CONVENTIONS, type CommissioningConvention, type YearResult } from '../../src/core/types.ts';
 import { expectClose } from '../helpers/expect-close.ts';
 import { makePlan } from './plan-fixtures.ts';
@@ -249,5 +250,26 @@ describe('the Wendeng path by hand', () => {
     expectClose(row(result, 2024).energyMWh, 1125 * 1135 * 0.99 + 1125 * (r - 1) * 1135 * 0.5, TIGHT, '2024 energy');
     expect(row(result, 2024).operatingMW).toBeCloseTo(1125 * r, 9);
     expect(result.target).toMatchObject({ metYear: 2025, metInTargetYear: true, shortfallMW: 0, capacityInTargetYearMW: 4500 });
+  });
+});
+
+describe('the plan workspace (one buffer cut into views)', () => {
+  it('gives every column its own memory: writing one never shows in another', () => {
+    const plan = makePlan({ capacity: { historyMW: [{ year: 2018, value: 40 }, { year: 2020, value: 80 }] } });
+    const ws = createPlanWorkspace(plan);
+    const columns = Object.entries(ws).filter((e): e is [string, Float64Array] => e[1] instanceof Float64Array);
+    expect(columns.length).toBe(17);
+    columns.forEach(([, col], k) => col.fill(k + 1));
+    columns.forEach(([name, col], k) => expect(col.every((v) => v === k + 1), name).toBe(true));
+    expect(ws.cohortCapacityMW.length).toBeGreaterThanOrEqual(ws.years + 3);
+  });
+
+  it('runs a plan to the same numbers when reused for a second plan of the same years', () => {
+    const a = makePlan({ capacity: { constructionLagYears: 1, growth: { model: 'cagr', rateFrac: 0.3 } } });
+    const b = makePlan({ yield: { annualDegradationFrac: 0.01 } });
+    const ws = createPlanWorkspace(a);
+    simulatePlanInto(a, growthPath(a), undefined, ws);
+    simulatePlanInto(b, growthPath(b), undefined, ws);
+    expect(Array.from(ws.energyMWh)).toEqual(simulatePlan(b).years.map((r) => r.energyMWh));
   });
 });
