@@ -18,3 +18,11 @@ export class CliError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+
+/** Ends a command with `status` when what went wrong has already been said (e.g. by a server worker process). */
+export class CliExit extends Error {
+  constructor(readonly status: number) {
+    super(`exit status ${status}`);
+    this.name = 'CliExit';
+  }
+}

@@ -17,7 +17,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerSolve } from './commands/solve.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerYield } from './commands/yield.ts';
-import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIo } from './io.ts';
+import { CliError, CliExit, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIo } from './io.ts';
 
 /** Registers a command family; later issues add theirs here. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -48,6 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // Help and version exit 0; commander has already printed usage errors.
       return e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
+    if (e instanceof CliExit) return e.status;
     if (e instanceof ScenarioError) {
       for (const p of e.problems) io.stderr(`error: ${formatProblem(p)}\n`);
       return EXIT_BAD_INPUT;

@@ -95,18 +95,26 @@ export function isUncertain(resolved: ResolvedScenario): boolean {
   return resolved.uncertainty.parameters.length > 0 || resolved.uncertainty.interannualSdFrac > 0;
 }
 
-/** A what-if run from a request body, with its renderings (serialized JSON, CSV) filled in lazily by the routes. */
+/** A what-if run from a request body. */
 export interface WhatIfRun {
   readonly resolved: ResolvedScenario;
   readonly report: RunReport;
-  readonly renderings: Rendering;
 }
 
 /**
- * What-ifs remembered, least recently used dropped first: a slider dragged back and forth, or several people
- * looking at one what-if, ask for the same body again. Each is kept with the stamps of the files it extends.
+ * What-if renderings remembered, least recently used dropped first: a slider dragged back and forth, or several
+ * people looking at one what-if, ask for the same body again. Each is kept with the stamps of the files it extends.
+ * Only the rendered text (then bytes) is kept, not the run: a report is hundreds of small objects, and keeping
+ * every what-if's would make the garbage collector copy each of them out of the young generation, which cost
+ * a quarter of a what-if's time.
  */
 export const WHAT_IF_CACHE_SIZE = 256;
+
+/** A remembered what-if rendering: text when rendered, UTF-8 bytes once asked for again. */
+interface WhatIfRendering {
+  readonly stamps: readonly Stamp[];
+  payload: string | Buffer;
+}
 
 /** Whether a value holds NaN or ±Infinity at any depth (a walk without copying: reports rarely do). */
 function hasNonFinite(value: unknown): boolean {
@@ -233,7 +241,7 @@ export class ScenarioStore {
   /** The folder, with symbolic links resolved: every file served or written is inside it. */
   readonly root: string;
   private readonly cache = new Map<string, ScenarioEntry>();
-  private readonly whatIfs = new Map<string, { readonly stamps: readonly Stamp[]; readonly run: WhatIfRun }>();
+  private readonly whatIfs = new Map<string, WhatIfRendering>();
 
   /** Folders data files (weather) may be read from: the scenarios folder and the data folders, links resolved. */
   private readonly dataRoots: readonly string[];
@@ -411,15 +419,34 @@ export class ScenarioStore {
 
   /** Runs a what-if: the body is the first document of an `extends` chain whose parents are files in the folder. */
   runWhatIf(body: ScenarioBody, id: string = WHAT_IF_ID): WhatIfRun {
-    // A name no scenario id can take, so `extends` of any real file never loops back onto the body.
-    const virtualPath = join(this.root, `~${id}.json`);
-    const key = `${id}\u0000${JSON.stringify(body)}`;
+    return this.computeWhatIf(body, id).run;
+  }
+
+  /**
+   * A rendering of a what-if (`kind` names it: 'json', 'csv-si'…), remembered per body until a file its
+   * `extends` chain reads changes: `render` makes it from the run on a miss. Text the first time, UTF-8 bytes
+   * from the second on (encoded once, then sent as they are).
+   */
+  renderWhatIf(body: ScenarioBody, kind: string, render: (run: WhatIfRun) => string): string | Buffer {
+    const key = `${kind}\u0000${JSON.stringify(body)}`;
     const hit = this.whatIfs.get(key);
     if (hit && isFresh(hit.stamps)) {
       this.whatIfs.delete(key);
       this.whatIfs.set(key, hit);
-      return hit.run;
+      if (typeof hit.payload === 'string') hit.payload = Buffer.from(hit.payload, 'utf8');
+      return hit.payload;
     }
+    const { run, stamps } = this.computeWhatIf(body, WHAT_IF_ID);
+    const text = render(run);
+    this.whatIfs.delete(key);
+    this.whatIfs.set(key, { stamps, payload: text });
+    if (this.whatIfs.size > WHAT_IF_CACHE_SIZE) this.whatIfs.delete(this.whatIfs.keys().next().value!);
+    return text;
+  }
+
+  private computeWhatIf(body: ScenarioBody, id: string): { run: WhatIfRun; stamps: readonly Stamp[] } {
+    // A name no scenario id can take, so `extends` of any real file never loops back onto the body.
+    const virtualPath = join(this.root, `~${id}.json`);
     try {
       const first = bodyDoc(body, virtualPath);
       const stamps: Stamp[] = [];
@@ -427,11 +454,7 @@ export class ScenarioStore {
       if (onCached) stamps.push(...onCached.stamps);
       const chain = onCached?.chain ?? loadScenarioChain(virtualPath, this.reader(stamps), first);
       const resolved = resolveChain({ ...chain, id }, this.reader(stamps, this.dataRoots));
-      const run: WhatIfRun = { resolved, report: runReport(resolved), renderings: new Map() };
-      this.whatIfs.delete(key);
-      this.whatIfs.set(key, { stamps, run });
-      if (this.whatIfs.size > WHAT_IF_CACHE_SIZE) this.whatIfs.delete(this.whatIfs.keys().next().value!);
-      return run;
+      return { run: { resolved, report: runReport(resolved) }, stamps };
     } catch (e) {
       if (e instanceof ScenarioError) throw scenarioHttpError(e, this.root, { file: virtualPath, label: BODY_LABEL });
       throw e;

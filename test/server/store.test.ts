@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../src/scenario/schema.ts';
 import { HttpError, redactPaths } from '../../src/server/errors.ts';
 import { customKeywordsOf, deriveSchema, RunReportSchema, SCENARIO_ID_REGEX } from '../../src/server/schemas.ts';
-import { jsonSafe, keyParameters, ScenarioStore, ScenariosFolderError, WHAT_IF_CACHE_SIZE } from '../../src/server/store.ts';
+import { jsonSafe, keyParameters, ScenarioStore, ScenariosFolderError, WHAT_IF_CACHE_SIZE, type WhatIfRun } from '../../src/server/store.ts';
 import { expectClose } from '../helpers/expect-close.ts';
 import { copyScenarios } from './helpers.ts';
 
@@ -64,21 +64,47 @@ describe('ScenarioStore cache', () => {
 
   it('answers a repeated what-if from its cache until the file it extends changes', () => {
     const body = { extends: 'wendeng-2025.yaml', name: 'w', capacity: { growth: { model: 'cagr', rate: '20 %' } } };
-    const run = store.runWhatIf(body);
-    expect(store.runWhatIf(structuredClone(body))).toBe(run);
+    let renders = 0;
+    const render = (run: WhatIfRun) => {
+      renders++;
+      return JSON.stringify(run.resolved.plan.yield.fullLoadHours);
+    };
+    expect(store.renderWhatIf(body, 'hours', render)).toBe('1135');
+    // Asked again: the same text, now as UTF-8 bytes, without running or rendering again.
+    const repeat = store.renderWhatIf(structuredClone(body), 'hours', render);
+    expect(Buffer.isBuffer(repeat) && repeat.toString('utf8')).toBe('1135');
+    expect(store.renderWhatIf(body, 'hours', render)).toBe(repeat);
+    expect(renders).toBe(1);
+    // Another kind of rendering of the same body is its own entry.
+    expect(store.renderWhatIf(body, 'name', (run) => run.resolved.name)).toBe('w');
     edit('wendeng-2025.yaml', 'value: 1135 h', 'value: 1100 h');
-    const again = store.runWhatIf(body);
-    expect(again).not.toBe(run);
-    expect(again.resolved.plan.yield.fullLoadHours).toBe(1100);
+    expect(store.renderWhatIf(body, 'hours', render)).toBe('1100');
+    expect(renders).toBe(2);
   });
 
   it(`keeps the ${WHAT_IF_CACHE_SIZE} most recent what-ifs`, () => {
     const body = (i: number) => ({ extends: 'wendeng-2025.yaml', name: `w${i}` });
-    const first = store.runWhatIf(body(0));
-    for (let i = 1; i < WHAT_IF_CACHE_SIZE; i++) store.runWhatIf(body(i));
-    expect(store.runWhatIf(body(0))).toBe(first);
-    for (let i = WHAT_IF_CACHE_SIZE; i <= 2 * WHAT_IF_CACHE_SIZE; i++) store.runWhatIf(body(i));
-    expect(store.runWhatIf(body(0))).not.toBe(first);
+    let renders = 0;
+    const render = (run: WhatIfRun) => {
+      renders++;
+      return run.resolved.name;
+    };
+    for (let i = 0; i < WHAT_IF_CACHE_SIZE; i++) store.renderWhatIf(body(i), 'name', render);
+    store.renderWhatIf(body(0), 'name', render);
+    expect(renders).toBe(WHAT_IF_CACHE_SIZE);
+    // body(0) was used last, so these push out body(1) … and finally body(0) itself.
+    for (let i = WHAT_IF_CACHE_SIZE; i < 2 * WHAT_IF_CACHE_SIZE; i++) store.renderWhatIf(body(i), 'name', render);
+    expect(renders).toBe(2 * WHAT_IF_CACHE_SIZE);
+    store.renderWhatIf(body(0), 'name', render);
+    expect(renders).toBe(2 * WHAT_IF_CACHE_SIZE + 1);
+  });
+
+  it('runs a what-if afresh every time it is asked for the run itself', () => {
+    const body = { extends: 'wendeng-2025.yaml', name: 'w' };
+    const a = store.runWhatIf(body);
+    const b = store.runWhatIf(body);
+    expect(b).not.toBe(a);
+    expect(b.report).toEqual(a.report);
   });
 
   it('refuses a folder that does not exist', () => {

@@ -5,7 +5,7 @@ import { downloadName, runCsv } from '../csv.ts';
 import { RunReportSchema, ScenarioBodyRef, UnitsQuerySchema, type ScenarioBody } from '../schemas.ts';
 import { jsonSafe, type ScenarioStore } from '../store.ts';
 import { rejectInvalidBody } from './body.ts';
-import { ERROR_RESPONSES, sendRendered, serializeText } from './scenarios.ts';
+import { ERROR_RESPONSES, serializeText } from './scenarios.ts';
 
 export function registerRunRoutes(app: FastifyInstance, store: ScenarioStore): void {
   app.post<{ Body: ScenarioBody }>(
@@ -13,8 +13,7 @@ export function registerRunRoutes(app: FastifyInstance, store: ScenarioStore): v
     { attachValidation: true, schema: { body: ScenarioBodyRef, response: { 200: RunReportSchema, ...ERROR_RESPONSES } } },
     (request, reply) => {
       rejectInvalidBody(request, store, (body) => [body]);
-      const run = store.runWhatIf(request.body);
-      sendRendered(reply, run.renderings, 'json', 'application/json; charset=utf-8', () => serializeText(reply, jsonSafe(run.report)));
+      reply.type('application/json; charset=utf-8').send(store.renderWhatIf(request.body, 'json', (run) => serializeText(reply, jsonSafe(run.report))));
     },
   );
 
@@ -24,9 +23,8 @@ export function registerRunRoutes(app: FastifyInstance, store: ScenarioStore): v
     (request, reply) => {
       rejectInvalidBody(request, store, (body) => [body]);
       const units = request.query.units ?? 'si';
-      const run = store.runWhatIf(request.body);
-      reply.header('content-disposition', `attachment; filename="${downloadName('what-if', units)}.csv"`);
-      sendRendered(reply, run.renderings, `csv-${units}`, 'text/csv; charset=utf-8', () => runCsv(run.report, units));
+      const csv = store.renderWhatIf(request.body, `csv-${units}`, (run) => runCsv(run.report, units));
+      reply.header('content-disposition', `attachment; filename="${downloadName('what-if', units)}.csv"`).type('text/csv; charset=utf-8').send(csv);
     },
   );
 }
