@@ -104,11 +104,16 @@ export interface WhatIfRun {
 /**
  * What-if renderings remembered, least recently used dropped first: a slider dragged back and forth, or several
  * people looking at one what-if, ask for the same body again. Each is kept with the stamps of the files it extends.
- * Only the rendered text (then bytes) is kept, not the run: a report is hundreds of small objects, and keeping
- * every what-if's would make the garbage collector copy each of them out of the young generation, which cost
- * a quarter of a what-if's time.
+ * Only the rendered text (then bytes) is kept, not the run: a report is hundreds of small objects.
  */
 export const WHAT_IF_CACHE_SIZE = 256;
+
+/**
+ * Bodies whose rendering is not kept yet: a rendering is kept only once its body has been asked for twice among
+ * the last this many. Most what-ifs are asked for once; keeping each one's 6 kB rendering for hundreds of
+ * requests made it outlive the young generation, and copying it out cost more than rendering it again.
+ */
+export const WHAT_IF_SEEN_SIZE = 1024;
 
 /** A remembered what-if rendering: text when rendered, UTF-8 bytes once asked for again. */
 interface WhatIfRendering {
@@ -242,6 +247,8 @@ export class ScenarioStore {
   readonly root: string;
   private readonly cache = new Map<string, ScenarioEntry>();
   private readonly whatIfs = new Map<string, WhatIfRendering>();
+  /** Keys of what-if renderings asked for once lately (see WHAT_IF_SEEN_SIZE), oldest first. */
+  private readonly whatIfsSeen = new Set<string>();
 
   /** Folders data files (weather) may be read from: the scenarios folder and the data folders, links resolved. */
   private readonly dataRoots: readonly string[];
@@ -423,9 +430,9 @@ export class ScenarioStore {
   }
 
   /**
-   * A rendering of a what-if (`kind` names it: 'json', 'csv-si'…), remembered per body until a file its
-   * `extends` chain reads changes: `render` makes it from the run on a miss. Text the first time, UTF-8 bytes
-   * from the second on (encoded once, then sent as they are).
+   * A rendering of a what-if (`kind` names it: 'json', 'csv-si'…): `render` makes it from the run. A body asked
+   * for a second time has it kept, until a file its `extends` chain reads changes: text that time, then UTF-8
+   * bytes (encoded once, sent as they are).
    */
   renderWhatIf(body: ScenarioBody, kind: string, render: (run: WhatIfRun) => string): string | Buffer {
     const key = `${kind}\u0000${JSON.stringify(body)}`;
@@ -438,9 +445,14 @@ export class ScenarioStore {
     }
     const { run, stamps } = this.computeWhatIf(body, WHAT_IF_ID);
     const text = render(run);
-    this.whatIfs.delete(key);
-    this.whatIfs.set(key, { stamps, payload: text });
-    if (this.whatIfs.size > WHAT_IF_CACHE_SIZE) this.whatIfs.delete(this.whatIfs.keys().next().value!);
+    if (hit || this.whatIfsSeen.delete(key)) {
+      this.whatIfs.delete(key);
+      this.whatIfs.set(key, { stamps, payload: text });
+      if (this.whatIfs.size > WHAT_IF_CACHE_SIZE) this.whatIfs.delete(this.whatIfs.keys().next().value!);
+    } else {
+      this.whatIfsSeen.add(key);
+      if (this.whatIfsSeen.size > WHAT_IF_SEEN_SIZE) this.whatIfsSeen.delete(this.whatIfsSeen.values().next().value!);
+    }
     return text;
   }
 

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../src/scenario/schema.ts';
 import { HttpError, redactPaths } from '../../src/server/errors.ts';
 import { customKeywordsOf, deriveSchema, RunReportSchema, SCENARIO_ID_REGEX } from '../../src/server/schemas.ts';
-import { jsonSafe, keyParameters, ScenarioStore, ScenariosFolderError, WHAT_IF_CACHE_SIZE, type WhatIfRun } from '../../src/server/store.ts';
+import { jsonSafe, keyParameters, ScenarioStore, ScenariosFolderError, WHAT_IF_CACHE_SIZE, WHAT_IF_SEEN_SIZE, type WhatIfRun } from '../../src/server/store.ts';
 import { expectClose } from '../helpers/expect-close.ts';
 import { copyScenarios } from './helpers.ts';
 
@@ -62,7 +62,7 @@ describe('ScenarioStore cache', () => {
     expect(() => store.get('wendeng-2025-linear')).toThrow(HttpError);
   });
 
-  it('answers a repeated what-if from its cache until the file it extends changes', () => {
+  it('keeps a what-if rendering once the body is asked for again, until the file it extends changes', () => {
     const body = { extends: 'wendeng-2025.yaml', name: 'w', capacity: { growth: { model: 'cagr', rate: '20 %' } } };
     let renders = 0;
     const render = (run: WhatIfRun) => {
@@ -70,33 +70,46 @@ describe('ScenarioStore cache', () => {
       return JSON.stringify(run.resolved.plan.yield.fullLoadHours);
     };
     expect(store.renderWhatIf(body, 'hours', render)).toBe('1135');
-    // Asked again: the same text, now as UTF-8 bytes, without running or rendering again.
-    const repeat = store.renderWhatIf(structuredClone(body), 'hours', render);
+    // Asked a second time: rendered again (one-off what-ifs are never kept), and now kept.
+    expect(store.renderWhatIf(structuredClone(body), 'hours', render)).toBe('1135');
+    expect(renders).toBe(2);
+    // From the third time on: the same text as UTF-8 bytes, without running or rendering again.
+    const repeat = store.renderWhatIf(body, 'hours', render);
     expect(Buffer.isBuffer(repeat) && repeat.toString('utf8')).toBe('1135');
     expect(store.renderWhatIf(body, 'hours', render)).toBe(repeat);
-    expect(renders).toBe(1);
+    expect(renders).toBe(2);
     // Another kind of rendering of the same body is its own entry.
     expect(store.renderWhatIf(body, 'name', (run) => run.resolved.name)).toBe('w');
     edit('wendeng-2025.yaml', 'value: 1135 h', 'value: 1100 h');
     expect(store.renderWhatIf(body, 'hours', render)).toBe('1100');
-    expect(renders).toBe(2);
+    expect(renders).toBe(3);
   });
 
-  it(`keeps the ${WHAT_IF_CACHE_SIZE} most recent what-ifs`, () => {
+  it(`keeps the ${WHAT_IF_CACHE_SIZE} most recently repeated what-ifs, and remembers the last ${WHAT_IF_SEEN_SIZE} asked for once`, () => {
     const body = (i: number) => ({ extends: 'wendeng-2025.yaml', name: `w${i}` });
     let renders = 0;
     const render = (run: WhatIfRun) => {
       renders++;
       return run.resolved.name;
     };
-    for (let i = 0; i < WHAT_IF_CACHE_SIZE; i++) store.renderWhatIf(body(i), 'name', render);
-    store.renderWhatIf(body(0), 'name', render);
-    expect(renders).toBe(WHAT_IF_CACHE_SIZE);
-    // body(0) was used last, so these push out body(1) … and finally body(0) itself.
-    for (let i = WHAT_IF_CACHE_SIZE; i < 2 * WHAT_IF_CACHE_SIZE; i++) store.renderWhatIf(body(i), 'name', render);
+    const ask = (i: number) => store.renderWhatIf(body(i), 'name', render);
+    // Each asked twice: kept.
+    for (let i = 0; i < WHAT_IF_CACHE_SIZE; i++) ask(i), ask(i);
     expect(renders).toBe(2 * WHAT_IF_CACHE_SIZE);
-    store.renderWhatIf(body(0), 'name', render);
-    expect(renders).toBe(2 * WHAT_IF_CACHE_SIZE + 1);
+    ask(0);
+    expect(renders).toBe(2 * WHAT_IF_CACHE_SIZE);
+    // body(0) was used last, so these push out body(1) … and finally body(0) itself.
+    for (let i = WHAT_IF_CACHE_SIZE; i < 2 * WHAT_IF_CACHE_SIZE; i++) ask(i), ask(i);
+    renders = 0;
+    ask(0);
+    expect(renders).toBe(1);
+    // A body asked for once, then after more than WHAT_IF_SEEN_SIZE others: a stranger again, so not kept.
+    ask(100_000);
+    for (let i = 0; i < WHAT_IF_SEEN_SIZE; i++) ask(200_000 + i);
+    renders = 0;
+    ask(100_000);
+    ask(100_000);
+    expect(renders).toBe(2);
   });
 
   it('runs a what-if afresh every time it is asked for the run itself', () => {
