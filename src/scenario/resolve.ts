@@ -584,27 +584,45 @@ export function resolvePlan(s: Scenario, options: ResolvePlanOptions = {}): { pl
 const sha256Hex: (text: string) => string =
   typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
+/** Keys as JSON strings, quoted once: plans use the same few dozen field names over and over. */
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    // Bounded, because year-series keys and user-written names can be anything.
+    if (quotedKeys.size < 4096) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 /** Canonical JSON (sorted keys, functions dropped) so that equal inputs hash equally whatever the key order. */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'function' || value === undefined) return 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
-    return `${out}]`;
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += canonicalJson(value[i]);
+    }
+    return out + ']';
   }
   const record = value as Record<string, unknown>;
   // Default sort: UTF-16 code unit order, the same as comparing the keys with < (JSON keys are plain strings).
   const keys = Object.keys(record).sort();
   let out = '{';
-  let first = true;
   for (const k of keys) {
     const v = record[k];
     if (typeof v === 'function' || v === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
-    first = false;
+    if (out.length > 1) out += ',';
+    out += quotedKey(k);
+    out += ':';
+    out += canonicalJson(v);
   }
-  return `${out}}`;
+  return out + '}';
 }
 
 /**

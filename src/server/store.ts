@@ -197,14 +197,20 @@ export function keyParameters(resolved: ResolvedScenario, report: RunReport): Ke
  */
 export function bodyDoc(body: ScenarioBody, file: string): SourceDoc {
   let doc: Document | undefined;
+  let lineCounter: LineCounter | undefined;
   return {
     file,
-    text: JSON.stringify(body),
+    get text(): string {
+      return JSON.stringify(body);
+    },
     get doc(): Document {
       doc ??= new Document(body);
       return doc;
     },
-    lineCounter: new LineCounter(),
+    get lineCounter(): LineCounter {
+      lineCounter ??= new LineCounter();
+      return lineCounter;
+    },
     data: body,
   };
 }
@@ -319,15 +325,20 @@ export class ScenarioStore {
     this.assertId(id);
     const found = this.findFile(id);
     if (!found || found.refusal !== undefined) throw notFound(`no scenario '${id}' in the scenarios folder${found?.refusal ? ` (${found.refusal})` : ''}`);
+    return this.entryOf(id, found.path);
+  }
+
+  /** The entry of scenario `id`, whose file is `path` (found by findFile, not refused): cached while its files are unchanged. */
+  private entryOf(id: string, path: string): ScenarioEntry {
     const cached = this.cache.get(id);
-    if (cached && cached.file === found.path && isFresh(cached.stamps)) return cached;
+    if (cached && cached.file === path && isFresh(cached.stamps)) return cached;
     const stamps: Stamp[] = [];
     try {
-      const chain = loadScenarioChain(found.path, this.reader(stamps));
+      const chain = loadScenarioChain(path, this.reader(stamps));
       const resolved = resolveChain(chain, this.reader(stamps, this.dataRoots));
       const own = chain.chain[0]!;
       const parent = typeof own.data.extends === 'string' ? own.data.extends : undefined;
-      const entry: ScenarioEntry = { id, file: found.path, stamps, chain, resolved, report: runReport(resolved), source: own.text, ...(parent === undefined ? {} : { parent }), renderings: new Map(), mcRuns: new Map() };
+      const entry: ScenarioEntry = { id, file: path, stamps, chain, resolved, report: runReport(resolved), source: own.text, ...(parent === undefined ? {} : { parent }), renderings: new Map(), mcRuns: new Map() };
       this.cache.set(id, entry);
       return entry;
     } catch (e) {
@@ -490,7 +501,7 @@ export class ScenarioStore {
     if (!found || found.path !== path || found.refusal !== undefined) return undefined;
     let entry: ScenarioEntry;
     try {
-      entry = this.get(parentId);
+      entry = this.entryOf(parentId, path);
     } catch {
       return undefined;
     }
