@@ -5,7 +5,8 @@
  * stamps (inode, size, times) and every save is an atomic link or rename, which processes see alike.
  *
  * The primary serves nothing itself. It starts one worker, and only once that one listens (so a port in use or
- * a missing folder is reported once, by that worker) the others; it replaces a worker that dies while serving,
+ * a missing folder is reported once, by that worker) the others, and announces the URL when all of them listen;
+ * it replaces a worker that dies while serving,
  * gives up after too many deaths in a row, and on SIGINT/SIGTERM stops them all and waits for them.
  */
 import cluster, { type Worker } from 'node:cluster';
@@ -58,7 +59,7 @@ export function leavePrimary(): void {
 
 export interface PrimaryOptions {
   readonly workers: number;
-  /** Called once, when the first worker listens, with its URL (every worker shares it). */
+  /** Called once, when all the workers listen, with their URL (they share it). */
   readonly onListening: (url: string) => void;
   /** One line about a worker's death or the shutdown, for stderr. */
   readonly onNotice: (line: string) => void;
@@ -73,6 +74,9 @@ export function runPrimary(opts: PrimaryOptions): Promise<number> {
     const workers = new Set<Worker>();
     const deaths: number[] = [];
     let url: string | undefined;
+    /** Workers of the first start that listen; the URL is announced when all do. */
+    let listening = 0;
+    let announced = false;
     let stopping = false;
     let status = 0;
 
@@ -95,10 +99,15 @@ export function runPrimary(opts: PrimaryOptions): Promise<number> {
       const worker = cluster.fork();
       workers.add(worker);
       worker.on('message', (m: unknown) => {
-        if (!isListeningMessage(m) || url !== undefined) return;
-        url = m.url;
-        opts.onListening(url);
-        for (let k = 1; k < opts.workers && !stopping; k++) fork();
+        if (!isListeningMessage(m) || announced) return;
+        if (url === undefined) {
+          url = m.url;
+          for (let k = 1; k < opts.workers && !stopping; k++) fork();
+        }
+        if (++listening === opts.workers) {
+          announced = true;
+          opts.onListening(url);
+        }
       });
       worker.on('exit', (code, signal) => {
         workers.delete(worker);

@@ -66,7 +66,6 @@ export function registerServe(program: Command, io: CliIo): void {
         ...(workers > 1 ? { mcThreads: cluster.mcThreadsPerWorker(workers) } : {}),
       });
     } catch (e) {
-      cluster.leavePrimary();
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'EADDRINUSE') throw new CliError(`port ${port} on ${opts.host} is already in use; pick another with --port`);
       if (err.code === 'EACCES') throw new CliError(`not allowed to listen on ${opts.host}:${port}; pick a port above 1023`);
