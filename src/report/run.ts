@@ -77,6 +77,9 @@ export interface RunReport {
   };
 }
 
+/** The coal presets with their factor series, made once: every report compares its coal saving under each. */
+const COAL_PRESET_SERIES = listFactorPresets('coal').map((preset) => ({ preset, series: presetYearSeries(preset) }));
+
 /** Runs a resolved scenario and assembles its report (years from years.start to years.end). */
 export function runReport(resolved: ResolvedScenario): RunReport {
   const { plan } = resolved;
@@ -97,10 +100,7 @@ export function runReport(resolved: ResolvedScenario): RunReport {
   });
   const coalConventions = [
     convention('scenario', "This scenario's factor", '本情景取值', scenarioFactor),
-    ...listFactorPresets('coal').map((p) => {
-      const series = presetYearSeries(p);
-      return convention(p.id, p.label, p.labelZh, (year) => seriesValueAt(series, year));
-    }),
+    ...COAL_PRESET_SERIES.map(({ preset: p, series }) => convention(p.id, p.label, p.labelZh, (year) => seriesValueAt(series, year))),
   ];
   return {
     scenario: { id: resolved.id, name: resolved.name, hash: resolved.hash, ...(resolved.region === undefined ? {} : { region: resolved.region }) },

@@ -62,9 +62,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function literalsOf(schema: JsonSchemaNode): unknown[] | undefined {
-  if (!schema.anyOf || !schema.anyOf.every((b) => b.const !== undefined)) return undefined;
-  return schema.anyOf.map((b) => b.const);
+const LITERALS = new WeakMap<JsonSchemaNode, readonly unknown[] | null>();
+
+/** The values of a union of constants (an enum), or undefined for any other node; worked out once per node. */
+function literalsOf(schema: JsonSchemaNode): readonly unknown[] | undefined {
+  let literals = LITERALS.get(schema);
+  if (literals === undefined) {
+    literals = schema.anyOf && schema.anyOf.every((b) => b.const !== undefined) ? schema.anyOf.map((b) => b.const) : null;
+    LITERALS.set(schema, literals);
+  }
+  return literals ?? undefined;
 }
 
 /** Schema nodes each frozen document subtree is known to satisfy (see immutable.ts), so a shared subtree is checked once. */
@@ -268,9 +275,13 @@ function jsonTypeMatches(schema: JsonSchemaNode, value: unknown): boolean {
   }
 }
 
+/** How many of the value's keys the schema node names as properties. */
 function overlap(schema: JsonSchemaNode, value: Record<string, unknown>): number {
-  const props = Object.keys(schema.properties ?? {});
-  return Object.keys(value).filter((k) => props.includes(k)).length;
+  const props = schema.properties;
+  if (!props) return 0;
+  let n = 0;
+  for (const k in value) if (Object.hasOwn(value, k) && Object.hasOwn(props, k)) n++;
+  return n;
 }
 
 function describeUnion(schema: JsonSchemaNode): string {
