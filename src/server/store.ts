@@ -42,9 +42,13 @@ function stampOf(path: string, st: Stats): Stamp {
   return { path, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
 }
 
-function isFresh(stamps: readonly Stamp[]): boolean {
+/**
+ * Whether none of the files changed. `known` is a path already stat'ed by the caller (a regular file, so its lstat
+ * is its stat), used instead of asking the system again.
+ */
+function isFresh(stamps: readonly Stamp[], known?: { readonly path: string; readonly st: Stats }): boolean {
   for (const s of stamps) {
-    const st = statSync(s.path, { throwIfNoEntry: false });
+    const st = known !== undefined && s.path === known.path ? known.st : statSync(s.path, { throwIfNoEntry: false });
     if (!st || st.ino !== s.ino || st.size !== s.size || st.mtimeMs !== s.mtimeMs || st.ctimeMs !== s.ctimeMs) return false;
   }
   return true;
@@ -52,6 +56,13 @@ function isFresh(stamps: readonly Stamp[]): boolean {
 
 /** Rendered forms of a report by kind (serialized JSON, CSV by unit system): text when rendered, UTF-8 bytes once asked for again. */
 export type Rendering = Map<string, string | Buffer>;
+
+/** The file of a scenario id; `st` is its lstat when it is a regular file (not a link), `refusal` why it cannot be served. */
+interface FoundFile {
+  readonly path: string;
+  readonly st?: Stats;
+  readonly refusal?: string;
+}
 
 /** A loaded scenario and its result, with renderings filled in lazily by the routes and kept until a file changes. */
 export interface ScenarioEntry {
@@ -292,14 +303,15 @@ export class ScenarioStore {
   }
 
   /** The file of a scenario id (the first of ID.yaml, ID.yml, ID.json that exists), or undefined. */
-  private findFile(id: string): { path: string; refusal?: string } | undefined {
+  private findFile(id: string): FoundFile | undefined {
     for (const ext of SCENARIO_EXTENSIONS) {
       const path = join(this.root, id + ext);
       const lst = lstatSync(path, { throwIfNoEntry: false });
       if (!lst) continue;
       if (lst.isDirectory()) continue;
       const refusal = this.refusal(path, lst);
-      return refusal === undefined ? { path } : { path, refusal };
+      if (refusal !== undefined) return { path, refusal };
+      return lst.isFile() ? { path, st: lst } : { path };
     }
     return undefined;
   }
@@ -325,13 +337,14 @@ export class ScenarioStore {
     this.assertId(id);
     const found = this.findFile(id);
     if (!found || found.refusal !== undefined) throw notFound(`no scenario '${id}' in the scenarios folder${found?.refusal ? ` (${found.refusal})` : ''}`);
-    return this.entryOf(id, found.path);
+    return this.entryOf(id, found);
   }
 
   /** The entry of scenario `id`, whose file is `path` (found by findFile, not refused): cached while its files are unchanged. */
-  private entryOf(id: string, path: string): ScenarioEntry {
+  private entryOf(id: string, found: FoundFile): ScenarioEntry {
+    const { path } = found;
     const cached = this.cache.get(id);
-    if (cached && cached.file === path && isFresh(cached.stamps)) return cached;
+    if (cached && cached.file === path && isFresh(cached.stamps, found.st && { path, st: found.st })) return cached;
     const stamps: Stamp[] = [];
     try {
       const chain = loadScenarioChain(path, this.reader(stamps));
@@ -501,7 +514,7 @@ export class ScenarioStore {
     if (!found || found.path !== path || found.refusal !== undefined) return undefined;
     let entry: ScenarioEntry;
     try {
-      entry = this.entryOf(parentId, path);
+      entry = this.entryOf(parentId, found);
     } catch {
       return undefined;
     }
