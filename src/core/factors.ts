@@ -240,6 +240,9 @@ export const FACTOR_PRESETS: ReadonlyArray<FactorPreset> = Object.freeze(
   ).map(freezePreset),
 );
 
+/** The presets of each id (one per kind), in registry order: every scenario resolution looks its factors up here. */
+const PRESETS_BY_ID: ReadonlyMap<string, readonly FactorPreset[]> = FACTOR_PRESETS.reduce((byId, preset) => byId.set(preset.id, [...(byId.get(preset.id) ?? []), preset]), new Map<string, FactorPreset[]>());
+
 /** Sorted unique preset ids, optionally only those with a given kind. */
 export function factorPresetIds(kind?: FactorKind): string[] {
   const ids = new Set<string>();
@@ -258,7 +261,7 @@ export function listFactorPresets(kind?: FactorKind): FactorPreset[] {
  * @example getPreset('cn-rule-of-thumb', 'co2').values[0].tonnesPerMWh // 0.997
  */
 export function getPreset(id: string, kind?: FactorKind): FactorPreset {
-  const matches = FACTOR_PRESETS.filter((preset) => preset.id === id);
+  const matches = PRESETS_BY_ID.get(id) ?? [];
   if (matches.length === 0) {
     throw new Error(`getPreset: unknown factor preset '${id}'; valid ids: ${factorPresetIds().join(', ')}`);
   }
