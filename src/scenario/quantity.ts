@@ -97,8 +97,9 @@ export function parseQuantity(input: unknown, expected: Dimension): number {
 }
 
 /** Parsed texts, per dimension: scenario files repeat the same few quantities, and the server sees them on every request. */
-const PARSED = new Map<string, number | string>();
-/** Bound on the memo, so a stream of distinct what-ifs cannot grow it without limit. */
+/** Parsed quantities by dimension, then by text. */
+const PARSED = new Map<Dimension, Map<string, number | string>>();
+/** Bound on the memo of each dimension, so a stream of distinct what-ifs cannot grow it without limit. */
 const PARSED_MAX_ENTRIES = 10_000;
 
 /** Like parseQuantity, but returns the error message instead of throwing (validation tries several dimensions). */
@@ -108,12 +109,13 @@ export function tryParseQuantity(input: unknown, expected: Dimension): number | 
     if (typeof input === 'number') return `expected ${info.expected}, got the bare number ${input} (write the unit)`;
     return `expected ${info.expected}, got ${describe(input)}`;
   }
-  const key = `${expected}|${input}`;
-  let result = PARSED.get(key);
+  let parsed = PARSED.get(expected);
+  if (parsed === undefined) PARSED.set(expected, (parsed = new Map()));
+  let result = parsed.get(input);
   if (result === undefined) {
     result = parseText(input, expected);
-    if (PARSED.size >= PARSED_MAX_ENTRIES) PARSED.clear();
-    PARSED.set(key, result);
+    if (parsed.size >= PARSED_MAX_ENTRIES) parsed.clear();
+    parsed.set(input, result);
   }
   return result;
 }

@@ -597,6 +597,23 @@ function quotedKey(key: string): string {
   return quoted;
 }
 
+/**
+ * Sorts keys in place in UTF-16 code unit order (what the default sort and `<` on strings use). An insertion
+ * sort: objects of a plan have a dozen keys at most, and Array#sort allocates work arrays for each call.
+ */
+function sortKeys(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
 /** Canonical JSON (sorted keys, functions dropped) so that equal inputs hash equally whatever the key order. */
 export function canonicalJson(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
@@ -611,8 +628,7 @@ export function canonicalJson(value: unknown): string {
     return out + ']';
   }
   const record = value as Record<string, unknown>;
-  // Default sort: UTF-16 code unit order, the same as comparing the keys with < (JSON keys are plain strings).
-  const keys = Object.keys(record).sort();
+  const keys = sortKeys(Object.keys(record));
   let out = '{';
   for (const k of keys) {
     const v = record[k];

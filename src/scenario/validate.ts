@@ -151,10 +151,14 @@ function checkNode(value: unknown, schema: JsonSchemaNode, path: string[], issue
         firstLikelihood = l;
       }
     }
-    const attempts: Array<{ b: JsonSchemaNode; branchIssues: ValidationIssue[] }> = [];
-    for (let k = -1; k < branches.length; k++) {
+    // The likeliest branch writes straight into `issues`, so valid input allocates nothing here.
+    const mark = issues.length;
+    check(value, branches[first]!, path, issues);
+    if (issues.length === mark) return;
+    const attempts: Array<{ b: JsonSchemaNode; branchIssues: ValidationIssue[] }> = [{ b: branches[first]!, branchIssues: issues.splice(mark) }];
+    for (let k = 0; k < branches.length; k++) {
       if (k === first) continue;
-      const b = branches[k < 0 ? first : k]!;
+      const b = branches[k]!;
       const branchIssues: ValidationIssue[] = [];
       check(value, b, path, branchIssues);
       if (branchIssues.length === 0) return;
