@@ -201,7 +201,7 @@ async function main() {
     // The issue sets 5,000 req/s where the bare route does about 40,000 on this machine kind: 0.125× the bare route.
     // This machine's bare route ran at a different speed, so the same-run ratio is shown beside the absolute verdict.
     const runVsBare = runRow.reqPerSec / bareRow.reqPerSec;
-    lines.push(`  POST /api/run / bare route: ${runVsBare.toFixed(3)}× in this run (the goal is ${(GOALS.runReqPerSec / ISSUE_BARE_REQ_PER_SEC).toFixed(3)}× of the issue's ${ISSUE_BARE_REQ_PER_SEC.toLocaleString('en-US')} req/s bare route)`);
+    lines.push(`  POST /api/run / bare route: ${runVsBare.toFixed(3)}× in this run with one process, ${(workersRow.reqPerSec / bareRow.reqPerSec).toFixed(3)}× with --workers ${workers} (the goal is ${(GOALS.runReqPerSec / ISSUE_BARE_REQ_PER_SEC).toFixed(3)}× of the issue's ${ISSUE_BARE_REQ_PER_SEC.toLocaleString('en-US')} req/s bare route)`);
     const clean = rows.every((r) => r.errors === 0 && r.non2xx === 0);
     lines.push(`- errors and non-2xx: ${clean ? 'none' : 'SOME (see table)'}`);
     if (page) {
