@@ -96,8 +96,7 @@ export function parseQuantity(input: unknown, expected: Dimension): number {
   return result;
 }
 
-/** Parsed texts, per dimension: scenario files repeat the same few quantities, and the server sees them on every request. */
-/** Parsed quantities by dimension, then by text. */
+/** Parsed texts by dimension, then by text: scenario files repeat the same few quantities, and the server sees them on every request. */
 const PARSED = new Map<Dimension, Map<string, number | string>>();
 /** Bound on the memo of each dimension, so a stream of distinct what-ifs cannot grow it without limit. */
 const PARSED_MAX_ENTRIES = 10_000;

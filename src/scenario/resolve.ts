@@ -597,11 +597,15 @@ function quotedKey(key: string): string {
   return quoted;
 }
 
+/** Longest key list sorted by insertion; longer ones go to Array#sort. */
+const INSERTION_SORT_MAX_KEYS = 32;
+
 /**
  * Sorts keys in place in UTF-16 code unit order (what the default sort and `<` on strings use). An insertion
  * sort: objects of a plan have a dozen keys at most, and Array#sort allocates work arrays for each call.
  */
 function sortKeys(keys: string[]): string[] {
+  if (keys.length > INSERTION_SORT_MAX_KEYS) return keys.sort();
   for (let i = 1; i < keys.length; i++) {
     const k = keys[i]!;
     let j = i - 1;

@@ -57,6 +57,14 @@ function isFresh(stamps: readonly Stamp[], known?: { readonly path: string; read
 /** Rendered forms of a report by kind (serialized JSON, CSV by unit system): text when rendered, UTF-8 bytes once asked for again. */
 export type Rendering = Map<string, string | Buffer>;
 
+/**
+ * A kept rendering asked for again, as UTF-8 bytes: the text is sent as it is the first time (most what-ifs are
+ * asked for once, and encoding while writing is cheapest), and encoded once when it proves worth keeping.
+ */
+export function keptBytes(kept: string | Buffer): Buffer {
+  return typeof kept === 'string' ? Buffer.from(kept, 'utf8') : kept;
+}
+
 /** The file of a scenario id; `st` is its lstat when it is a regular file (not a link), `refusal` why it cannot be served. */
 interface FoundFile {
   readonly path: string;
@@ -464,7 +472,7 @@ export class ScenarioStore {
     if (hit && isFresh(hit.stamps)) {
       this.whatIfs.delete(key);
       this.whatIfs.set(key, hit);
-      if (typeof hit.payload === 'string') hit.payload = Buffer.from(hit.payload, 'utf8');
+      hit.payload = keptBytes(hit.payload);
       return hit.payload;
     }
     const { run, stamps } = this.computeWhatIf(body, WHAT_IF_ID);

@@ -21,7 +21,7 @@ import {
   UnitsQuerySchema,
   type ScenarioBody,
 } from '../schemas.ts';
-import { jsonSafe, keyParameters, type Rendering, type ScenarioStore } from '../store.ts';
+import { jsonSafe, keptBytes, keyParameters, type Rendering, type ScenarioStore } from '../store.ts';
 import { rejectInvalidBody } from './body.ts';
 
 export const ERROR_RESPONSES = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 413: ErrorSchema, 415: ErrorSchema, 500: ErrorSchema } as const;
@@ -38,16 +38,12 @@ function meta() {
 }
 
 /**
- * Sends a rendering kept in `renderings` (one map per file version or what-if) under `key`, rendering it once with
- * `render`. The first send writes the text as it is (most what-ifs are asked for once, and encoding while writing
- * is cheapest); a second turns it into UTF-8 bytes kept for every later repeat, which then costs no serializing
- * and no encoding.
+ * Sends a rendering kept in `renderings` (one map per file version) under `key`, rendering it once with `render`:
+ * text the first time, then UTF-8 bytes (keptBytes), so a repeat costs no serializing and no encoding.
  */
 export function sendRendered(reply: FastifyReply, renderings: Rendering, key: string, contentType: string, render: () => string): FastifyReply {
   const kept = renderings.get(key);
-  let payload: string | Buffer;
-  if (kept === undefined) payload = render();
-  else payload = typeof kept === 'string' ? Buffer.from(kept, 'utf8') : kept;
+  const payload = kept === undefined ? render() : keptBytes(kept);
   if (payload !== kept) renderings.set(key, payload);
   return reply.type(contentType).send(payload);
 }
