@@ -9,7 +9,7 @@ import { fillUniforms } from '../../src/core/random.ts';
 import { accumulateSobol, createSobolSums, rankCorrelation, sobolIndices, tornado, WEATHER_INPUT, type SobolModel } from '../../src/core/sensitivity.ts';
 import { simulatePlan } from '../../src/core/simulate.ts';
 import { expectClose } from '../helpers/expect-close.ts';
-import { scenarioFromText, uncertainWendeng } from '../mc/scenarios.ts';
+import { scenarioFromText, SOME_ZERO_SPREAD_INPUTS, SOME_ZERO_SPREAD_YAML, uncertainWendeng } from '../mc/scenarios.ts';
 
 const Z = 5;
 
@@ -137,19 +137,9 @@ describe('tornado', () => {
   });
 
   it('gives a zero swing to inputs with zero spread', () => {
-    const resolved = scenarioFromText(
-      `
-extends: wendeng-2025-uncertain.yaml
-name: some inputs without spread
-capacity:
-  constructionLagYears: { discrete: { values: [1], weights: [1] } }
-yield:
-  value: { normal: { mean: 1135 h, sd: 0 h }, truncate: { min: 955 h, max: 1315 h } }
-`,
-      'zero-some',
-    );
+    const resolved = scenarioFromText(SOME_ZERO_SPREAD_YAML, 'zero-some');
     const { bars } = tornado(resolved, [{ metric: 'energyMWh', year: 2026 }]);
-    for (const name of ['capacity.constructionLagYears', 'yield.value']) expect(bars[0]!.find((b) => b.input === name)!.swing).toBe(0);
+    for (const name of SOME_ZERO_SPREAD_INPUTS) expect(bars[0]!.find((b) => b.input === name)!.swing).toBe(0);
     expect(bars[0]!.find((b) => b.input === 'yield.curtailment')!.swing).toBeGreaterThan(0);
   });
 });

@@ -48,3 +48,16 @@ uncertainty:
     - between: [capacity.growth.rate, yield.curtailment]
       rank: 0.6
 `;
+
+/** The shipped uncertain Wendeng with two of its inputs (the construction lag and the hours) given zero spread. */
+export const SOME_ZERO_SPREAD_YAML = `
+extends: wendeng-2025-uncertain.yaml
+name: some inputs without spread
+capacity:
+  constructionLagYears: { discrete: { values: [1], weights: [1] } }
+yield:
+  value: { normal: { mean: 1135 h, sd: 0 h }, truncate: { min: 955 h, max: 1315 h } }
+`;
+
+/** Inputs SOME_ZERO_SPREAD_YAML takes the spread out of. */
+export const SOME_ZERO_SPREAD_INPUTS = ['capacity.constructionLagYears', 'yield.value'] as const;

@@ -8,7 +8,7 @@ import { WEATHER_INPUT } from '../../src/core/sensitivity.ts';
 import { McOptionError } from '../../src/mc/run.ts';
 import { defaultSensitivityOutputs, runSensitivity } from '../../src/mc/sensitivity.ts';
 import { runReport } from '../../src/report/run.ts';
-import { scenarioFromText, uncertainWendeng } from './scenarios.ts';
+import { scenarioFromText, SOME_ZERO_SPREAD_INPUTS, SOME_ZERO_SPREAD_YAML, uncertainWendeng } from './scenarios.ts';
 
 const resolved = uncertainWendeng();
 const run = runReport(resolved).years;
@@ -59,20 +59,10 @@ describe('runSensitivity', () => {
   });
 
   it('gives inputs with zero spread zero swing, zero indices and no rank correlation', async () => {
-    const some = scenarioFromText(
-      `
-extends: wendeng-2025-uncertain.yaml
-name: some inputs without spread
-capacity:
-  constructionLagYears: { discrete: { values: [1], weights: [1] } }
-yield:
-  value: { normal: { mean: 1135 h, sd: 0 h }, truncate: { min: 955 h, max: 1315 h } }
-`,
-      'zero-some',
-    );
+    const some = scenarioFromText(SOME_ZERO_SPREAD_YAML, 'zero-some');
     const report = await runSensitivity(some, { draws: 512, seed: 1 });
     for (const o of report.outputs) {
-      for (const name of ['capacity.constructionLagYears', 'yield.value']) {
+      for (const name of SOME_ZERO_SPREAD_INPUTS) {
         expect(o.tornado.find((b) => b.input === name)!.swing).toBe(0);
         expect(o.inputs.find((x) => x.input === name)).toMatchObject({ firstOrder: 0, totalEffect: 0, rankCorrelation: null });
       }
