@@ -1,8 +1,9 @@
 /** Test helpers for the server: a temp copy of the shipped scenarios folder and a quiet app on it. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp, type AppOptions } from '../../src/server/app.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -29,4 +30,12 @@ export async function quietApp(dir: string, opts: Partial<AppOptions> = {}): Pro
   const app = await buildApp({ scenariosDir: dir, quiet: true, ...opts });
   await app.ready();
   return app;
+}
+
+/** Replaces `from` (which must be there) by `to` in a file of the folder `dir`, as a planner's edit would. */
+export function editFile(dir: string, file: string, from: string, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
 }

@@ -9,7 +9,7 @@
  * scenario files (a deterministic scenario's statistics equal its run result).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
@@ -20,7 +20,7 @@ import type { McReport } from '../../src/report/mc.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
 import { MAX_CONCURRENT_RUNS, McPool } from '../../src/server/mc-pool.ts';
 import { MC_DEFAULT_DRAWS, MC_DEFAULT_SEED, MC_MAX_DRAWS, MC_MIN_DRAWS, type McComputed } from '../../src/server/routes/mc.ts';
-import { copyScenarios, quietApp } from './helpers.ts';
+import { copyScenarios, editFile, quietApp } from './helpers.ts';
 
 const CLI = inject('pvplanCli');
 const UNCERTAIN = 'wendeng-2025-uncertain';
@@ -63,12 +63,7 @@ function cliMc(id: string, draws: number, seed: number): string {
 /** The served JSON laid out as the CLI prints it (2-space indent, a final newline): equal text means equal keys, order and numbers. */
 const asCliText = (body: string) => `${JSON.stringify(JSON.parse(body), null, 2)}\n`;
 
-const edit = (file: string, from: string, to: string) => {
-  const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(path, text.replace(from, to));
-};
+const edit = (file: string, from: string, to: string) => editFile(dir, file, from, to);
 
 describe('GET /api/scenarios/:id/mc', () => {
   it(`serves the Monte Carlo report with ${MC_DEFAULT_DRAWS} draws and seed ${MC_DEFAULT_SEED} by default, P10 ≤ P50 ≤ P90 everywhere`, async () => {

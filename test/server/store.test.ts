@@ -2,7 +2,7 @@
  * The server's scenario store without HTTP: caching keyed on the files of an extends chain, the what-if cache,
  * the key parameters the page starts from, and the small helpers (JSON-safe numbers, path redaction, schemas).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import Type from 'typebox';
@@ -12,7 +12,7 @@ import { HttpError, redactPaths } from '../../src/server/errors.ts';
 import { customKeywordsOf, deriveSchema, RunReportSchema, SCENARIO_ID_REGEX } from '../../src/server/schemas.ts';
 import { jsonSafe, keyParameters, ScenarioStore, ScenariosFolderError, WHAT_IF_CACHE_SIZE, WHAT_IF_SEEN_SIZE, type WhatIfRun } from '../../src/server/store.ts';
 import { expectClose } from '../helpers/expect-close.ts';
-import { copyScenarios } from './helpers.ts';
+import { copyScenarios, editFile } from './helpers.ts';
 
 let dir: string;
 let cleanup: () => void;
@@ -24,12 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const edit = (file: string, from: string, to: string) => {
-  const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(path, text.replace(from, to));
-};
+const edit = (file: string, from: string, to: string) => editFile(dir, file, from, to);
 
 describe('ScenarioStore cache', () => {
   it('serves an unchanged scenario from the cache (the same entry object)', () => {
