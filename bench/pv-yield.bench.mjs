@@ -6,49 +6,31 @@
 // The machine is shared: every figure comes with the load average, the process's CPU time beside the wall time, and
 // its ratio to a same-run baseline (a plain loop of 8,760 × 100 Math.cos calls) timed right before each call; the goals
 // are judged at the fastest baseline of the run (ratio × that baseline), i.e. as if the machine had been unloaded.
-// Weather: the Greensboro TMY3 in ../shared/weather/, read by src/weather (bundled here on the fly, since the library
-// entry does not export the readers); without it, a clear-sky year built from the core's own models.
+// Weather: the Greensboro TMY3 shipped in scenarios/weather/, read by src/weather (bundled here on the fly, since the
+// library entry does not export the readers).
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as pvplan from '../dist/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const WEATHER = join(ROOT, '..', 'shared', 'weather', '723170TYA.CSV');
+const WEATHER = join(ROOT, 'scenarios', 'weather', '723170TYA.CSV');
 const HOURS = 8760;
 
 async function loadWeather() {
-  if (!existsSync(WEATHER)) return { weather: clearSkyYear(), label: 'clear-sky year at 36.1° N (no ../shared/weather/723170TYA.CSV)' };
   const dir = mkdtempSync(join(tmpdir(), 'pvplan-bench-'));
   try {
     const out = join(dir, 'weather.mjs');
     await build({ entryPoints: [join(ROOT, 'src', 'weather', 'index.ts')], bundle: true, format: 'esm', platform: 'node', outfile: out, logLevel: 'warning' });
     const { parseWeatherText } = await import(pathToFileURL(out).href);
-    return { weather: parseWeatherText(readFileSync(WEATHER, 'utf8'), WEATHER), label: '../shared/weather/723170TYA.CSV (Greensboro TMY3)' };
+    return { weather: parseWeatherText(readFileSync(WEATHER, 'utf8'), WEATHER), label: 'scenarios/weather/723170TYA.CSV (Greensboro TMY3)' };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function clearSkyYear() {
-  const site = { latitudeDeg: 36.1, longitudeDeg: -79.95, altitudeM: 273, utcOffsetHours: -5 };
-  const unixTimeS = Float64Array.from({ length: HOURS }, (_, i) => Date.UTC(2001, 0, 1, 5) / 1000 + 1800 + i * 3600);
-  const pressurePa = pvplan.pressureFromAltitudePa(site.altitudeM);
-  const sun = pvplan.solarPositionBatch(pvplan.computeSpaTimeTermsBatch(unixTimeS), { ...site, pressurePa });
-  const ghiWm2 = new Float64Array(HOURS);
-  const dniWm2 = new Float64Array(HOURS);
-  const dhiWm2 = new Float64Array(HOURS);
-  for (let i = 0; i < HOURS; i++) {
-    const z = sun.apparentZenithDeg[i];
-    const c = pvplan.clearskyIneichen(z, pvplan.absoluteAirmass(pvplan.relativeAirmass(z), pressurePa), 3, site.altitudeM, pvplan.extraterrestrialDniAtUnixTimeWm2(unixTimeS[i]));
-    ghiWm2[i] = c.ghiWm2;
-    dniWm2[i] = c.dniWm2;
-    dhiWm2[i] = c.dhiWm2;
-  }
-  return { unixTimeS, ghiWm2, dniWm2, dhiWm2, tempAirC: new Float64Array(HOURS).fill(15), windSpeedMPerS: new Float64Array(HOURS).fill(2), stepHours: 1, site };
-}
 
 let sink = 0;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

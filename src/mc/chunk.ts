@@ -3,7 +3,7 @@
  * Setters of uncertain fields are closures, which cannot cross threads, so a worker re-resolves the scenario
  * from its written (merged) form and checks that it gets the same content hash before it trusts the result.
  */
-import { createDrawer, runDraws, type DrawBlock, type Drawer, type McColumn } from '../core/monte-carlo.ts';
+import { createDrawer, runDraws, type DrawBlock, type Drawer, type McColumn } from '../core/uncertainty/monte-carlo.ts';
 import { planHash, resolvePlan } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
 

@@ -31,8 +31,8 @@ import {
   type McMetric,
   type McStats,
   type StoredMetric,
-} from '../core/monte-carlo.ts';
-import { reachesTarget } from '../core/simulate.ts';
+} from '../core/uncertainty/monte-carlo.ts';
+import { reachesTarget } from '../core/plan/simulate.ts';
 import { mcReport, type McReport, type McStatsByMetric, type McTarget } from '../report/mc.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { runChunk, type ChunkTask } from './chunk.ts';

@@ -8,9 +8,9 @@
  * matrix B those of draw N + r; the rank correlations use draws 0 … N − 1 with the copula, i.e. the first N
  * draws `pvplan mc` makes with the same seed.
  */
-import { createDrawer, interannualYieldFactor, MC_METRICS, type McMetric } from '../core/monte-carlo.ts';
-import { fillUniforms } from '../core/random.ts';
-import { accumulateSobol, createSobolSums, rankCorrelation, sobolIndices, tornado, WEATHER_INPUT, type SensitivityOutput, type SobolModel } from '../core/sensitivity.ts';
+import { createDrawer, interannualYieldFactor, MC_METRICS, type McMetric } from '../core/uncertainty/monte-carlo.ts';
+import { fillUniforms } from '../core/uncertainty/random.ts';
+import { accumulateSobol, createSobolSums, rankCorrelation, sobolIndices, tornado, WEATHER_INPUT, type SensitivityOutput, type SobolModel } from '../core/uncertainty/sensitivity.ts';
 import { mcInputs, type SensitivityInput, type SensitivityReport, type SensitivityResult } from '../report/mc.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { PVPLAN_VERSION } from '../version.ts';

@@ -2,7 +2,7 @@
  * Output formats shared by every reporting command and the server's downloads: an aligned text table, CSV (RFC 4180), JSON and Markdown,
  * with quantities shown in SI (MW, GWh, t) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨).
  */
-import type { YearResult } from '../core/types.ts';
+import type { YearResult } from '../core/plan/types.ts';
 import { DISPLAY_UNITS, type Dimension, type UnitSystem } from '../scenario/quantity.ts';
 
 export type OutputFormat = 'table' | 'csv' | 'json' | 'markdown';

@@ -3,8 +3,8 @@
  * CLI prints and the server serves. Built from per-(metric, year) statistics the engine computed in draw order,
  * so the same seed gives the same bytes whatever the thread count.
  */
-import { quantile, type Distribution } from '../core/distributions.ts';
-import { MC_METRICS, type McMetric, type McStats, type TargetDistribution } from '../core/monte-carlo.ts';
+import { quantile, type Distribution } from '../core/uncertainty/distributions.ts';
+import { MC_METRICS, type McMetric, type McStats, type TargetDistribution } from '../core/uncertainty/monte-carlo.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 

@@ -2,10 +2,10 @@
  * The run report: the stable JSON contract of `pvplan run --format json` (documented in the README),
  * built from a resolved scenario. The CLI and the server both serve exactly this object.
  */
-import { listFactorPresets, presetYearSeries } from '../core/factors.ts';
+import { listFactorPresets, presetYearSeries } from '../core/plan/factors.ts';
 import { seriesValueAt } from '../core/series.ts';
-import { simulatePlan, TARGET_MET_REL_TOL, type TargetOutcome } from '../core/simulate.ts';
-import type { CapacityTarget, YearResult } from '../core/types.ts';
+import { simulatePlan, TARGET_MET_REL_TOL, type TargetOutcome } from '../core/plan/simulate.ts';
+import type { CapacityTarget, YearResult } from '../core/plan/types.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 

@@ -5,13 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
-import { DEFAULT_ALBEDO, simulateYield, type PvArray, type PvSite, type SimulateYieldInput, type YieldResult } from '../core/pv-yield.ts';
-import { PVWATTS_DEFAULT_LOSSES_FRAC, type PvwattsLossesFrac, type SystemLosses } from '../core/pvwatts.ts';
-import { createStream } from '../core/random.ts';
-import { cellTemperatureParams, type SapmMounting, type TemperatureModel } from '../core/temperature.ts';
-import type { IamModel } from '../core/aoi.ts';
-import type { DecompositionModel } from '../core/decomposition.ts';
-import type { TranspositionModel } from '../core/transposition.ts';
+import { DEFAULT_ALBEDO, simulateYield, type PvArray, type PvSite, type SimulateYieldInput, type YieldResult } from '../core/pv/pv-yield.ts';
+import { PVWATTS_DEFAULT_LOSSES_FRAC, type PvwattsLossesFrac, type SystemLosses } from '../core/pv/pvwatts.ts';
+import { createStream } from '../core/uncertainty/random.ts';
+import { cellTemperatureParams, type SapmMounting, type TemperatureModel } from '../core/pv/temperature.ts';
+import type { IamModel } from '../core/pv/aoi.ts';
+import type { DecompositionModel } from '../core/pv/decomposition.ts';
+import type { TranspositionModel } from '../core/pv/transposition.ts';
 import { parseWeatherText } from '../weather/read.ts';
 import { syntheticYear } from '../weather/synthetic.ts';
 import { WeatherParseError, type WeatherSeries } from '../weather/types.ts';

@@ -5,17 +5,17 @@
  */
 import * as crypto from 'node:crypto';
 import { isAbsolute } from 'node:path';
-import { getPreset, presetYearSeries, factorPresetIds, type FactorKind } from '../core/factors.ts';
-import { cdf, centralValue, support, validateDistribution, type Distribution, type DistributionKind, type Truncation } from '../core/distributions.ts';
+import { getPreset, presetYearSeries, factorPresetIds, type FactorKind } from '../core/plan/factors.ts';
+import { cdf, centralValue, support, validateDistribution, type Distribution, type DistributionKind, type Truncation } from '../core/uncertainty/distributions.ts';
 import { PlanError } from '../core/errors.ts';
-import type { PlanUncertainty, RankCorrelation, UncertainParameter } from '../core/uncertainty.ts';
-import { createGaussianCopula, validateCorrelationMatrix } from '../core/rank-correlation.ts';
+import type { PlanUncertainty, RankCorrelation, UncertainParameter } from '../core/uncertainty/parameters.ts';
+import { createGaussianCopula, validateCorrelationMatrix } from '../core/uncertainty/rank-correlation.ts';
 import type { YearSeries } from '../core/series.ts';
-import { fitLogisticTrend, growthPath } from '../core/growth.ts';
-import { simulatePlan } from '../core/simulate.ts';
-import { assertTargetReachable } from '../core/solve.ts';
-import { COMMISSIONING_OFFSET_YEARS } from '../core/cohorts.ts';
-import type { GrowthModel, PlanInput } from '../core/types.ts';
+import { fitLogisticTrend, growthPath } from '../core/plan/growth.ts';
+import { simulatePlan } from '../core/plan/simulate.ts';
+import { assertTargetReachable } from '../core/plan/solve.ts';
+import { COMMISSIONING_OFFSET_YEARS } from '../core/plan/cohorts.ts';
+import type { GrowthModel, PlanInput } from '../core/plan/types.ts';
 import { fullLoadHoursFromCapacityFactor } from '../core/units.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 import { physicalFullLoadHours, weatherBaseDirOfChain, type PhysicalYieldIssue } from './physical-yield.ts';

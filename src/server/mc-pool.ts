@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
-import { planPasses } from '../core/monte-carlo.ts';
+import { planPasses } from '../core/uncertainty/monte-carlo.ts';
 import type { ChunkTask } from '../mc/chunk.ts';
 import { DEFAULT_MEMORY_BUDGET_BYTES, checkMonteCarloOptions, runMonteCarlo } from '../mc/run.ts';
 import { workerBundlePath } from '../mc/worker-file.ts';

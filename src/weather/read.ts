@@ -56,7 +56,7 @@ export function parseWeatherText(text: string, file: string, options: ReadWeathe
 
 /**
  * Reads an EPW, TMY3 or plain weather CSV file (UTF-8) into a {@link WeatherSeries}; errors carry `path` as given.
- * @example await readWeatherFile('../shared/weather/723170TYA.CSV') // { format: 'tmy3', … }
+ * @example await readWeatherFile('scenarios/weather/723170TYA.CSV') // { format: 'tmy3', … }
  */
 export async function readWeatherFile(path: string, options: ReadWeatherOptions = {}): Promise<WeatherSeries> {
   const text = await readFile(path, 'utf8');

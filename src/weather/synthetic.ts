@@ -27,13 +27,13 @@
  *    Pressure: the standard-atmosphere pressure at the altitude. No albedo column.
  */
 
-import { absoluteAirmass, pressureFromAltitudePa, relativeAirmass } from '../core/atmosphere.ts';
-import { clearskyIneichen, type LinkeTurbidity, linkeTurbidityForMonth } from '../core/clearsky.ts';
-import { type DecompositionModel, decomposeGhiBatch } from '../core/decomposition.ts';
-import { standardNormalQuantile } from '../core/distributions.ts';
-import { extraterrestrialDniAtUnixTimeWm2 } from '../core/extraterrestrial.ts';
-import type { UniformSource } from '../core/random.ts';
-import { computeSpaTimeTermsBatch, solarPositionBatch } from '../core/solar-position.ts';
+import { absoluteAirmass, pressureFromAltitudePa, relativeAirmass } from '../core/pv/atmosphere.ts';
+import { clearskyIneichen, type LinkeTurbidity, linkeTurbidityForMonth } from '../core/pv/clearsky.ts';
+import { type DecompositionModel, decomposeGhiBatch } from '../core/pv/decomposition.ts';
+import { standardNormalQuantile } from '../core/uncertainty/distributions.ts';
+import { extraterrestrialDniAtUnixTimeWm2 } from '../core/pv/extraterrestrial.ts';
+import type { UniformSource } from '../core/uncertainty/random.ts';
+import { computeSpaTimeTermsBatch, solarPositionBatch } from '../core/pv/solar-position.ts';
 import { isLeapYear, SECONDS_PER_HOUR } from '../core/time.ts';
 import { HOURS_PER_YEAR } from '../core/units.ts';
 import { daysInMonth } from './calendar.ts';

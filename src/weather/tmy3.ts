@@ -15,7 +15,7 @@
  * - Timestamps at mid-hour, years coerced as described in ./hour-ending.ts.
  */
 
-import { PA_PER_HPA } from '../core/atmosphere.ts';
+import { PA_PER_HPA } from '../core/pv/atmosphere.ts';
 import { daysInMonth } from './calendar.ts';
 import { type CellPlace, type MeasurementSpec, readHeaderNumber, readIntegerCell, readMeasurementCell, splitCsvLine, splitLines } from './fields.ts';
 import { createHourEndingTable, type HourEndingOptions, hourEndingSeries } from './hour-ending.ts';

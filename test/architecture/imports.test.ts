@@ -2,6 +2,7 @@
  * Dependency rules of STYLE.md, checked on the source text: the core is pure (no fs, process, clock, randomness
  * or adapters), layers depend one way (core ← scenario ← report ← cli/server), and the core has no `any`.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +36,9 @@ describe('architecture', () => {
   });
 
   it('keeps the core free of node built-ins and adapters', () => {
-    const offenders = core.flatMap((f) => importsOf(f).filter((s) => s.startsWith('node:') || ['fs', 'path', 'process', 'worker_threads', 'child_process'].includes(s) || (s.startsWith('.') && !s.startsWith('./'))).map((s) => `${relative(ROOT, f)} imports ${s}`));
+    const coreDir = join(ROOT, 'src', 'core');
+    const outsideCore = (file: string, spec: string) => spec.startsWith('.') && relative(coreDir, join(file, '..', spec)).startsWith('..');
+    const offenders = core.flatMap((f) => importsOf(f).filter((s) => s.startsWith('node:') || ['fs', 'path', 'process', 'worker_threads', 'child_process'].includes(s) || outsideCore(f, s)).map((s) => `${relative(ROOT, f)} imports ${s}`));
     expect(offenders).toEqual([]);
   });
 
@@ -76,5 +79,24 @@ describe('architecture', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('stands on its own: no tracked file names the shared folder beside the repository, which a clone elsewhere does not have', () => {
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+    expect(tracked.length).toBeGreaterThan(50);
+    // Built from parts so this file does not name it either.
+    const needles = ['..' + '/shared', '/work/' + 'shared', '..' + '\\shared'];
+    const offenders = tracked.filter((file) => {
+      const path = join(ROOT, file);
+      if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return false;
+      const text = readFileSync(path, 'latin1');
+      return needles.some((n) => text.includes(n));
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the core in domain folders: plan, pv, uncertainty (and later wind, storage, finance, portfolio)', () => {
+    const topLevel = readdirSync(join(ROOT, 'src', 'core')).filter((n) => n.endsWith('.ts')).sort();
+    expect(topLevel).toEqual(['errors.ts', 'index.ts', 'series.ts', 'time.ts', 'units.ts']);
   });
 });

@@ -6,13 +6,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pvplan as runCli, ROOT, tmpDir, type Run } from './run-cli.ts';
-import { simulateYield } from '../../src/core/pv-yield.ts';
+import { simulateYield } from '../../src/core/pv/pv-yield.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
 import { parseWeatherText } from '../../src/weather/read.ts';
 import { expectClose } from '../helpers/expect-close.ts';
-import { GREENSBORO_TMY3, sharedWeatherPath, sharedWeatherText } from '../weather/shared-weather.ts';
+import { GREENSBORO_TMY3, weatherPath, weatherText } from '../weather/weather-files.ts';
 
-const GREENSBORO = sharedWeatherPath(GREENSBORO_TMY3);
+const GREENSBORO = weatherPath(GREENSBORO_TMY3);
 const PHYSICAL = 'scenarios/wendeng-2025-physical.yaml';
 
 const pvplan = (args: readonly string[], cwd?: string) => runCli(args, cwd === undefined ? {} : { cwd });
@@ -80,7 +80,7 @@ describe('pvplan yield', () => {
     expect(out.monthlyKWhPerKWp.reduce((a, b) => a + b, 0)).toBe(out.annualKWhPerKWp);
     expect(out.site).toEqual({ latitudeDeg: 36.1, longitudeDeg: -79.95, altitudeM: 273, utcOffsetHours: -5 });
     expect(out.array).toMatchObject({ systemLossFrac: 0.14, dcAcRatio: 1.2, inverterEfficiency: 0.96, gammaPerC: -0.0037 });
-    const weather = parseWeatherText(sharedWeatherText(GREENSBORO_TMY3), GREENSBORO);
+    const weather = parseWeatherText(weatherText(GREENSBORO_TMY3), GREENSBORO);
     const expected = simulateYield({
       site: { latitudeDeg: 36.1, longitudeDeg: -79.95, altitudeM: 273, utcOffsetHours: -5 },
       array: { mounting: { type: 'fixed', tiltDeg: 30, azimuthDeg: 180 }, losses: { kind: 'total', totalFrac: 0.14 }, dcAcRatio: 1.2, inverterEfficiency: 0.96, gammaPerC: -0.0037 },
@@ -132,7 +132,7 @@ describe('pvplan yield', () => {
   it('rejects bad input with one message and exit status 2, writing nothing', async () => {
     const dir = tmp();
     const broken = join(dir, 'broken.csv');
-    const lines = sharedWeatherText(GREENSBORO_TMY3).split('\n');
+    const lines = weatherText(GREENSBORO_TMY3).split('\n');
     lines[9] = lines[9]!.replace(/^([^,]*,[^,]*,[^,]*,[^,]*,)[^,]*/, '$1oops');
     writeFileSync(broken, lines.join('\n'));
     const hourly = join(dir, 'never.csv');

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MC_METRICS } from '../../src/core/monte-carlo.ts';
+import { MC_METRICS } from '../../src/core/uncertainty/monte-carlo.ts';
 import { runMonteCarlo } from '../../src/mc/run.ts';
 import { scenarioFromText } from './scenarios.ts';
 

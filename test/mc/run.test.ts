@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { MC_METRICS } from '../../src/core/monte-carlo.ts';
+import { MC_METRICS } from '../../src/core/uncertainty/monte-carlo.ts';
 import { CHUNK_DRAWS, McAbortError, McOptionError, runMonteCarlo, threadsFor } from '../../src/mc/run.ts';
 import { runReport } from '../../src/report/run.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';

@@ -4,7 +4,7 @@
  * reproducibility by seed, and option checks.
  */
 import { describe, expect, it } from 'vitest';
-import { WEATHER_INPUT } from '../../src/core/sensitivity.ts';
+import { WEATHER_INPUT } from '../../src/core/uncertainty/sensitivity.ts';
 import { McOptionError } from '../../src/mc/run.ts';
 import { defaultSensitivityOutputs, runSensitivity } from '../../src/mc/sensitivity.ts';
 import { runReport } from '../../src/report/run.ts';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, planHash } from '../../src/scenario/resolve.ts';
-import { makePlan } from '../core/plan-fixtures.ts';
+import { makePlan } from '../core/plan/plan-fixtures.ts';
 
 /** A copy with every object's keys in sorted order, as JSON.stringify would then write them. */
 function sortedCopy(value: unknown): unknown {

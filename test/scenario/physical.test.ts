@@ -5,8 +5,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellTemperatureParams } from '../../src/core/temperature.ts';
-import { simulateYield } from '../../src/core/pv-yield.ts';
+import { cellTemperatureParams } from '../../src/core/pv/temperature.ts';
+import { simulateYield } from '../../src/core/pv/pv-yield.ts';
 import { runReport } from '../../src/report/run.ts';
 import { ScenarioError } from '../../src/scenario/errors.ts';
 import { physicalFullLoadHours } from '../../src/scenario/physical-yield.ts';
@@ -14,7 +14,7 @@ import { loadScenario, resolvePlan } from '../../src/scenario/resolve.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { parseWeatherText } from '../../src/weather/read.ts';
 import { expectClose } from '../helpers/expect-close.ts';
-import { BEIJING_EPW, GREENSBORO_TMY3, sharedWeatherPath, sharedWeatherText } from '../weather/shared-weather.ts';
+import { BEIJING_EPW, GREENSBORO_TMY3, weatherPath, weatherText } from '../weather/weather-files.ts';
 
 const SCENARIOS = join(import.meta.dirname, '..', '..', 'scenarios');
 const dirs: string[] = [];
@@ -69,7 +69,7 @@ describe('scenarios/wendeng-2025-physical.yaml', () => {
   const physical = loadScenario(join(SCENARIOS, 'wendeng-2025-physical.yaml'));
 
   it('validates, and its full-load hours are the chain on the Beijing CSWD year with its array', () => {
-    const w = parseWeatherText(sharedWeatherText(BEIJING_EPW), sharedWeatherPath(BEIJING_EPW));
+    const w = parseWeatherText(weatherText(BEIJING_EPW), weatherPath(BEIJING_EPW));
     const expected = simulateYield({
       site: { latitudeDeg: 39.8, longitudeDeg: 116.47, altitudeM: 31.3, utcOffsetHours: 8 },
       array: {
@@ -122,7 +122,7 @@ describe('physical yield sections', () => {
     const childDir = join(root, 'elsewhere', 'child');
     mkdirSync(join(parentDir, 'weather'), { recursive: true });
     mkdirSync(childDir, { recursive: true });
-    copyFileSync(sharedWeatherPath(GREENSBORO_TMY3), join(parentDir, 'weather', 'greensboro.csv'));
+    copyFileSync(weatherPath(GREENSBORO_TMY3), join(parentDir, 'weather', 'greensboro.csv'));
     write(parentDir, 'parent.yaml', scenarioText('  model: physical\n  array: { tilt: 30 }\n  weather: { file: weather/greensboro.csv }'));
     const parent = loadScenario(join(parentDir, 'parent.yaml'));
     // The child changes the tilt only; the weather path stays the parent's, relative to the parent's folder.
@@ -130,7 +130,7 @@ describe('physical yield sections', () => {
     expect(child.plan.yield.fullLoadHours).not.toBe(parent.plan.yield.fullLoadHours);
     expect(child.plan.yield.fullLoadHours as number).toBeGreaterThan(1200);
     // A child that names its own file resolves it against its own folder.
-    copyFileSync(sharedWeatherPath(GREENSBORO_TMY3), join(childDir, 'mine.csv'));
+    copyFileSync(weatherPath(GREENSBORO_TMY3), join(childDir, 'mine.csv'));
     const own = loadScenario(write(childDir, 'own.yaml', 'extends: ../../parent/parent.yaml\nname: own\nyield:\n  weather: { file: mine.csv }\n'));
     expect(own.plan.yield.fullLoadHours).toBe(parent.plan.yield.fullLoadHours);
   });
@@ -163,7 +163,7 @@ describe('physical yield sections', () => {
 
   it('refuse a site far east or west of its weather file, and accept one nearby', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'greensboro.csv'), sharedWeatherText(GREENSBORO_TMY3));
+    writeFileSync(join(dir, 'greensboro.csv'), weatherText(GREENSBORO_TMY3));
     // Greensboro is at 79.95° W: 7.5° (half an hour of solar time) is the most a site may lie east or west of it.
     const far = problemsOf(write(dir, 'far.yaml', scenarioText('  model: physical\n  site: { lat: 37.2, lon: 122.1 }\n  array: { tilt: 30 }\n  weather: { file: greensboro.csv }')));
     expect(far.join('\n')).toMatch(/yield\.weather\.file: the weather 'greensboro\.csv' was recorded at longitude -79\.95°, 158\.0° from the site's 122\.10°/);
@@ -173,7 +173,7 @@ describe('physical yield sections', () => {
 
   it('name the weather file and its line when the file is malformed', () => {
     const dir = tmp();
-    const lines = sharedWeatherText(GREENSBORO_TMY3).split('\n');
+    const lines = weatherText(GREENSBORO_TMY3).split('\n');
     const cells = lines[102]!.split(',');
     cells[4] = 'abc'; // GHI of the 101st data row, line 103
     lines[102] = cells.join(',');
@@ -193,12 +193,12 @@ describe('physical yield sections', () => {
   });
 
   it('reuse a cached run when nothing changed', () => {
-    const section = { array: { tilt: 25 }, weather: { file: sharedWeatherPath(GREENSBORO_TMY3) }, weatherBaseDir: '/' };
-    const a = physicalFullLoadHours(section, (p) => sharedWeatherText(p === sharedWeatherPath(GREENSBORO_TMY3) ? GREENSBORO_TMY3 : p));
-    const b = physicalFullLoadHours(section, (p) => sharedWeatherText(p === sharedWeatherPath(GREENSBORO_TMY3) ? GREENSBORO_TMY3 : p));
+    const section = { array: { tilt: 25 }, weather: { file: weatherPath(GREENSBORO_TMY3) }, weatherBaseDir: '/' };
+    const a = physicalFullLoadHours(section, (p) => weatherText(p === weatherPath(GREENSBORO_TMY3) ? GREENSBORO_TMY3 : p));
+    const b = physicalFullLoadHours(section, (p) => weatherText(p === weatherPath(GREENSBORO_TMY3) ? GREENSBORO_TMY3 : p));
     expect(a.run).toBeDefined();
     expect(b.run).toBe(a.run);
-    const tilted = physicalFullLoadHours({ ...section, array: { tilt: 35 } }, () => sharedWeatherText(GREENSBORO_TMY3));
+    const tilted = physicalFullLoadHours({ ...section, array: { tilt: 35 } }, () => weatherText(GREENSBORO_TMY3));
     expect(tilted.run).not.toBe(a.run);
   });
 });

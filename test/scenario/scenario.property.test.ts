@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { simulatePlan } from '../../src/core/simulate.ts';
+import { simulatePlan } from '../../src/core/plan/simulate.ts';
 import { runReport } from '../../src/report/run.ts';
 import { ScenarioError } from '../../src/scenario/errors.ts';
 import { loadScenario, resolvePlan } from '../../src/scenario/resolve.ts';

@@ -1,5 +1,5 @@
 /** Test helpers for the server: a temp copy of the shipped scenarios folder and a quiet app on it. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -9,21 +9,13 @@ import { buildApp, type AppOptions } from '../../src/server/app.ts';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 export const SHIPPED_SCENARIOS = join(ROOT, 'scenarios');
 
-/** The data folder beside the repository that shipped physical-yield scenarios read weather files from (../shared). */
-export const SHARED_DATA = resolve(ROOT, '..', 'shared');
-
-/**
- * A fresh temp copy of scenarios/ laid out as in the repository: `<parent>/repo/scenarios`, with `<parent>/shared`
- * linking to the real ../shared when it exists, so relative weather paths resolve as they do in place.
- */
-export function copyScenarios(): { parent: string; dir: string; shared: string; cleanup: () => void } {
+/** A fresh temp copy of scenarios/ (weather files included) laid out as in the repository: `<parent>/repo/scenarios`. */
+export function copyScenarios(): { parent: string; dir: string; cleanup: () => void } {
   const parent = mkdtempSync(join(tmpdir(), 'pvplan-server-'));
   const dir = join(parent, 'repo', 'scenarios');
   mkdirSync(join(parent, 'repo'));
   cpSync(SHIPPED_SCENARIOS, dir, { recursive: true });
-  const shared = join(parent, 'shared');
-  if (existsSync(SHARED_DATA)) symlinkSync(SHARED_DATA, shared);
-  return { parent, dir, shared, cleanup: () => rmSync(parent, { recursive: true, force: true }) };
+  return { parent, dir, cleanup: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
 export async function quietApp(dir: string, opts: Partial<AppOptions> = {}): Promise<FastifyInstance> {

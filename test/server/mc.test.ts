@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { MC_METRICS } from '../../src/core/monte-carlo.ts';
+import { MC_METRICS } from '../../src/core/uncertainty/monte-carlo.ts';
 import { runMonteCarlo } from '../../src/mc/run.ts';
 import type { McReport } from '../../src/report/mc.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';

@@ -3,7 +3,7 @@ import { formatIsoTimeWithOffset, formatWeatherCsv, parseIsoTimeWithOffset, pars
 import { parseEpw } from '../../src/weather/epw.ts';
 import { parseTmy3 } from '../../src/weather/tmy3.ts';
 import { type WeatherSeries, WeatherParseError } from '../../src/weather/types.ts';
-import { BEIJING_EPW, GREENSBORO_TMY3, catchParseError, sharedWeatherText } from './shared-weather.ts';
+import { BEIJING_EPW, GREENSBORO_TMY3, catchParseError, weatherText } from './weather-files.ts';
 
 // 2022-06-21T12:00:00+08:00 = 2022-06-21T04:00:00Z: `date -u -d 2022-06-21T04:00:00Z +%s`.
 const NOON_BEIJING_S = 1655784000;
@@ -149,8 +149,8 @@ function expectSameSeries(actual: WeatherSeries, expected: WeatherSeries): void 
 
 describe('CSV round trip of the shipped files', () => {
   for (const [name, series] of [
-    [BEIJING_EPW, parseEpw(sharedWeatherText(BEIJING_EPW), BEIJING_EPW)],
-    [GREENSBORO_TMY3, parseTmy3(sharedWeatherText(GREENSBORO_TMY3), GREENSBORO_TMY3)],
+    [BEIJING_EPW, parseEpw(weatherText(BEIJING_EPW), BEIJING_EPW)],
+    [GREENSBORO_TMY3, parseTmy3(weatherText(GREENSBORO_TMY3), GREENSBORO_TMY3)],
   ] as const) {
     it(`${name} → CSV → series keeps every value and the mid-hour solar-position instants`, () => {
       const text = formatWeatherCsv(series);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseEpw } from '../../src/weather/epw.ts';
 import { WeatherParseError } from '../../src/weather/types.ts';
 import { expectClose } from '../helpers/expect-close.ts';
-import { AMSTERDAM_EPW, BEIJING_EPW, catchParseError, editField, editLine, sharedWeatherText, sum, truncateLines } from './shared-weather.ts';
+import { AMSTERDAM_EPW, BEIJING_EPW, catchParseError, editField, editLine, weatherText, sum, truncateLines } from './weather-files.ts';
 
 const WH_PER_KWH = 1000;
-const beijingText = sharedWeatherText(BEIJING_EPW);
-const amsterdamText = sharedWeatherText(AMSTERDAM_EPW);
+const beijingText = weatherText(BEIJING_EPW);
+const amsterdamText = weatherText(AMSTERDAM_EPW);
 // EPW: 8 header lines, so data row i (0-based) is on line 9 + i.
 const FIRST_DATA_LINE = 9;
 // 0-based EPW fields (EPW field number − 1).

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { solarPosition } from '../../src/core/solar-position.ts';
+import { solarPosition } from '../../src/core/pv/solar-position.ts';
 import { parseEpw } from '../../src/weather/epw.ts';
 import { REFERENCE_LEAP_YEAR, REFERENCE_YEAR, timestampYear } from '../../src/weather/hour-ending.ts';
 import { parseTmy3 } from '../../src/weather/tmy3.ts';
 import { type WeatherSeries, WeatherParseError } from '../../src/weather/types.ts';
-import { AMSTERDAM_EPW, BEIJING_EPW, GREENSBORO_TMY3, catchParseError, sharedWeatherText } from './shared-weather.ts';
+import { AMSTERDAM_EPW, BEIJING_EPW, GREENSBORO_TMY3, catchParseError, weatherText } from './weather-files.ts';
 
-const beijingText = sharedWeatherText(BEIJING_EPW);
+const beijingText = weatherText(BEIJING_EPW);
 const MS_PER_S = 1000;
 const SECONDS_PER_HOUR = 3600;
 
@@ -31,8 +31,8 @@ describe('timestamp year of hour-ending typical years', () => {
   it('keeps a single year the rows share (Beijing 2005), else uses 2001 (Amsterdam 1982–1999, Greensboro 1980–2003)', () => {
     const cases: [WeatherSeries, number][] = [
       [parseEpw(beijingText, BEIJING_EPW), 2005],
-      [parseEpw(sharedWeatherText(AMSTERDAM_EPW), AMSTERDAM_EPW), REFERENCE_YEAR],
-      [parseTmy3(sharedWeatherText(GREENSBORO_TMY3), GREENSBORO_TMY3), REFERENCE_YEAR],
+      [parseEpw(weatherText(AMSTERDAM_EPW), AMSTERDAM_EPW), REFERENCE_YEAR],
+      [parseTmy3(weatherText(GREENSBORO_TMY3), GREENSBORO_TMY3), REFERENCE_YEAR],
     ];
     for (const [series, year] of cases) {
       const first = localClock(series.unixTimeS[0]!, series.site.utcOffsetHours!);
@@ -44,7 +44,7 @@ describe('timestamp year of hour-ending typical years', () => {
   });
 
   it('every row keeps its month, day and hour on the local clock (hour ending h → h − 1 : 30)', () => {
-    const text = sharedWeatherText(AMSTERDAM_EPW);
+    const text = weatherText(AMSTERDAM_EPW);
     const series = parseEpw(text, AMSTERDAM_EPW);
     const rows = text.trimEnd().split('\n').slice(8);
     rows.forEach((row, i) => {
@@ -96,12 +96,12 @@ describe('error bound of re-dating typical-year rows', () => {
   // Here: the zenith at each row's re-dated time against the zenith at the same local clock time in the row's
   // source year, over every hour with the sun up in either.
   const cases = [
-    { file: GREENSBORO_TMY3, series: parseTmy3(sharedWeatherText(GREENSBORO_TMY3), GREENSBORO_TMY3), firstLine: 2, yearOf: (l: string) => Number(l.slice(6, 10)) },
-    { file: AMSTERDAM_EPW, series: parseEpw(sharedWeatherText(AMSTERDAM_EPW), AMSTERDAM_EPW), firstLine: 8, yearOf: (l: string) => Number(l.split(',')[0]) },
+    { file: GREENSBORO_TMY3, series: parseTmy3(weatherText(GREENSBORO_TMY3), GREENSBORO_TMY3), firstLine: 2, yearOf: (l: string) => Number(l.slice(6, 10)) },
+    { file: AMSTERDAM_EPW, series: parseEpw(weatherText(AMSTERDAM_EPW), AMSTERDAM_EPW), firstLine: 8, yearOf: (l: string) => Number(l.split(',')[0]) },
   ];
   for (const { file, series, firstLine, yearOf } of cases) {
     it(`${file}: re-dating moves the solar zenith by less than 0.3°`, () => {
-      const lines = sharedWeatherText(file).split('\n');
+      const lines = weatherText(file).split('\n');
       const { latitudeDeg, longitudeDeg, altitudeM, utcOffsetHours } = series.site;
       let maxDiffDeg = 0;
       for (let i = 0; i < series.unixTimeS.length; i++) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WEATHER_FILE_FORMATS, detectWeatherFormat, parseWeatherText, readWeatherFile } from '../../src/weather/read.ts';
 import { WeatherParseError } from '../../src/weather/types.ts';
-import { AMSTERDAM_EPW, BEIJING_EPW, GREENSBORO_TMY3, editField, editLine, sharedWeatherPath, sharedWeatherText, truncateLines } from './shared-weather.ts';
+import { AMSTERDAM_EPW, BEIJING_EPW, GREENSBORO_TMY3, editField, editLine, weatherPath, weatherText, truncateLines } from './weather-files.ts';
 
 const tempDir = mkdtempSync(join(tmpdir(), 'pvplan-weather-'));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
@@ -34,9 +34,9 @@ describe('readWeatherFile on the shipped files', () => {
   it('detects each format and reads 8760 rows', async () => {
     const expected = { [BEIJING_EPW]: 'epw', [AMSTERDAM_EPW]: 'epw', [GREENSBORO_TMY3]: 'tmy3' } as const;
     for (const [name, format] of Object.entries(expected)) {
-      const series = await readWeatherFile(sharedWeatherPath(name));
+      const series = await readWeatherFile(weatherPath(name));
       expect(series.format).toBe(format);
-      expect(series.label).toBe(sharedWeatherPath(name));
+      expect(series.label).toBe(weatherPath(name));
       expect(series.unixTimeS.length).toBe(8760);
     }
   });
@@ -52,8 +52,8 @@ describe('readWeatherFile on the shipped files', () => {
 describe('detectWeatherFormat', () => {
   it('uses the extension for .epw and the header otherwise', () => {
     expect(detectWeatherFormat('x.EPW', 'anything')).toBe('epw');
-    expect(detectWeatherFormat('x.txt', sharedWeatherText(BEIJING_EPW))).toBe('epw');
-    expect(detectWeatherFormat('x.csv', sharedWeatherText(GREENSBORO_TMY3))).toBe('tmy3');
+    expect(detectWeatherFormat('x.txt', weatherText(BEIJING_EPW))).toBe('epw');
+    expect(detectWeatherFormat('x.csv', weatherText(GREENSBORO_TMY3))).toBe('tmy3');
     expect(detectWeatherFormat('x.csv', '1,"A",NC,-5,36,-79,273\nDate,Time,GHI (W/m^2)\n')).toBe('tmy3');
     expect(detectWeatherFormat('x.csv', 'time,ghi,temp_air,wind_speed\n')).toBe('csv');
     expect(detectWeatherFormat('x.csv', '\uFEFFLOCATION,a,b')).toBe('epw');
@@ -61,8 +61,8 @@ describe('detectWeatherFormat', () => {
 
   it('a forced format is used for every member of the union', () => {
     const texts = {
-      epw: sharedWeatherText(BEIJING_EPW),
-      tmy3: sharedWeatherText(GREENSBORO_TMY3),
+      epw: weatherText(BEIJING_EPW),
+      tmy3: weatherText(GREENSBORO_TMY3),
       csv: 'time,ghi,temp_air,wind_speed\n2022-06-21T12:00:00Z,1,1,1\n2022-06-21T13:00:00Z,1,1,1',
     } as const;
     for (const format of WEATHER_FILE_FORMATS) {
@@ -72,8 +72,8 @@ describe('detectWeatherFormat', () => {
 });
 
 describe('readWeatherFile on broken copies in a temp dir', () => {
-  const beijing = sharedWeatherText(BEIJING_EPW);
-  const greensboro = sharedWeatherText(GREENSBORO_TMY3);
+  const beijing = weatherText(BEIJING_EPW);
+  const greensboro = weatherText(GREENSBORO_TMY3);
 
   it('truncated EPW and TMY3', async () => {
     await expectReadError(brokenCopy('cut.epw', truncateLines(beijing, 8 + 100)), 8 + 100 + 1);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DECOMPOSITION_MODELS } from '../../src/core/decomposition.ts';
-import { createStream } from '../../src/core/random.ts';
-import { solarPosition } from '../../src/core/solar-position.ts';
-import { extraterrestrialDniAtUnixTimeWm2 } from '../../src/core/extraterrestrial.ts';
+import { DECOMPOSITION_MODELS } from '../../src/core/pv/decomposition.ts';
+import { createStream } from '../../src/core/uncertainty/random.ts';
+import { solarPosition } from '../../src/core/pv/solar-position.ts';
+import { extraterrestrialDniAtUnixTimeWm2 } from '../../src/core/pv/extraterrestrial.ts';
 import { syntheticYear, type SyntheticYearInput } from '../../src/weather/synthetic.ts';
 import type { WeatherSeries } from '../../src/weather/types.ts';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteAirmass, relativeAirmass } from '../../src/core/atmosphere.ts';
-import { clearskyIneichen } from '../../src/core/clearsky.ts';
-import { DECOMPOSITION_MODELS } from '../../src/core/decomposition.ts';
-import { extraterrestrialDniAtUnixTimeWm2 } from '../../src/core/extraterrestrial.ts';
-import { createStream } from '../../src/core/random.ts';
-import { solarPosition } from '../../src/core/solar-position.ts';
+import { absoluteAirmass, relativeAirmass } from '../../src/core/pv/atmosphere.ts';
+import { clearskyIneichen } from '../../src/core/pv/clearsky.ts';
+import { DECOMPOSITION_MODELS } from '../../src/core/pv/decomposition.ts';
+import { extraterrestrialDniAtUnixTimeWm2 } from '../../src/core/pv/extraterrestrial.ts';
+import { createStream } from '../../src/core/uncertainty/random.ts';
+import { solarPosition } from '../../src/core/pv/solar-position.ts';
 import {
   DEFAULT_SYNTHETIC_TEMP_AIR_C,
   DEFAULT_SYNTHETIC_WIND_SPEED_M_PER_S,

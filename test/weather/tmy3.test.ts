@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseTmy3 } from '../../src/weather/tmy3.ts';
 import { WeatherParseError } from '../../src/weather/types.ts';
 import { expectClose } from '../helpers/expect-close.ts';
-import { GREENSBORO_TMY3, catchParseError, editField, editLine, sharedWeatherText, sum, truncateLines } from './shared-weather.ts';
+import { GREENSBORO_TMY3, catchParseError, editField, editLine, weatherText, sum, truncateLines } from './weather-files.ts';
 
 const WH_PER_KWH = 1000;
-const text = sharedWeatherText(GREENSBORO_TMY3);
+const text = weatherText(GREENSBORO_TMY3);
 // TMY3: site line + column-name line, so data row i (0-based) is on line 3 + i.
 const FIRST_DATA_LINE = 3;
 // 0-based columns of the TMY3 layout (NREL/TP-581-43156, Table 1-1), checked against line 2 of the file.

@@ -82,7 +82,7 @@ function pixelsOf(kind: string, hex: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set PVPLAN_CHROMIUM`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. The browser tests need it: install Debian's chromium and a CJK font (sudo apt-get install chromium fonts-wqy-microhei; .ci/run does this) or set PVPLAN_CHROMIUM to a Chromium binary`);
   mkdirSync(ARTIFACTS, { recursive: true });
   // Monte Carlo workers run this test run's private snapshot of dist/mc-worker.js (safe from a concurrent build).
   process.env.PVPLAN_MC_WORKER = join(dirname(inject('pvplanCli')), 'mc-worker.js');

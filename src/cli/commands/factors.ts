@@ -1,6 +1,6 @@
 /** `pvplan factors`: the registry of published coal and emission factors, with their sources. */
 import { Option, type Command } from 'commander';
-import { FACTOR_KINDS, factorInDisplayUnit, listFactorPresets, type FactorKind, type FactorPreset } from '../../core/factors.ts';
+import { FACTOR_KINDS, factorInDisplayUnit, listFactorPresets, type FactorKind, type FactorPreset } from '../../core/plan/factors.ts';
 import { renderJson, renderSections, section } from '../../report/format.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';

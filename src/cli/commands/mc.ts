@@ -4,7 +4,7 @@
  * Also the helpers `pvplan sensitivity` shares: option parsers, the progress bar and Ctrl-C handling.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { MC_METRICS, quantileKey, STANDARD_QUANTILES, type McMetric, type McStats } from '../../core/monte-carlo.ts';
+import { MC_METRICS, quantileKey, STANDARD_QUANTILES, type McMetric, type McStats } from '../../core/uncertainty/monte-carlo.ts';
 import { McAbortError, MAX_DRAWS, MAX_THREADS, runMonteCarlo } from '../../mc/run.ts';
 import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
 import type { McInput, McReport, McYear } from '../../report/mc.ts';

@@ -4,8 +4,8 @@
  * 2010 / Jansen 1999 estimators; squared rank correlations beside them), ranked and drawn as text bar charts.
  */
 import { Option, type Command } from 'commander';
-import type { McMetric } from '../../core/monte-carlo.ts';
-import type { SensitivityOutput } from '../../core/sensitivity.ts';
+import type { McMetric } from '../../core/uncertainty/monte-carlo.ts';
+import type { SensitivityOutput } from '../../core/uncertainty/sensitivity.ts';
 import { defaultSensitivityOutputs, MAX_SENSITIVITY_DRAWS, runSensitivity } from '../../mc/sensitivity.ts';
 import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
 import type { SensitivityInput, SensitivityReport, SensitivityResult } from '../../report/mc.ts';

@@ -33,7 +33,7 @@ export function registerServe(program: Command, io: CliIo): void {
     cmd,
     'pvplan serve',
     'pvplan serve --scenarios my-scenarios --port 9000',
-    'pvplan serve --data-dir ../shared/weather   # weather files for physical-yield scenarios',
+    'pvplan serve --data-dir ~/weather   # also let scenarios read weather files from this folder',
     'pvplan serve --host 0.0.0.0   # show it on the meeting-room network',
     'pvplan serve --host 0.0.0.0 --workers auto   # a shared server: one process per core',
   );

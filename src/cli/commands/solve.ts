@@ -1,6 +1,6 @@
 /** `pvplan solve FILE`: what it takes to meet the scenario's target. */
 import type { Command } from 'commander';
-import { solvePlan, type Solution } from '../../core/solve.ts';
+import { solvePlan, type Solution } from '../../core/plan/solve.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
 import { PVPLAN_VERSION } from '../../version.ts';

@@ -4,14 +4,14 @@
  * scenario override its settings. Monthly and annual specific yield, insolation, PR, capacity factor, losses by step.
  */
 import { Option, type Command } from 'commander';
-import { PVWATTS_ETA_INV_NOM } from '../../core/pvwatts.ts';
-import { cellTemperatureParams, SAPM_MOUNTINGS, TEMPERATURE_MODELS, type SapmMounting, type TemperatureModel } from '../../core/temperature.ts';
-import { IAM_MODELS, type IamModel } from '../../core/aoi.ts';
-import { DECOMPOSITION_MODELS, type DecompositionModel } from '../../core/decomposition.ts';
-import { TRANSPOSITION_MODELS, type TranspositionModel } from '../../core/transposition.ts';
-import { MOUNTING_TYPES, SINGLE_AXIS_DEFAULTS, type MountingType } from '../../core/tracking.ts';
-import { DEFAULT_ALBEDO, DEFAULT_DC_AC_RATIO, DEFAULT_GAMMA_PER_C, type PvArray, type PvMounting, type YieldHourly } from '../../core/pv-yield.ts';
-import { systemLossFrac } from '../../core/pvwatts.ts';
+import { PVWATTS_ETA_INV_NOM } from '../../core/pv/pvwatts.ts';
+import { cellTemperatureParams, SAPM_MOUNTINGS, TEMPERATURE_MODELS, type SapmMounting, type TemperatureModel } from '../../core/pv/temperature.ts';
+import { IAM_MODELS, type IamModel } from '../../core/pv/aoi.ts';
+import { DECOMPOSITION_MODELS, type DecompositionModel } from '../../core/pv/decomposition.ts';
+import { TRANSPOSITION_MODELS, type TranspositionModel } from '../../core/pv/transposition.ts';
+import { MOUNTING_TYPES, SINGLE_AXIS_DEFAULTS, type MountingType } from '../../core/pv/tracking.ts';
+import { DEFAULT_ALBEDO, DEFAULT_DC_AC_RATIO, DEFAULT_GAMMA_PER_C, type PvArray, type PvMounting, type YieldHourly } from '../../core/pv/pv-yield.ts';
+import { systemLossFrac } from '../../core/pv/pvwatts.ts';
 import { displayWidth, renderJson, type OutputFormat } from '../../report/format.ts';
 import { loadScenarioChain, readTextFromDisk } from '../../scenario/load.ts';
 import {
@@ -406,8 +406,8 @@ export function registerYield(program: Command, io: CliIo): void {
   withExample(
     cmd,
     'pvplan yield scenarios/wendeng-2025-physical.yaml',
-    'pvplan yield --weather ../shared/weather/723170TYA.CSV --tilt 30 --azimuth 180 --losses 14 --dc-ac 1.2',
-    'pvplan yield --weather ../shared/weather/CHN_Beijing.Beijing.545110_CSWD.epw --tracking single-axis --gcr 0.4 --format json',
+    'pvplan yield --weather scenarios/weather/723170TYA.CSV --tilt 30 --azimuth 180 --losses 14 --dc-ac 1.2',
+    'pvplan yield --weather scenarios/weather/CHN_Beijing.Beijing.545110_CSWD.epw --tracking single-axis --gcr 0.4 --format json',
     'pvplan yield scenarios/wendeng-2025-physical.yaml --tilt 25 --hourly hourly.csv',
   );
   cmd.action((file: string | undefined, flags: YieldFlags) => {

@@ -1,0 +1,290 @@
+/**
+ * Wiring only: growth path → cohorts (stock, additions, retirements) → energy → savings → summary.
+ * The physics and the formulas live in growth.ts, cohorts.ts and emissions.ts.
+ *
+ * One implementation, two shapes: `simulatePlanInto` is the kernel (typed arrays, a reusable workspace, no
+ * allocation per year or per cohort, what the Monte Carlo calls per draw); `simulatePlan` wraps it and builds
+ * the YearResult rows, warnings and target outcome that reports show.
+ */
+import { COMMISSIONING_OFFSET_YEARS, cohortEnergyMWh, completedOperatingYears, degradationFactor, operatingFractionOfYear } from './cohorts.ts';
+import { avoidedTonnes } from './emissions.ts';
+import { growthPath, type GrowthPath } from './growth.ts';
+import { seriesValueAt } from '../series.ts';
+import type { PlanInput, YearResult } from './types.ts';
+
+/** Relative tolerance for "target met": solved paths land on the target up to rounding. */
+export const TARGET_MET_REL_TOL = 1e-9;
+
+/** Whether a capacity reaches a target: capacity ≥ target·(1 − TARGET_MET_REL_TOL), both in MW. */
+export function reachesTarget(capacityMW: number, targetMW: number): boolean {
+  return capacityMW >= targetMW * (1 - TARGET_MET_REL_TOL);
+}
+
+export interface TargetOutcome {
+  readonly year: number;
+  readonly capacityMW: number;
+  /** Built + under construction in the target year, MW. */
+  readonly capacityInTargetYearMW: number;
+  /** First year the capacity reaches the target, or null if it never does within the horizon. */
+  readonly metYear: number | null;
+  readonly metInTargetYear: boolean;
+  /** Target minus capacity in the target year (0 when met), MW. */
+  readonly shortfallMW: number;
+}
+
+export interface PlanResult {
+  readonly years: YearResult[];
+  readonly growth: GrowthPath;
+  readonly target: TargetOutcome | null;
+  readonly warnings: string[];
+}
+
+/**
+ * The kernel's output and scratch space, index i = year baseYear + i (all Float64Array of `years` entries).
+ * Build one with `createPlanWorkspace` and reuse it for every plan with the same years.
+ */
+export interface PlanWorkspace {
+  /** Number of years, base year to end year. */
+  readonly years: number;
+  readonly capacityMW: Float64Array;
+  readonly operatingMW: Float64Array;
+  readonly additionsMW: Float64Array;
+  readonly retirementsMW: Float64Array;
+  readonly energyMWh: Float64Array;
+  readonly coalTonnes: Float64Array;
+  readonly co2Tonnes: Float64Array;
+  /** Filled only when the plan has an SO2 (NOx) factor. */
+  readonly so2Tonnes: Float64Array;
+  readonly noxTonnes: Float64Array;
+  /** Running sums from years.start (0 before it). */
+  readonly cumulativeEnergyMWh: Float64Array;
+  readonly cumulativeCoalTonnes: Float64Array;
+  readonly cumulativeCo2Tonnes: Float64Array;
+  /** Gross additions the path asked for in years where the cap bound them, MW; NaN in other years. */
+  readonly cappedRequestMW: Float64Array;
+  /** Degradation factor by completed operating years 0 … years (scratch). */
+  readonly degradationByAge: Float64Array;
+  /** Cohorts (capacity MW, fractional commissioning year, retirement year); grown when a plan needs more. */
+  cohortCapacityMW: Float64Array;
+  cohortCommissionedAt: Float64Array;
+  cohortRetirementYear: Float64Array;
+}
+
+/** Cohorts a plan can have: the baseline's (history increments + remainder, or operating + under construction) plus one a year. */
+function cohortsNeeded(plan: PlanInput, years: number): number {
+  return Math.max(2, (plan.capacity.historyMW?.length ?? 0) + 1) + years;
+}
+
+/** A workspace sized for `plan` (its years and history); reusable for every plan with the same base and end year. */
+export function createPlanWorkspace(plan: PlanInput): PlanWorkspace {
+  const years = Math.max(0, plan.endYear - plan.capacity.baseYear + 1);
+  const cohorts = cohortsNeeded(plan, years);
+  // One backing buffer cut into views: a what-if builds a workspace per request, and seventeen separate small
+  // typed arrays cost four times as much to allocate and free as one.
+  const buffer = new ArrayBuffer((13 * years + (years + 1) + 3 * cohorts) * Float64Array.BYTES_PER_ELEMENT);
+  let offset = 0;
+  const view = (length: number): Float64Array => {
+    const v = new Float64Array(buffer, offset, length);
+    offset += length * Float64Array.BYTES_PER_ELEMENT;
+    return v;
+  };
+  return {
+    years,
+    capacityMW: view(years),
+    operatingMW: view(years),
+    additionsMW: view(years),
+    retirementsMW: view(years),
+    energyMWh: view(years),
+    coalTonnes: view(years),
+    co2Tonnes: view(years),
+    so2Tonnes: view(years),
+    noxTonnes: view(years),
+    cumulativeEnergyMWh: view(years),
+    cumulativeCoalTonnes: view(years),
+    cumulativeCo2Tonnes: view(years),
+    cappedRequestMW: view(years),
+    degradationByAge: view(years + 1),
+    cohortCapacityMW: view(cohorts),
+    cohortCommissionedAt: view(cohorts),
+    cohortRetirementYear: view(cohorts),
+  };
+}
+
+/** Writes cohort n (capacity MW, fractional commissioning year, lifetime) into the workspace; returns n + 1. */
+function addCohort(ws: PlanWorkspace, n: number, capacityMW: number, commissionedAt: number, lifetimeYears: number): number {
+  ws.cohortCapacityMW[n] = capacityMW;
+  ws.cohortCommissionedAt[n] = commissionedAt;
+  ws.cohortRetirementYear[n] = Math.floor(commissionedAt + lifetimeYears);
+  return n + 1;
+}
+
+/**
+ * Cohorts standing at the end of the base year, written into the workspace: history increments, or the
+ * baseline split into operating and under construction. Returns the cohort count.
+ */
+function baselineCohorts(plan: PlanInput, ws: PlanWorkspace): number {
+  const { baseYear, baselineMW, historyMW, constructionLagYears: lag, lifetimeYears } = plan.capacity;
+  const offset = COMMISSIONING_OFFSET_YEARS[plan.yield.commissioning];
+  let n = 0;
+  if (historyMW && historyMW.length > 0) {
+    let previous = 0;
+    for (const point of historyMW) {
+      if (point.year > baseYear) break;
+      const increment = point.value - previous;
+      if (increment > 0) n = addCohort(ws, n, increment, point.year + lag + offset, lifetimeYears);
+      previous = point.value;
+    }
+    if (baselineMW > previous) n = addCohort(ws, n, baselineMW - previous, baseYear + lag + offset, lifetimeYears);
+    // A history older than the plant lifetime would retire capacity before the plan starts; the baseline is the stock as stated, so keep it until the first plan year.
+    const retire = ws.cohortRetirementYear;
+    for (let c = 0; c < n; c++) if (retire[c]! <= baseYear) retire[c] = baseYear + 1;
+    return n;
+  }
+  const operatingMW = Math.min(plan.capacity.baselineOperatingMW ?? baselineMW, baselineMW);
+  if (operatingMW > 0) n = addCohort(ws, n, operatingMW, baseYear, lifetimeYears);
+  if (baselineMW > operatingMW) n = addCohort(ws, n, baselineMW - operatingMW, baseYear + lag + offset, lifetimeYears);
+  return n;
+}
+
+/**
+ * The model kernel: capacity stock, operating capacity, energy and savings for every year from the base year to
+ * the end year, written into `ws` (index = year − base year); cohort bookkeeping as in cohorts.ts, energy
+ * E = P·h·f_op·f_deg·A·(1 − c) per cohort (IEC 61724-1 final-yield bookkeeping), savings = E × factor.
+ * `yieldFactorByYear[i]` (optional, dimensionless) multiplies the full-load hours of year baseYear + i: the
+ * Monte Carlo's inter-annual weather term. Allocates nothing once `ws` is large enough.
+ */
+export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorByYear: Float64Array | undefined, ws: PlanWorkspace): void {
+  const { baseYear, lifetimeYears, constructionLagYears: lag, maxAdditionsMWPerYear } = plan.capacity;
+  const years = Math.max(0, plan.endYear - baseYear + 1);
+  if (years !== ws.years) throw new Error(`simulatePlanInto: the workspace holds ${ws.years} years, the plan ${years}`);
+  const needed = cohortsNeeded(plan, years);
+  if (ws.cohortCapacityMW.length < needed) {
+    ws.cohortCapacityMW = new Float64Array(needed);
+    ws.cohortCommissionedAt = new Float64Array(needed);
+    ws.cohortRetirementYear = new Float64Array(needed);
+  }
+  const y = plan.yield;
+  const s = plan.savings;
+  const offset = COMMISSIONING_OFFSET_YEARS[y.commissioning];
+  const cap = ws.cohortCapacityMW;
+  const at = ws.cohortCommissionedAt;
+  const retire = ws.cohortRetirementYear;
+  let cohorts = baselineCohorts(plan, ws);
+  // The degradation factor of each age a cohort commissioned in the plan's years can reach, computed once.
+  const degByAge = ws.degradationByAge;
+  const ages = degByAge.length;
+  for (let a = 0; a < ages; a++) degByAge[a] = degradationFactor(a, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
+  let stockMW = plan.capacity.baselineMW;
+  let cumEnergy = 0;
+  let cumCoal = 0;
+  let cumCo2 = 0;
+
+  for (let i = 0; i < years; i++) {
+    const year = baseYear + i;
+    let additionsMW = 0;
+    let retirementsMW = 0;
+    ws.cappedRequestMW[i] = Number.NaN;
+    if (i > 0) {
+      for (let c = 0; c < cohorts; c++) if (retire[c] === year) retirementsMW += cap[c]!;
+      const remaining = stockMW - retirementsMW;
+      const desired = path.capacityMW[i]!;
+      additionsMW = Math.max(0, desired - remaining);
+      if (maxAdditionsMWPerYear !== undefined && additionsMW > maxAdditionsMWPerYear) {
+        ws.cappedRequestMW[i] = additionsMW;
+        additionsMW = maxAdditionsMWPerYear;
+      }
+      if (additionsMW > 0) cohorts = addCohort(ws, cohorts, additionsMW, year + lag + offset, lifetimeYears);
+      // When the path is followed (not capped, not declining faster than retirements) the stock is the path itself, exactly.
+      stockMW = additionsMW > 0 && additionsMW === desired - remaining ? desired : remaining + additionsMW;
+    }
+
+    const hoursH = seriesValueAt(y.fullLoadHours, year) * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
+    const curtailmentFrac = seriesValueAt(y.curtailmentFrac, year);
+    let operatingMW = 0;
+    let energyMWh = 0;
+    for (let c = 0; c < cohorts; c++) {
+      const t0 = at[c]!;
+      if (retire[c]! > year && t0 <= year + 1) operatingMW += cap[c]!;
+      // A cohort retiring mid-year is out of the end-of-year stock but still produced part of the year.
+      const opFrac = operatingFractionOfYear(year, t0, lifetimeYears);
+      if (opFrac === 0) continue;
+      const age = completedOperatingYears(year, t0);
+      const deg = age < ages ? degByAge[age]! : degradationFactor(age, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
+      energyMWh += cohortEnergyMWh(cap[c]!, hoursH, opFrac, deg, y.availabilityFrac, curtailmentFrac);
+    }
+
+    const coalTonnes = avoidedTonnes(energyMWh, seriesValueAt(s.coalTonnesPerMWh, year));
+    const co2Tonnes = avoidedTonnes(energyMWh, seriesValueAt(s.co2TonnesPerMWh, year));
+    // Cumulative columns are running sums over the reported years (from years.start).
+    if (year >= plan.startYear) {
+      cumEnergy += energyMWh;
+      cumCoal += coalTonnes;
+      cumCo2 += co2Tonnes;
+    }
+    ws.capacityMW[i] = stockMW;
+    ws.operatingMW[i] = operatingMW;
+    ws.additionsMW[i] = additionsMW;
+    ws.retirementsMW[i] = retirementsMW;
+    ws.energyMWh[i] = energyMWh;
+    ws.coalTonnes[i] = coalTonnes;
+    ws.co2Tonnes[i] = co2Tonnes;
+    if (s.so2TonnesPerMWh !== undefined) ws.so2Tonnes[i] = avoidedTonnes(energyMWh, seriesValueAt(s.so2TonnesPerMWh, year));
+    if (s.noxTonnesPerMWh !== undefined) ws.noxTonnes[i] = avoidedTonnes(energyMWh, seriesValueAt(s.noxTonnesPerMWh, year));
+    ws.cumulativeEnergyMWh[i] = cumEnergy;
+    ws.cumulativeCoalTonnes[i] = cumCoal;
+    ws.cumulativeCo2Tonnes[i] = cumCo2;
+  }
+}
+
+/**
+ * Runs a plan: capacity stock, operating capacity, energy and savings for every year from the base year to the end year.
+ * `yieldFactorByYear[i]` (optional) multiplies the energy of year baseYear + i: the Monte Carlo's inter-annual weather term.
+ */
+export function simulatePlan(plan: PlanInput, path: GrowthPath = growthPath(plan), yieldFactorByYear?: Float64Array): PlanResult {
+  const ws = createPlanWorkspace(plan);
+  simulatePlanInto(plan, path, yieldFactorByYear, ws);
+  const { baseYear, maxAdditionsMWPerYear } = plan.capacity;
+  const s = plan.savings;
+  const warnings: string[] = [];
+  const rows: YearResult[] = [];
+  for (let i = 0; i < ws.years; i++) {
+    const year = baseYear + i;
+    const asked = ws.cappedRequestMW[i]!;
+    if (!Number.isNaN(asked)) warnings.push(`${year}: additions capped at ${maxAdditionsMWPerYear} MW (the path asked for ${asked.toFixed(1)} MW)`);
+    rows.push({
+      year,
+      capacityMW: ws.capacityMW[i]!,
+      operatingMW: ws.operatingMW[i]!,
+      additionsMW: ws.additionsMW[i]!,
+      retirementsMW: ws.retirementsMW[i]!,
+      energyMWh: ws.energyMWh[i]!,
+      coalTonnes: ws.coalTonnes[i]!,
+      co2Tonnes: ws.co2Tonnes[i]!,
+      ...(s.so2TonnesPerMWh === undefined ? {} : { so2Tonnes: ws.so2Tonnes[i]! }),
+      ...(s.noxTonnesPerMWh === undefined ? {} : { noxTonnes: ws.noxTonnes[i]! }),
+      cumulativeEnergyMWh: ws.cumulativeEnergyMWh[i]!,
+      cumulativeCoalTonnes: ws.cumulativeCoalTonnes[i]!,
+      cumulativeCo2Tonnes: ws.cumulativeCo2Tonnes[i]!,
+    });
+  }
+  return { years: rows, growth: path, target: targetOutcome(plan, rows), warnings };
+}
+
+/** Whether and when the capacity target is met, and the shortfall in the target year. */
+export function targetOutcome(plan: PlanInput, rows: readonly YearResult[]): TargetOutcome | null {
+  const t = plan.capacity.target;
+  if (!t || t.capacityMW === undefined) return null;
+  const goal = t.capacityMW;
+  const met = rows.find((r) => reachesTarget(r.capacityMW, goal));
+  const inTarget = rows.find((r) => r.year === t.year);
+  const capacityInTargetYearMW = inTarget?.capacityMW ?? Number.NaN;
+  const metInTargetYear = inTarget !== undefined && reachesTarget(inTarget.capacityMW, goal);
+  return {
+    year: t.year,
+    capacityMW: goal,
+    capacityInTargetYearMW,
+    metYear: met ? met.year : null,
+    metInTargetYear,
+    shortfallMW: metInTargetYear ? 0 : goal - capacityInTargetYearMW,
+  };
+}

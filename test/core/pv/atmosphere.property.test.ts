@@ -1,0 +1,91 @@
+// Invariants of the air-mass and pressure formulas.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  absoluteAirmass,
+  pressureFromAltitudePa,
+  RELATIVE_AIRMASS_MODELS,
+  relativeAirmass,
+} from '../../../src/core/pv/atmosphere.ts';
+
+const zenith = (min: number, max: number) => fc.double({ min, max, noNaN: true });
+
+describe.each(RELATIVE_AIRMASS_MODELS)('relative air mass (%s)', (model) => {
+  it('is at least ~1 and at most ~40 with the sun up, NaN with it below the horizon', () => {
+    fc.assert(
+      fc.property(zenith(0, 90), (z) => {
+        const am = relativeAirmass(z, model);
+        // Both fits give 0.9995–0.9998 overhead and 36–38 at the horizon.
+        expect(am).toBeGreaterThan(0.999);
+        expect(am).toBeLessThan(40);
+      }),
+    );
+    fc.assert(
+      fc.property(zenith(90, 180), (z) => {
+        fc.pre(z > 90);
+        expect(relativeAirmass(z, model)).toBeNaN();
+      }),
+    );
+    expect(relativeAirmass(Number.NaN, model)).toBeNaN();
+  });
+
+  it('grows with the zenith angle, i.e. decreases toward the zenith', () => {
+    // The fitted correction term makes both formulas dip by < 1e-7 within 0.03° of the zenith (their minimum is at
+    // ~0.016° and ~0.022°), so strict monotonicity is asserted from 0.05° on and a 1e-7 band is allowed below it.
+    fc.assert(
+      fc.property(zenith(0.05, 90), zenith(0.05, 90), (a, b) => {
+        fc.pre(a < b);
+        // Non-decreasing for any pair (neighbouring doubles can round to the same value), strictly increasing for
+        // pairs a thousandth of a degree apart.
+        expect(relativeAirmass(b, model)).toBeGreaterThanOrEqual(relativeAirmass(a, model));
+        if (b - a > 1e-3) expect(relativeAirmass(b, model)).toBeGreaterThan(relativeAirmass(a, model));
+      }),
+    );
+    fc.assert(
+      fc.property(zenith(0, 0.05), zenith(0, 0.05), (a, b) => {
+        fc.pre(a < b);
+        expect(relativeAirmass(b, model)).toBeGreaterThan(relativeAirmass(a, model) - 1e-7);
+      }),
+    );
+  });
+
+  it('approaches the plane-parallel sec z at small zenith angles', () => {
+    fc.assert(
+      fc.property(zenith(0, 60), (z) => {
+        const secant = 1 / Math.cos((z * Math.PI) / 180);
+        expect(Math.abs(relativeAirmass(z, model) - secant) / secant).toBeLessThan(0.005);
+      }),
+    );
+  });
+});
+
+describe('absolute air mass and pressure', () => {
+  it('absolute air mass is linear in pressure and in relative air mass', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 40, noNaN: true }),
+        fc.double({ min: 30000, max: 110000, noNaN: true }),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (am, p, k) => {
+          const base = absoluteAirmass(am, p);
+          expect(Math.abs(absoluteAirmass(am, p * k) - k * base)).toBeLessThanOrEqual(1e-12 * k * base);
+          expect(Math.abs(absoluteAirmass(am * k, p) - k * base)).toBeLessThanOrEqual(1e-12 * k * base);
+        },
+      ),
+    );
+  });
+
+  it('pressure falls with altitude, by about 12% per kilometre near sea level', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -400, max: 8000, noNaN: true }), fc.double({ min: 1, max: 1000, noNaN: true }), (h, dh) => {
+        const p = pressureFromAltitudePa(h);
+        expect(p).toBeGreaterThan(pressureFromAltitudePa(h + dh));
+        expect(p).toBeGreaterThan(30000);
+        expect(p).toBeLessThan(107000);
+      }),
+    );
+    const perKm = 1 - pressureFromAltitudePa(1000) / pressureFromAltitudePa(0);
+    expect(perKm).toBeGreaterThan(0.11);
+    expect(perKm).toBeLessThan(0.12);
+  });
+});
