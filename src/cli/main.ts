@@ -2,6 +2,14 @@
 /** Entry point of the installed `pvplan` binary: real stdout/stderr, exit status from runCli. */
 import { runCli } from './program.ts';
 
+// A reader that stops early (`pvplan run … | head`) closes the pipe: that ends the output, it is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const code = await runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

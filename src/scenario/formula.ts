@@ -10,8 +10,16 @@ import type { MathNode } from 'mathjs';
 
 const ALLOWED_NODE_TYPES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'ParenthesisNode', 'FunctionNode']);
 
+/** Longest formula accepted, in characters: a growth formula is a line (the longest shipped is 40), never a page. */
+export const MAX_FORMULA_LENGTH = 500;
+/** Most parts (numbers, names, operators) a formula may have; mathjs parses and evaluates by recursion. */
+export const MAX_FORMULA_NODES = 200;
+
 /** Compiles a formula into year → MW; throws QuantityError naming the first disallowed part. */
 export function compileCapacityFormula(expression: string): (year: number) => number {
+  if (expression.length > MAX_FORMULA_LENGTH) {
+    throw new QuantityError(`the expression is ${expression.length} characters long; at most ${MAX_FORMULA_LENGTH} are accepted (a growth formula fits on a line)`);
+  }
   const math = formulaMath();
   let root: MathNode;
   try {
@@ -19,6 +27,9 @@ export function compileCapacityFormula(expression: string): (year: number) => nu
   } catch (e) {
     throw new QuantityError(`cannot parse the expression: ${(e as Error).message}`);
   }
+  let nodes = 0;
+  root.traverse(() => void nodes++);
+  if (nodes > MAX_FORMULA_NODES) throw new QuantityError(`the expression has ${nodes} parts; at most ${MAX_FORMULA_NODES} are accepted`);
   const problems: string[] = [];
   root.traverse((node: MathNode, _path: string, parent: MathNode | null) => {
     if (!ALLOWED_NODE_TYPES.has(node.type)) {

@@ -2,9 +2,9 @@
  * Reading scenario files: YAML or JSON (both through the `yaml` parser, which keeps positions so every error
  * can name its line), `extends` chains with deep merge, cycle and missing-parent errors.
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve as resolvePath } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { readRegularFileText, SCENARIO_FILE_MAX_BYTES } from '../io/read-bounded.ts';
 import { ScenarioError, type ScenarioProblem } from './errors.ts';
 import { freezeDocument } from './immutable.ts';
 
@@ -25,29 +25,114 @@ export interface ScenarioChain {
   readonly merged: Record<string, unknown>;
 }
 
-/** Reads a file's text; replaceable in tests and in the server. */
-export type ReadText = (absolutePath: string) => string;
+/**
+ * Reads a regular file's text of at most `maxBytes` bytes (src/io/read-bounded.ts); replaceable in tests and in the
+ * server, which adds its folder containment.
+ */
+export type ReadText = (absolutePath: string, maxBytes: number) => string;
 
-export const readTextFromDisk: ReadText = (p) => readFileSync(p, 'utf8');
+export const readTextFromDisk: ReadText = readRegularFileText;
 
 /** The scenario id: the file name without its extension. */
 export function scenarioIdOf(file: string): string {
   return basename(file, extname(file));
 }
 
-/** Parses YAML or JSON text into a document with positions; malformed text is a ScenarioError with line and column. */
+/** Deepest nesting of mappings and lists a scenario may have (the deepest shipped file has 5 levels). */
+export const MAX_SCENARIO_DEPTH = 32;
+/** Most aliases (`*name`) a scenario may use; YAML's anchors are for sharing a few blocks, never for bulk. */
+export const MAX_SCENARIO_ALIASES = 100;
+
+// The tags of YAML's core schema: anything else (!!binary, !!set, !!timestamp, custom `!tag`s) is refused.
+const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+
+/**
+ * Checks a parsed document in one pass, in document order, without recursion: nesting depth, tags, aliases (defined
+ * before use, not inside their own anchor, at most MAX_SCENARIO_ALIASES) and duplicate keys (linear, by a Set per
+ * mapping: the parser's own check compares every key with every other). Returns the first problem, with its offset.
+ */
+function checkDocumentShape(doc: Document): { offset: number | undefined; message: string } | undefined {
+  const anchors = new Map<string, Node>();
+  let aliases = 0;
+  // Each entry: a node, its depth, and the anchors open around it (for self-reference).
+  const stack: Array<{ node: unknown; depth: number; open: ReadonlySet<string> }> = [{ node: doc.contents, depth: 0, open: new Set() }];
+  while (stack.length > 0) {
+    const { node, depth, open } = stack.pop()!;
+    if (!isNode(node)) continue;
+    const offset = node.range?.[0];
+    if (isAlias(node)) {
+      aliases++;
+      if (aliases > MAX_SCENARIO_ALIASES) return { offset, message: `more than ${MAX_SCENARIO_ALIASES} aliases (*name): write the values out, or share fewer blocks` };
+      if (open.has(node.source)) return { offset, message: `alias *${node.source} refers to the block it is inside (a loop)` };
+      if (!anchors.has(node.source)) return { offset, message: `alias *${node.source} has no anchor &${node.source} before it` };
+      continue;
+    }
+    if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+      return { offset, message: `tag '${node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed: scenario values are plain text, numbers, true/false, null, mappings and lists` };
+    }
+    let inner = open;
+    if (node.anchor) {
+      anchors.set(node.anchor, node);
+      inner = new Set(open).add(node.anchor);
+    }
+    if (isMap(node) || isSeq(node)) {
+      if (depth >= MAX_SCENARIO_DEPTH) return { offset, message: `nested more than ${MAX_SCENARIO_DEPTH} levels deep` };
+      const children: Array<{ node: unknown; depth: number; open: ReadonlySet<string> }> = [];
+      if (isMap(node)) {
+        const keys = new Set<string>();
+        for (const pair of node.items) {
+          const key = pair.key;
+          if (!isScalar(key)) return { offset: isNode(key) ? key.range?.[0] : offset, message: 'a key must be plain text, not a mapping, list or alias' };
+          const name = String(key.value);
+          if (keys.has(name)) return { offset: key.range?.[0], message: `duplicate key '${name}' (each field may appear once in a mapping)` };
+          keys.add(name);
+          children.push({ node: key, depth: depth + 1, open: inner }, { node: pair.value, depth: depth + 1, open: inner });
+        }
+      } else {
+        for (const item of node.items) children.push({ node: item, depth: depth + 1, open: inner });
+      }
+      // Reversed onto the stack, so they are visited in document order (anchors before their aliases).
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return undefined;
+}
+
+/** Parses YAML or JSON text into a document with positions; malformed, hostile or oversized text is a ScenarioError with line and column. */
 export function parseScenarioText(text: string, file: string): SourceDoc {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const what = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+  const fail = (offset: number | undefined, message: string): never => {
+    const pos = offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset);
+    throw new ScenarioError([{ file, line: pos.line, column: pos.col, message }]);
+  };
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
+  } catch (e) {
+    // The parser recurses once per nesting level of flow collections (`[[[[…`): past the stack, it is too deep.
+    if (e instanceof RangeError) return fail(undefined, `malformed ${what}: nested too deeply (the limit is ${MAX_SCENARIO_DEPTH} levels)`);
+    throw e;
+  }
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    const what = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+    if (first.message.includes('call stack')) return fail(undefined, `malformed ${what}: nested too deeply (the limit is ${MAX_SCENARIO_DEPTH} levels)`);
     throw new ScenarioError([
       { file, ...(pos ? { line: pos.line, column: pos.col } : {}), message: `malformed ${what}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` },
     ]);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const shape = checkDocumentShape(doc);
+  if (shape) fail(shape.offset, `malformed ${what}: ${shape.message}`);
+  let data: unknown;
+  try {
+    // The parser's own guard weighs each alias by the size of what it expands to: the limit bounds expansion,
+    // where the walk above bounded the count.
+    data = doc.toJS({ maxAliasCount: 10 * MAX_SCENARIO_ALIASES });
+  } catch (e) {
+    // Aliases that pass the checks above can still expand too much (an alias of a block full of aliases).
+    return fail(undefined, `malformed ${what}: ${(e as Error).message}`);
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ScenarioError([{ file, line: 1, column: 1, message: 'expected a mapping of scenario fields at the top level (name, years, capacity, yield, savings)' }]);
   }
@@ -70,7 +155,11 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
   if (childKeys.length > 0 && childKeys.every((k) => YEAR_KEY.test(k))) return child;
   if ('model' in child && 'model' in parent && child.model !== parent.model) return child;
   const out: Record<string, unknown> = { ...parent };
-  for (const k of childKeys) out[k] = k in parent ? mergeScenario(parent[k], child[k]) : child[k];
+  for (const k of childKeys) {
+    // Defined, not assigned, and looked up as own keys: `__proto__` or `toString` in a file stay ordinary keys
+    // (which the validator then refuses), never the prototype.
+    Object.defineProperty(out, k, { value: Object.hasOwn(parent, k) ? mergeScenario(parent[k], child[k]) : child[k], enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 
@@ -90,7 +179,7 @@ export function loadScenarioChain(file: string, readText: ReadText = readTextFro
     if (!source) {
       let text: string;
       try {
-        text = readText(current);
+        text = readText(current, SCENARIO_FILE_MAX_BYTES);
       } catch (e) {
         const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
         if (from) throw new ScenarioError([{ ...locateIn(from.source, ['extends']), field: 'extends', message: `cannot read the parent scenario '${String(from.source.data.extends)}' (${current}): ${reason}` }]);

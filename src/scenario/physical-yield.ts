@@ -3,6 +3,7 @@
  * internal units → weather series (file or synthetic year) → the core chain (`simulateYield`) → specific yield.
  * `pvplan yield` builds the same settings from command-line flags and runs them through `runPhysicalYield`.
  */
+import { DATA_FILE_MAX_BYTES } from '../io/read-bounded.ts';
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { DEFAULT_ALBEDO, simulateYield, type PvArray, type PvSite, type SimulateYieldInput, type YieldResult } from '../core/pv/pv-yield.ts';
@@ -206,7 +207,7 @@ export function physicalSettingsFromSpec(spec: PhysicalYieldSpec): { settings?: 
 /** The text of a weather file setting, read through `readText`; an unreadable file is an Error naming the path. */
 function readWeatherText(source: Extract<YieldWeatherSource, { kind: 'file' }>, readText: ReadText): string {
   try {
-    return readText(source.path);
+    return readText(source.path, DATA_FILE_MAX_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (e as Error).message;

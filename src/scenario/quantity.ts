@@ -16,15 +16,21 @@ interface DimensionInfo {
   /** How an error names the dimension and gives examples. */
   readonly expected: string;
   readonly noun: string;
+  /**
+   * Largest magnitude accepted, in the internal unit: far beyond any plan (a power of 1e9 MW is a hundred times the
+   * world's generating capacity) yet small enough that no arithmetic on it overflows. A value beyond it is a slip.
+   */
+  readonly largest: number;
+  readonly largestText: string;
 }
 
 export const DIMENSIONS: Readonly<Record<Dimension, DimensionInfo>> = {
-  power: { internalUnit: 'MW', expected: "a power such as '4.5 GW' or '450万千瓦'", noun: 'a power' },
-  energy: { internalUnit: 'MWh', expected: "an energy such as '113.5 GWh' or '1.135亿 kWh'", noun: 'an energy' },
-  duration: { internalUnit: 'h', expected: "hours per year such as '1135 h' (or a specific yield such as '1135 kWh/kWp')", noun: 'a duration' },
-  mass: { internalUnit: 't', expected: "a mass such as '45800 t' or '4.58万吨'", noun: 'a mass' },
-  intensity: { internalUnit: 't/MWh', expected: "a mass per energy such as '403.5 g/kWh' or '0.5703 t/MWh'", noun: 'a mass per energy' },
-  fraction: { internalUnit: '', expected: "a percentage such as '2 %'", noun: 'a percentage' },
+  power: { internalUnit: 'MW', expected: "a power such as '4.5 GW' or '450万千瓦'", noun: 'a power', largest: 1e9, largestText: '1e9 MW' },
+  energy: { internalUnit: 'MWh', expected: "an energy such as '113.5 GWh' or '1.135亿 kWh'", noun: 'an energy', largest: 1e13, largestText: '1e13 MWh' },
+  duration: { internalUnit: 'h', expected: "hours per year such as '1135 h' (or a specific yield such as '1135 kWh/kWp')", noun: 'a duration', largest: 1e6, largestText: '1e6 h' },
+  mass: { internalUnit: 't', expected: "a mass such as '45800 t' or '4.58万吨'", noun: 'a mass', largest: 1e13, largestText: '1e13 t' },
+  intensity: { internalUnit: 't/MWh', expected: "a mass per energy such as '403.5 g/kWh' or '0.5703 t/MWh'", noun: 'a mass per energy', largest: 1e3, largestText: '1000 t/MWh' },
+  fraction: { internalUnit: '', expected: "a percentage such as '2 %'", noun: 'a percentage', largest: 100, largestText: '10000 %' },
 };
 
 const REFERENCE_UNITS: Readonly<Record<Exclude<Dimension, 'fraction'>, string>> = {
@@ -123,7 +129,7 @@ function parseText(input: string, expected: Dimension): number | string {
   const info = DIMENSIONS[expected];
   const parts = splitQuantity(input);
   if (!parts || !Number.isFinite(parts.value)) return `expected ${info.expected}, got '${input}'`;
-  if (expected === 'fraction') return parts.unit === '%' ? parts.value / 100 : `expected ${info.expected}, got '${input}'`;
+  if (expected === 'fraction') return parts.unit !== '%' ? `expected ${info.expected}, got '${input}'` : withinRange(parts.value / 100, input, info);
   if (parts.unit === '' || parts.unit === '%') return `expected ${info.expected}, got '${input}' (${parts.unit === '%' ? 'a percentage' : 'no unit'})`;
   let unit: Unit;
   try {
@@ -134,7 +140,13 @@ function parseText(input: string, expected: Dimension): number | string {
   const actual = dimensionOf(unit);
   if (actual !== expected) return `expected ${info.expected}, got ${actual ? `${DIMENSIONS[actual].noun} '${input}'` : `'${input}'`}`;
   // Round off binary noise from the unit conversion (0.5703 t/MWh must stay 0.5703).
-  return Number(unit.toNumber(info.internalUnit).toPrecision(15));
+  return withinRange(Number(unit.toNumber(info.internalUnit).toPrecision(15)), input, info);
+}
+
+/** `value`, or the message refusing it when its magnitude is beyond the dimension's largest (or not finite). */
+function withinRange(value: number, input: string, info: DimensionInfo): number | string {
+  if (Number.isFinite(value) && Math.abs(value) <= info.largest) return value;
+  return `expected ${info.expected}, got '${input}', beyond the largest accepted magnitude (${info.largestText}): check the exponent and the unit`;
 }
 
 function describe(value: unknown): string {

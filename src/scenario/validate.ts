@@ -185,7 +185,8 @@ function checkNode(value: unknown, schema: JsonSchemaNode, path: string[], issue
       const patterns = patternsOf(schema);
       for (const key of Object.keys(value)) {
         const child = value[key];
-        const sub = props[key];
+        // Own properties only: 'constructor' or 'toString' must be unknown keys, not the prototype's functions.
+        const sub = Object.hasOwn(props, key) ? props[key] : undefined;
         if (sub) {
           checkChild(child, sub, path, key, issues);
           continue;
@@ -298,9 +299,18 @@ function describeUnion(schema: JsonSchemaNode): string {
   return [...new Set(parts)].join(' or ');
 }
 
-/** Every structural problem of a scenario document (as written, after `extends`), in document order. */
+/** Most problems reported for one scenario: a file with 40,000 unknown keys needs its first few named, not all of them. */
+export const MAX_REPORTED_ISSUES = 20;
+
+/**
+ * The structural problems of a scenario document (as written, after `extends`), in document order: all of them up
+ * to MAX_REPORTED_ISSUES, else the first ones and a last line counting the rest.
+ */
 export function validateScenarioShape(value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   check(value, ScenarioSchema as unknown as JsonSchemaNode, [], issues);
-  return issues;
+  if (issues.length <= MAX_REPORTED_ISSUES) return issues;
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES - 1);
+  shown.push({ path: [], message: `and ${issues.length - shown.length} more problems not shown` });
+  return shown;
 }

@@ -7,6 +7,8 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { packageRoot } from '../package-root.ts';
 import { errorBody, HttpError, makeErrorHandler, notFound } from './errors.ts';
+import { hostNameOf } from './host-check.ts';
+import { jsonStructureProblem } from './json-body.ts';
 import { McPool } from './mc-pool.ts';
 import { registerCompareRoutes } from './routes/compare.ts';
 import { registerMcRoutes, type McComputed } from './routes/mc.ts';
@@ -50,7 +52,36 @@ export interface AppOptions {
   readonly mcThreads?: number;
   /** Called after each Monte Carlo the server computed (cache hits are not computations). */
   readonly onMcComputed?: (e: McComputed) => void;
+  /**
+   * Host names requests may carry in their Host header (see host-check.ts); others get 421. Default: no check
+   * (tests with `inject`); startServer always sets it.
+   */
+  readonly allowedHosts?: ReadonlySet<string>;
+  /** Limits of the listening server (see SERVER_LIMITS); tests shorten them. */
+  readonly limits?: Partial<ServerLimits>;
 }
+
+/** Timeouts and the connection cap of a listening server; docs/security.md explains each. */
+export interface ServerLimits {
+  /** A request must arrive whole (headers and body) within this, ms. */
+  readonly requestTimeoutMs: number;
+  /** The headers of a request must arrive within this, ms (slowloris). */
+  readonly headersTimeoutMs: number;
+  /** A connection idle this long (no request in progress) is closed, ms. */
+  readonly idleTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this, ms. */
+  readonly keepAliveTimeoutMs: number;
+  /** Open connections at most; more are refused at once by the kernel's accept. */
+  readonly maxConnections: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = {
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  idleTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 512,
+};
 
 /**
  * Content-Security-Policy: scripts, styles, fonts and data only from this server. Images may be data:/blob: URLs
@@ -86,7 +117,13 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const store = new ScenarioStore(opts.scenariosDir, opts.dataDirs);
   const mcPool = new McPool(opts.mcThreads === undefined ? {} : { threads: opts.mcThreads });
+  const limits = { ...SERVER_LIMITS, ...opts.limits };
   const app = Fastify({
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // Node checks the header and request timeouts on this interval (30 s by default, too coarse for the limits).
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs) },
     logger: opts.quiet ? false : (opts.logger ?? { level: 'info' }),
     bodyLimit: opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     // Ajv: accept the scenario schema's annotation keywords; never coerce types or drop unknown keys silently
@@ -97,7 +134,30 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       void (reply as FastifyReply).code(400).headers(API_SECURITY_HEADERS).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(new HttpError(400, 'bad-request', error.message))));
     },
   });
+  app.server.maxConnections = limits.maxConnections;
+  // JSON bodies by the scenario files' rule: duplicate keys and deep nesting refused before parsing.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    const problem = jsonStructureProblem(text);
+    if (problem) return done(new HttpError(400, 'bad-request', `request body: ${problem.message} (at character ${problem.offset + 1})`), undefined);
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch (e) {
+      done(new HttpError(400, 'bad-request', `request body: malformed JSON: ${(e as Error).message}`), undefined);
+    }
+  });
   app.setErrorHandler(makeErrorHandler(store.root));
+  const allowedHosts = opts.allowedHosts;
+  if (allowedHosts) {
+    // First of all hooks, so a request under a foreign name reaches neither a route nor the page.
+    app.addHook('onRequest', (request, reply, done) => {
+      const name = hostNameOf(request.headers.host);
+      if (name !== undefined && allowedHosts.has(name)) return done();
+      const e = new HttpError(421, 'misdirected-request', `the host name '${String(request.headers.host ?? '').slice(0, 100)}' is not served here (a guard against DNS rebinding); to reach this server under that name, start it with --allowed-host ${name ?? 'NAME'}`);
+      void reply.code(421).headers(API_SECURITY_HEADERS).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(e)));
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const e = notFound(`no such resource: ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`);
     void reply.code(404).headers(API_SECURITY_HEADERS).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(e)));

@@ -8,7 +8,7 @@ import { ScenarioError, type ScenarioProblem } from '../scenario/errors.ts';
 import { PlanError } from '../core/errors.ts';
 import type { ErrorBody } from './schemas.ts';
 
-export type ErrorKind = 'bad-request' | 'invalid-scenario' | 'not-found' | 'conflict' | 'body-too-large' | 'unsupported-media-type' | 'internal-error';
+export type ErrorKind = 'bad-request' | 'invalid-scenario' | 'not-found' | 'conflict' | 'body-too-large' | 'unsupported-media-type' | 'misdirected-request' | 'service-unavailable' | 'internal-error';
 
 /** An error the API reports as is: its status, kind, message and optional field. */
 export class HttpError extends Error {

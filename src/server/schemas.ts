@@ -93,7 +93,7 @@ const TextOrNull = Type.Unsafe<string | null>({ type: ['string', 'null'] });
 
 export const ErrorSchema = Type.Object(
   {
-    error: Type.String({ description: "Kind of error: 'bad-request', 'invalid-scenario', 'not-found', 'conflict', 'body-too-large', 'unsupported-media-type', 'internal-error'" }),
+    error: Type.String({ description: "Kind of error: 'bad-request', 'invalid-scenario', 'not-found', 'conflict', 'body-too-large', 'unsupported-media-type', 'misdirected-request', 'service-unavailable', 'internal-error'" }),
     message: Type.String({ description: 'What went wrong and what was expected' }),
     field: Type.Optional(Type.String({ description: "Dotted path of the offending field, e.g. 'capacity.growth.rate'" })),
     problems: Type.Optional(

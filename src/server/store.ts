@@ -4,13 +4,14 @@
  * what-ifs run from a request body, and what-ifs saved as new files (validated first, written atomically).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, linkSync, lstatSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve as resolvePath, sep } from 'node:path';
 import { Document, LineCounter, stringify as stringifyYaml } from 'yaml';
 import { seriesValueAt } from '../core/series.ts';
 import type { McReport } from '../report/mc.ts';
 import { runReport, type RunReport } from '../report/run.ts';
 import { ScenarioError } from '../scenario/errors.ts';
+import { readRegularFileText } from '../io/read-bounded.ts';
 import { loadScenarioChain, mergeScenario, parseScenarioText, type ReadText, type ScenarioChain, type SourceDoc } from '../scenario/load.ts';
 import { resolveChain, type ResolvedScenario } from '../scenario/resolve.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
@@ -329,14 +330,14 @@ export class ScenarioStore {
    * the data folders too for weather files), and records their stamps so the cache sees them change.
    */
   private reader(stamps: Stamp[], roots: readonly string[] = [this.root]): ReadText {
-    return (absolutePath) => {
+    return (absolutePath, maxBytes) => {
       const real = realpathSync(absolutePath);
       if (!this.isInside(real, roots)) throw new Error(roots.length > 1 ? 'refused: outside the scenarios and data folders' : 'refused: outside the scenarios folder');
       const st = statSync(real);
       if (!st.isFile()) throw new Error('not a regular file');
       // Stamp before reading: if the file changes in between, the next request sees a new stamp and reloads.
       stamps.push(stampOf(absolutePath, st));
-      return readFileSync(real, 'utf8');
+      return readRegularFileText(real, maxBytes);
     };
   }
 

@@ -2,7 +2,7 @@
  * The one file-system edge of src/weather: reads a weather file and hands its text to the parser of its format.
  */
 
-import { readFile } from 'node:fs/promises';
+import { DATA_FILE_MAX_BYTES, readRegularFileText } from '../io/read-bounded.ts';
 import { extname } from 'node:path';
 import { parseWeatherCsv } from './csv.ts';
 import { parseEpw } from './epw.ts';
@@ -59,6 +59,6 @@ export function parseWeatherText(text: string, file: string, options: ReadWeathe
  * @example await readWeatherFile('scenarios/weather/723170TYA.CSV') // { format: 'tmy3', … }
  */
 export async function readWeatherFile(path: string, options: ReadWeatherOptions = {}): Promise<WeatherSeries> {
-  const text = await readFile(path, 'utf8');
+  const text = readRegularFileText(path, DATA_FILE_MAX_BYTES);
   return parseWeatherText(text, path, options);
 }

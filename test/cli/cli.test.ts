@@ -239,7 +239,7 @@ describe.concurrent('--help', () => {
 
 describe.concurrent('bad input: exit 2, one clear message on stderr, no stack trace, nothing written', () => {
   const BAD: ReadonlyArray<readonly [string, string, RegExp]> = [
-    ['malformed YAML', 'bad-malformed.yaml', /bad-malformed\.yaml:5:3: malformed YAML: Map keys must be unique/],
+    ['malformed YAML', 'bad-malformed.yaml', /bad-malformed\.yaml:5:3: malformed YAML: duplicate key 'start'/],
     ['malformed JSON', 'bad-malformed.json', /bad-malformed\.json:2:26: malformed JSON/],
     ['unknown key', 'bad-unknown-key.yaml', /bad-unknown-key\.yaml:5:\d+: capacity\.lifetimeYear: unknown field 'lifetimeYear' \(did you mean 'lifetimeYears'\?\)/],
     ['wrong dimension', 'bad-dimension.yaml', /bad-dimension\.yaml:6:5: capacity\.baseline\.capacity: expected a power such as '4\.5 GW' or '450万千瓦', got an energy '1135 kWh'/],

@@ -5,12 +5,26 @@
 import { describe, expect, it } from 'vitest';
 import { runReport } from '../../src/report/run.ts';
 import { ScenarioError } from '../../src/scenario/errors.ts';
-import { compileCapacityFormula } from '../../src/scenario/formula.ts';
+import { compileCapacityFormula, MAX_FORMULA_LENGTH, MAX_FORMULA_NODES } from '../../src/scenario/formula.ts';
 import { QuantityError } from '../../src/scenario/quantity.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
 import { expectClose } from '../helpers/expect-close.ts';
 
 describe('compileCapacityFormula', () => {
+  it(`refuses a formula longer than ${MAX_FORMULA_LENGTH} characters or of more than ${MAX_FORMULA_NODES} parts, quickly`, () => {
+    // The issue's reproduction: 2,000 terms (about 14 KB), which used to end in a 500.
+    const huge = `1125 MW${' + 1 MW'.repeat(2000)}`;
+    const t0 = performance.now();
+    expect(() => compileCapacityFormula(huge)).toThrow(new QuantityError(`the expression is ${huge.length} characters long; at most ${MAX_FORMULA_LENGTH} are accepted (a growth formula fits on a line)`));
+    expect(performance.now() - t0).toBeLessThan(50);
+    const many = `1125 MW${'+1W'.repeat(120)}`;
+    expect(many.length).toBeLessThanOrEqual(MAX_FORMULA_LENGTH);
+    expect(() => compileCapacityFormula(many)).toThrow(/the expression has \d+ parts; at most 200 are accepted/);
+    const deep = `${'('.repeat(240)}1125 MW${')'.repeat(240)}`;
+    expect(() => compileCapacityFormula(deep)).toThrow(QuantityError);
+    expect(compileCapacityFormula(`1125 MW${'+1W'.repeat(40)}`)(2022)).toBeCloseTo(1125.00004, 9);
+  });
+
   it("'1125 MW * 1.587^(year - 2022)': 1125, 1785.375, 2833.39… MW", () => {
     const f = compileCapacityFormula('1125 MW * 1.587^(year - 2022)');
     expect(f(2022)).toBe(1125);

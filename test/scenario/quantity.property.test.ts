@@ -4,8 +4,8 @@
  * it again gives the same number (12 significant digits are shown).
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
-import { formatQuantity, parseQuantity, type Dimension, type UnitSystem } from '../../src/scenario/quantity.ts';
+import { describe, expect, it } from 'vitest';
+import { DIMENSIONS, formatQuantity, parseQuantity, tryParseQuantity, type Dimension, type UnitSystem } from '../../src/scenario/quantity.ts';
 import { expectClose } from '../helpers/expect-close.ts';
 
 /** Units as written, with their value in the internal unit (MW, MWh, h, t, t/MWh, fraction). */
@@ -42,6 +42,8 @@ describe('quantity text round trips', () => {
         const [mag, magFactor] = q.dim === 'fraction' ? ['', 1] : q.magnitude;
         const written = Number(q.value.toPrecision(q.digits)) * (q.negative ? -1 : 1);
         const text = `${written}${q.space1}${mag}${q.space2}${unit}`;
+        // Beyond the dimension's largest magnitude a value is refused (tested below).
+        fc.pre(Math.abs(written * magFactor * factor) <= DIMENSIONS[q.dim].largest);
         const parsed = parseQuantity(text, q.dim);
         expectClose(parsed, written * magFactor * factor, { rel: 1e-12 }, `parse '${text}'`);
         const shown = formatQuantity(parsed, q.dim, system);
@@ -53,11 +55,23 @@ describe('quantity text round trips', () => {
 
   it('every display unit of every dimension parses back in both systems, across magnitudes', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...DIMS), fc.constantFrom(...SYSTEMS), fc.double({ min: -1e15, max: 1e15, noNaN: true }), (dim, system, value) => {
+      fc.property(fc.constantFrom(...DIMS), fc.constantFrom(...SYSTEMS), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -15, max: 0, noNaN: true }), (dim, system, sign, exponent) => {
+        // Magnitudes from 1e-15 of the largest accepted up to the largest itself.
+        const value = Math.sign(sign) * DIMENSIONS[dim].largest * 10 ** exponent;
         const shown = formatQuantity(value, dim, system);
         expectClose(parseQuantity(shown, dim), value, { rel: 1e-11, abs: 1e-300 }, `'${shown}'`);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('refuses magnitudes beyond the largest accepted, whatever the unit they are written in', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...DIMS), fc.constantFrom(...SYSTEMS), fc.double({ min: 1.0001, max: 1e200, noNaN: true }), fc.boolean(), (dim, system, times, negative) => {
+        const value = (negative ? -1 : 1) * DIMENSIONS[dim].largest * times;
+        expect(tryParseQuantity(formatQuantity(value, dim, system), dim)).toMatch(/beyond the largest accepted magnitude/);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -104,7 +104,11 @@ describe('readWeatherFile on broken copies in a temp dir', () => {
     expect(error.got).toBe('2022-06-21T13:00:00');
   });
 
-  it('a missing file is a plain fs error, not a parse error', async () => {
-    await expect(readWeatherFile(join(tempDir, 'nope.epw'))).rejects.toThrow(/ENOENT/);
+  it('a missing file is a file error, not a parse error', async () => {
+    await expect(readWeatherFile(join(tempDir, 'nope.epw'))).rejects.toMatchObject({ name: 'InputFileError', code: 'ENOENT', message: 'no such file' });
+  });
+
+  it('only regular files are read: /dev/urandom as a weather file is refused at once', async () => {
+    await expect(readWeatherFile('/dev/urandom')).rejects.toMatchObject({ code: 'ENOTREG', message: expect.stringMatching(/character device, not a regular file/) });
   });
 });

@@ -13,6 +13,7 @@ interface ServeOptions {
   readonly host: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly dataDir?: string[];
+  readonly allowedHost?: string[];
   readonly workers: string;
 }
 
@@ -26,6 +27,7 @@ export function registerServe(program: Command, io: CliIo): void {
     .option('-s, --scenarios <dir>', 'scenarios folder', 'scenarios')
     .option('-p, --port <port>', 'TCP port (0 picks a free one)', String(DEFAULT_PORT))
     .option('--host <host>', 'address to listen on (0.0.0.0 to let other machines in)', DEFAULT_HOST)
+    .option('--allowed-host <names...>', 'host names (beyond the listen address and localhost) the page may be reached under, e.g. a LAN name; others are refused (a guard against DNS rebinding)')
     .option('--data-dir <dirs...>', 'further folders scenarios may read weather files from (read only; default: the scenarios folder only)')
     .option('-w, --workers <n>', "server processes sharing the port, so many users' what-ifs use every core: a number, or 'auto' for one per core", '1')
     .addOption(new Option('--log-level <level>', 'request log level').choices([...LOG_LEVELS]).default('info'));
@@ -60,6 +62,7 @@ export function registerServe(program: Command, io: CliIo): void {
       started = await startServer({
         scenariosDir: opts.scenarios,
         dataDirs: opts.dataDir ?? [],
+        allowedHosts: opts.allowedHost ?? [],
         host: opts.host,
         port,
         logger: { level: opts.logLevel },

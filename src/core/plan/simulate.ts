@@ -9,6 +9,7 @@
 import { COMMISSIONING_OFFSET_YEARS, cohortEnergyMWh, completedOperatingYears, degradationFactor, operatingFractionOfYear } from './cohorts.ts';
 import { avoidedTonnes } from './emissions.ts';
 import { growthPath, type GrowthPath } from './growth.ts';
+import { PlanError } from '../errors.ts';
 import { seriesValueAt } from '../series.ts';
 import type { PlanInput, YearResult } from './types.ts';
 
@@ -236,6 +237,32 @@ export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorB
   }
 }
 
+/** Largest capacity a plan may reach, MW: a hundred times the world's generating capacity (about 9 TW in 2023, IEA). */
+export const MAX_PLAN_CAPACITY_MW = 1e9;
+
+/** The reported series of a workspace, by the field name a report gives them. */
+const REPORTED_SERIES = ['capacityMW', 'operatingMW', 'additionsMW', 'retirementsMW', 'energyMWh', 'coalTonnes', 'co2Tonnes', 'so2Tonnes', 'noxTonnes', 'cumulativeEnergyMWh', 'cumulativeCoalTonnes', 'cumulativeCo2Tonnes'] as const;
+
+/**
+ * Throws PlanError when the capacity path leaves every plausible scale or a reported value is not a finite number: an input so large that the arithmetic overflows
+ * (a growth formula or rate that explodes) must be an error, never `Infinity` or `null` in a report.
+ */
+function assertFiniteResults(ws: PlanWorkspace, baseYear: number): void {
+  for (let i = 0; i < ws.years; i++) {
+    if (Math.abs(ws.capacityMW[i]!) > MAX_PLAN_CAPACITY_MW) {
+      throw new PlanError(`the capacity path reaches ${ws.capacityMW[i]!.toPrecision(3)} MW in ${baseYear + i}, beyond the largest a plan may hold (${MAX_PLAN_CAPACITY_MW} MW, a hundred times the world's generating capacity): check the growth rate, formula or additions`, 'capacity.growth');
+    }
+  }
+  for (const name of REPORTED_SERIES) {
+    const series = ws[name];
+    for (let i = 0; i < series.length; i++) {
+      if (!Number.isFinite(series[i]!)) {
+        throw new PlanError(`the results overflow: ${name} of ${baseYear + i} is not a finite number; an input is far too large (check the growth rate or formula, additions, yield and factors)`);
+      }
+    }
+  }
+}
+
 /**
  * Runs a plan: capacity stock, operating capacity, energy and savings for every year from the base year to the end year.
  * `yieldFactorByYear[i]` (optional) multiplies the energy of year baseYear + i: the Monte Carlo's inter-annual weather term.
@@ -247,6 +274,7 @@ export function simulatePlan(plan: PlanInput, path: GrowthPath = growthPath(plan
   const s = plan.savings;
   const warnings: string[] = [];
   const rows: YearResult[] = [];
+  assertFiniteResults(ws, baseYear);
   for (let i = 0; i < ws.years; i++) {
     const year = baseYear + i;
     const asked = ws.cappedRequestMW[i]!;
