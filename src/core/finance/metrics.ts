@@ -15,8 +15,9 @@ export function capitalRecoveryFactor(rateFrac: number, years: number): number {
   if (!(years > 0)) throw new Error(`capitalRecoveryFactor: years must be positive, got ${years}`);
   if (!(rateFrac > -1)) throw new Error(`capitalRecoveryFactor: the rate must be above −100 %, got ${rateFrac}`);
   if (rateFrac === 0) return 1 / years;
-  const growth = Math.pow(1 + rateFrac, years);
-  return (rateFrac * growth) / (growth - 1);
+  // (1+r)^N − 1 by expm1(N·log1p r), exact for rates near 0 where the subtraction would cancel.
+  const logGrowth = years * Math.log1p(rateFrac);
+  return (rateFrac * Math.exp(logGrowth)) / Math.expm1(logGrowth);
 }
 
 /**
