@@ -123,6 +123,52 @@ function polishRoot(flows: ArrayLike<number>, length: number, lo: number, hi: nu
   return r;
 }
 
+/** Every root bracketed on IRR_GRID, polished. */
+function gridRoots(flows: ArrayLike<number>, length: number): number[] {
+  const roots: number[] = [];
+  let prevRate = IRR_GRID[0]!;
+  let prevF = npvAt(flows, prevRate, 0, length);
+  if (prevF === 0) roots.push(prevRate);
+  for (let k = 1; k < IRR_GRID.length; k++) {
+    const rate = IRR_GRID[k]!;
+    const f = npvAt(flows, rate, 0, length);
+    if (f === 0) roots.push(rate);
+    else if (prevF !== 0 && (f > 0) !== (prevF > 0)) roots.push(polishRoot(flows, length, prevRate, rate, prevF));
+    prevRate = rate;
+    prevF = f;
+  }
+  return roots;
+}
+
+/**
+ * With one sign change there is exactly one root in x = 1/(1+r) > 0 (Descartes' rule of signs), and NPV changes sign
+ * only there: walk outward from 10 % along IRR_GRID until NPV changes sign, then polish. Same bracket and answer as
+ * the full grid, in a few evaluations.
+ */
+function singleRoot(flows: ArrayLike<number>, length: number): number[] {
+  const start = IRR_GRID.indexOf(0.1);
+  const fStart = npvAt(flows, IRR_GRID[start]!, 0, length);
+  if (fStart === 0) return [IRR_GRID[start]!];
+  // NPV at r → −1⁺ takes the sign of the last nonzero flow, at r → ∞ that of the first: the root lies on the side where
+  // the sign differs from fStart's.
+  let first = 0;
+  for (let i = 0; i < length && first === 0; i++) first = flows[i]!;
+  const step = (first > 0) === (fStart > 0) ? -1 : 1;
+  let prev = start;
+  let fPrev = fStart;
+  for (let k = start + step; k >= 0 && k < IRR_GRID.length; k += step) {
+    const f = npvAt(flows, IRR_GRID[k]!, 0, length);
+    if (f === 0) return [IRR_GRID[k]!];
+    if ((f > 0) !== (fPrev > 0)) {
+      const [lo, hi, fLo] = step > 0 ? [IRR_GRID[prev]!, IRR_GRID[k]!, fPrev] : [IRR_GRID[k]!, IRR_GRID[prev]!, f];
+      return [polishRoot(flows, length, lo, hi, fLo)];
+    }
+    prev = k;
+    fPrev = f;
+  }
+  return [];
+}
+
 /**
  * Internal rate of return: the rate r > −1 with Σ c_i (1+r)^−i = 0 (the same roots as with any year offset).
  * Roots are bracketed on a fixed grid of rates (IRR_GRID) and each bracket is polished by safeguarded Newton–
@@ -136,18 +182,7 @@ export function internalRateOfReturn(flows: ArrayLike<number>, length = flows.le
   if (changes === 0) {
     return { rateFrac: null, signChanges: 0, rootsFrac: [], note: 'the cash flows never change sign, so no rate makes NPV zero' };
   }
-  const roots: number[] = [];
-  let prevRate = IRR_GRID[0]!;
-  let prevF = npvAt(flows, prevRate, 0, length);
-  if (prevF === 0) roots.push(prevRate);
-  for (let k = 1; k < IRR_GRID.length; k++) {
-    const rate = IRR_GRID[k]!;
-    const f = npvAt(flows, rate, 0, length);
-    if (f === 0) roots.push(rate);
-    else if (prevF !== 0 && (f > 0) !== (prevF > 0)) roots.push(polishRoot(flows, length, prevRate, rate, prevF));
-    prevRate = rate;
-    prevF = f;
-  }
+  const roots = changes === 1 ? singleRoot(flows, length) : gridRoots(flows, length);
   if (roots.length === 0) {
     return {
       rateFrac: null,

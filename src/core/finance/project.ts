@@ -135,9 +135,17 @@ export interface ProjectFinanceResult extends ProjectFinanceMetrics {
 type Filled = Required<Omit<ProjectFinanceInput, 'tariffByYearYuanPerKWh' | 'co2TonnesPerMWh' | 'coalTonnesPerMWh'>> &
   Pick<ProjectFinanceInput, 'tariffByYearYuanPerKWh' | 'co2TonnesPerMWh' | 'coalTonnesPerMWh'>;
 
+/** Every key written out (no spread), so all filled inputs share one object shape: the batch form's hot path. */
 function fill(input: ProjectFinanceInput): Filled {
   return {
-    ...input,
+    firstYearEnergyMWh: input.firstYearEnergyMWh,
+    capexYuan: input.capexYuan,
+    lifetimeYears: input.lifetimeYears,
+    tariffYuanPerKWh: input.tariffYuanPerKWh,
+    discountRateFrac: input.discountRateFrac,
+    tariffByYearYuanPerKWh: input.tariffByYearYuanPerKWh,
+    co2TonnesPerMWh: input.co2TonnesPerMWh,
+    coalTonnesPerMWh: input.coalTonnesPerMWh,
     degradationFrac: input.degradationFrac ?? 0,
     degradationMode: input.degradationMode ?? 'compounding',
     constructionYears: input.constructionYears ?? 1,
@@ -279,10 +287,14 @@ function computeFlows(f: Filled, b: FlowBuffers): number {
   const debtPayment = debtYuan > 0 ? debtYuan * capitalRecoveryFactor(f.debtRateFrac, f.debtTenorYears) : 0;
   let debtBalance = debtYuan;
   const opexYear1 = f.fixedOpexYuanPerYear;
+  // Running products instead of a power per year: inflation (1+i)^t, and from year 1 on (1−d)^(t−1), (1+e)^(t−1), (1+g)^(t−1).
+  let inflation = Math.pow(1 + f.inflationFrac, -(k - 1));
+  let survival = 1;
+  let escalation = 1;
+  let tariffGrowth = 1;
 
-  for (let i = 0; i < length; i++) {
+  for (let i = 0; i < length; i++, inflation *= 1 + f.inflationFrac) {
     const t = i - (k - 1);
-    const inflation = Math.pow(1 + f.inflationFrac, t);
     if (t <= 0) {
       b.capex[i] = capexPerYear * inflation;
       b.realCost[i] = capexPerYear;
@@ -297,10 +309,14 @@ function computeFlows(f: Filled, b: FlowBuffers): number {
       b.equityNet[i] = -b.capex[i]! * (1 - f.debtFrac);
       continue;
     }
-    const energy = f.degradationMode === 'linear' ? f.firstYearEnergyMWh * (1 - f.degradationFrac * (t - 1)) : f.firstYearEnergyMWh * Math.pow(1 - f.degradationFrac, t - 1);
-    const escalation = Math.pow(1 + f.opexEscalationFrac, t - 1);
+    if (t > 1) {
+      survival *= 1 - f.degradationFrac;
+      escalation *= 1 + f.opexEscalationFrac;
+      tariffGrowth *= 1 + f.tariffEscalationFrac;
+    }
+    const energy = f.degradationMode === 'linear' ? f.firstYearEnergyMWh * (1 - f.degradationFrac * (t - 1)) : f.firstYearEnergyMWh * survival;
     const realOpex = (opexYear1 + f.variableOpexYuanPerMWh * energy) * escalation;
-    const tariff = f.tariffByYearYuanPerKWh !== undefined ? f.tariffByYearYuanPerKWh[t - 1]! : f.tariffYuanPerKWh * Math.pow(1 + f.tariffEscalationFrac, t - 1);
+    const tariff = f.tariffByYearYuanPerKWh !== undefined ? f.tariffByYearYuanPerKWh[t - 1]! : f.tariffYuanPerKWh * tariffGrowth;
     const realRevenue = energy * (tariff * KWH_PER_MWH + f.subsidyYuanPerMWh + (f.co2TonnesPerMWh ?? 0) * f.carbonPriceYuanPerTonne);
     const realReplacement = b.replacement[i]!;
     const capex = realReplacement * inflation;
@@ -362,8 +378,9 @@ function computeMetrics(f: Filled, b: FlowBuffers): Computed {
   const x = 1 / (1 + nominalRate);
   let lifetimeEnergy = 0;
   let totalCapex = f.capexYuan;
-  for (let i = 0; i < length; i++) {
-    d[i] = b.net[i]! * Math.pow(x, i - offset);
+  let factor = Math.pow(x, -offset);
+  for (let i = 0; i < length; i++, factor *= x) {
+    d[i] = b.net[i]! * factor;
     lifetimeEnergy += b.energy[i]!;
     if (i > offset) totalCapex += b.replacement[i]!;
   }
