@@ -8,6 +8,7 @@ import { ScenarioError, formatProblem } from '../scenario/errors.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerFactors } from './commands/factors.ts';
+import { registerFinance } from './commands/finance.ts';
 import { registerInit } from './commands/init.ts';
 import { registerMc } from './commands/mc.ts';
 import { registerRun } from './commands/run.ts';
@@ -22,7 +23,7 @@ import { CliError, CliExit, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIo }
 /** Registers a command family; later issues add theirs here. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCompare, registerSolve, registerValidate, registerSchema, registerFactors, registerInit, registerServe, registerMc, registerSensitivity, registerYield];
+export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCompare, registerSolve, registerValidate, registerSchema, registerFactors, registerInit, registerServe, registerMc, registerSensitivity, registerYield, registerFinance];
 
 export function createProgram(io: CliIo, commands: readonly RegisterCommand[] = COMMANDS): Command {
   const program = new Command('pvplan')

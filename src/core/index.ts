@@ -22,3 +22,9 @@ export * from './pv/tracking.ts';
 export * from './pv/temperature.ts';
 export * from './pv/pvwatts.ts';
 export * from './pv/pv-yield.ts';
+// Project finance (issue 14): evaluateProject(...) for one project with its cash-flow table, evaluateProjects(...) for many.
+export * from './finance/metrics.ts';
+export * from './finance/lcoe.ts';
+export * from './finance/abatement.ts';
+export * from './finance/presets.ts';
+export * from './finance/project.ts';

@@ -33,6 +33,8 @@ import {
 interface UnitClass {
   parse(text: string): Unit;
   isValuelessUnit(name: string): boolean;
+  /** Adds a unit: without a definition it is a new base dimension (mathjs Unit.createUnitSingle). */
+  createUnitSingle(name: string, definition?: string): Unit;
 }
 
 const NUMBER_CONFIG = { number: 'number', numberFallback: 'number', precision: 64, predictable: false, relTol: 1e-12, absTol: 1e-15, epsilon: 1e-12, matrix: 'Matrix', randomSeed: null, legacySubset: false };
@@ -61,6 +63,14 @@ export const NumberUnit: UnitClass = (createUnitClass as unknown as UnitFactory)
   BigNumber,
   Fraction,
 });
+
+/**
+ * Money: the yuan (元, ISO 4217 CNY) as a base dimension of its own, so that 元/W, 元/kWh and 元/t convert like any
+ * other unit. No exchange rates: other currencies are not units here. 万元/亿元 are magnitudes (quantity.ts).
+ */
+NumberUnit.createUnitSingle('CNY');
+NumberUnit.createUnitSingle('yuan', '1 CNY');
+NumberUnit.createUnitSingle('RMB', '1 CNY');
 
 /** Parses a unit expression such as '4.5 GW' or '403.5 g/kWh' (throws on unknown units). */
 export function parseUnit(text: string): Unit {

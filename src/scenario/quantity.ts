@@ -8,7 +8,7 @@ import type { Unit } from 'mathjs';
 import { parseUnit } from './math.ts';
 
 /** Physical dimensions a scenario field can expect, each with its internal unit. */
-export type Dimension = 'power' | 'energy' | 'duration' | 'mass' | 'intensity' | 'fraction';
+export type Dimension = 'power' | 'energy' | 'duration' | 'mass' | 'intensity' | 'money' | 'moneyPerPower' | 'moneyPerEnergy' | 'moneyPerMass' | 'fraction';
 
 interface DimensionInfo {
   /** mathjs unit the internal number is expressed in. */
@@ -30,6 +30,12 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionInfo>> = {
   duration: { internalUnit: 'h', expected: "hours per year such as '1135 h' (or a specific yield such as '1135 kWh/kWp')", noun: 'a duration', largest: 1e6, largestText: '1e6 h' },
   mass: { internalUnit: 't', expected: "a mass such as '45800 t' or '4.58万吨'", noun: 'a mass', largest: 1e13, largestText: '1e13 t' },
   intensity: { internalUnit: 't/MWh', expected: "a mass per energy such as '403.5 g/kWh' or '0.5703 t/MWh'", noun: 'a mass per energy', largest: 1e3, largestText: '1000 t/MWh' },
+  // Money in yuan (元); per-unit prices in the units Chinese sources quote them in: 元/W, 元/kWh, 元/t.
+  // Largest: 1e15 元 is ten times China's GDP; the prices are a thousand times any market's.
+  money: { internalUnit: 'CNY', expected: "an amount of money such as '1.5亿元', '33000万元' or '3.3e8 CNY'", noun: 'an amount of money', largest: 1e15, largestText: '1e15 元' },
+  moneyPerPower: { internalUnit: 'CNY/W', expected: "a cost per power such as '3.3元/W' or '45元/kW'", noun: 'a cost per power', largest: 1e4, largestText: '10000 元/W' },
+  moneyPerEnergy: { internalUnit: 'CNY/kWh', expected: "a price per energy such as '0.3949元/kWh' or '394.9 CNY/MWh'", noun: 'a price per energy', largest: 1e4, largestText: '10000 元/kWh' },
+  moneyPerMass: { internalUnit: 'CNY/t', expected: "a price per mass such as '60元/t' or '60 CNY/t'", noun: 'a price per mass', largest: 1e8, largestText: '1e8 元/t' },
   fraction: { internalUnit: '', expected: "a percentage such as '2 %'", noun: 'a percentage', largest: 100, largestText: '10000 %' },
 };
 
@@ -39,6 +45,10 @@ const REFERENCE_UNITS: Readonly<Record<Exclude<Dimension, 'fraction'>, string>> 
   duration: '1 s',
   mass: '1 kg',
   intensity: '1 kg/J',
+  money: '1 CNY',
+  moneyPerPower: '1 CNY/W',
+  moneyPerEnergy: '1 CNY/J',
+  moneyPerMass: '1 CNY/kg',
 };
 
 /** Chinese unit names → mathjs units, longest first so 千瓦时 wins over 千瓦. */
@@ -56,6 +66,7 @@ const CHINESE_UNITS: ReadonlyArray<readonly [string, string]> = [
   ['吨', 't'],
   ['克', 'g'],
   ['小时', 'h'],
+  ['元', 'CNY'],
 ];
 
 /** A failed parse: `expected` says what the field wanted, `got` what it received. */
@@ -156,7 +167,7 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** Unit systems for display: SI (MW, GWh, t) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨). */
+/** Unit systems for display: SI (MW, GWh, t, CNY) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨, 万元). */
 export type UnitSystem = 'si' | 'cn';
 
 /** How a value is displayed in each system: divide the internal number by `divisor` and append `unit`. */
@@ -167,6 +178,10 @@ export const DISPLAY_UNITS: Readonly<Record<UnitSystem, Readonly<Record<Exclude<
     duration: { unit: 'h', divisor: 1 },
     mass: { unit: 't', divisor: 1 },
     intensity: { unit: 'g/kWh', divisor: 1e-3 },
+    money: { unit: 'CNY', divisor: 1 },
+    moneyPerPower: { unit: 'CNY/W', divisor: 1 },
+    moneyPerEnergy: { unit: 'CNY/kWh', divisor: 1 },
+    moneyPerMass: { unit: 'CNY/t', divisor: 1 },
   },
   cn: {
     // 1 万千瓦 = 10 MW; 1 亿千瓦时 = 100 GWh = 1e5 MWh; 1 万吨 = 1e4 t.
@@ -175,6 +190,11 @@ export const DISPLAY_UNITS: Readonly<Record<UnitSystem, Readonly<Record<Exclude<
     duration: { unit: '小时', divisor: 1 },
     mass: { unit: '万吨', divisor: 1e4 },
     intensity: { unit: '克/千瓦时', divisor: 1e-3 },
+    // 1 万元 = 1e4 元.
+    money: { unit: '万元', divisor: 1e4 },
+    moneyPerPower: { unit: '元/瓦', divisor: 1 },
+    moneyPerEnergy: { unit: '元/千瓦时', divisor: 1 },
+    moneyPerMass: { unit: '元/吨', divisor: 1 },
   },
 };
 

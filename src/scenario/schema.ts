@@ -14,6 +14,10 @@ const EXAMPLES: Readonly<Record<Dimension, string[]>> = {
   duration: ['1135 h', '1135 kWh/kWp'],
   mass: ['4.58万吨', '45800 t'],
   intensity: ['403.5 g/kWh', '0.5703 t/MWh'],
+  money: ['1.5亿元', '33000万元'],
+  moneyPerPower: ['3.3元/W', '45元/kW'],
+  moneyPerEnergy: ['0.3949元/kWh', '394.9 CNY/MWh'],
+  moneyPerMass: ['60元/t'],
   fraction: ['2 %', '0.5 %'],
 };
 

@@ -8,13 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { DIMENSIONS, formatQuantity, parseQuantity, tryParseQuantity, type Dimension, type UnitSystem } from '../../src/scenario/quantity.ts';
 import { expectClose } from '../helpers/expect-close.ts';
 
-/** Units as written, with their value in the internal unit (MW, MWh, h, t, t/MWh, fraction). */
+/** Units as written, with their value in the internal unit (MW, MWh, h, t, t/MWh, 元, 元/W, 元/kWh, 元/t, fraction). */
 const WRITTEN_UNITS: Readonly<Record<Dimension, ReadonlyArray<readonly [string, number]>>> = {
   power: [['W', 1e-6], ['kW', 1e-3], ['MW', 1], ['GW', 1e3], ['kWp', 1e-3], ['MWp', 1], ['瓦', 1e-6], ['千瓦', 1e-3], ['兆瓦', 1], ['吉瓦', 1e3]],
   energy: [['kWh', 1e-3], ['MWh', 1], ['GWh', 1e3], ['千瓦时', 1e-3], ['度', 1e-3], ['兆瓦时', 1], ['吉瓦时', 1e3]],
   duration: [['h', 1], ['小时', 1], ['kWh/kWp', 1], ['MWh/MWp', 1]],
   mass: [['t', 1], ['kg', 1e-3], ['吨', 1], ['千克', 1e-3], ['公斤', 1e-3]],
   intensity: [['g/kWh', 1e-3], ['kg/kWh', 1], ['t/MWh', 1], ['kg/MWh', 1e-3], ['克/千瓦时', 1e-3], ['千克/千瓦时', 1]],
+  // Money: internal 元, 元/W, 元/kWh, 元/t (万元/亿元 are the magnitudes drawn below).
+  money: [['元', 1], ['CNY', 1], ['yuan', 1], ['RMB', 1]],
+  moneyPerPower: [['元/W', 1], ['元/kW', 1e-3], ['元/MW', 1e-6], ['元/瓦', 1], ['元/千瓦', 1e-3], ['CNY/kWp', 1e-3], ['元/Wp', 1]],
+  moneyPerEnergy: [['元/kWh', 1], ['元/MWh', 1e-3], ['元/度', 1], ['元/千瓦时', 1], ['CNY/MWh', 1e-3], ['元/Wh', 1e3]],
+  moneyPerMass: [['元/t', 1], ['元/吨', 1], ['CNY/kg', 1e3]],
   fraction: [['%', 1e-2]],
 };
 const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [['', 1], ['万', 1e4], ['亿', 1e8]];
