@@ -22,3 +22,8 @@ export * from './pv/tracking.ts';
 export * from './pv/temperature.ts';
 export * from './pv/pvwatts.ts';
 export * from './pv/pv-yield.ts';
+// Wind (issue 13): simulateWindYear(...), the profile, density and power-curve models, and the turbine library.
+export * from './wind/profile.ts';
+export * from './wind/power-curve.ts';
+export * from './wind/turbines.ts';
+export * from './wind/wind-year.ts';
