@@ -10,6 +10,8 @@ export { loadScenarioChain, parseScenarioText, mergeScenario } from './scenario/
 export { parseQuantity, formatQuantity, type Dimension, type UnitSystem } from './scenario/quantity.ts';
 export { ScenarioSchema, scenarioJsonSchema, type Scenario } from './scenario/schema.ts';
 export { ScenarioError, type ScenarioProblem } from './scenario/errors.ts';
+export { loadHighsSolver } from './scenario/lp-solver.ts';
+export { parseGenerationCsv, parsePricesCsv, type HourlyColumn } from './scenario/system-series.ts';
 export { runReport, type RunReport } from './report/run.ts';
 export { parameterDiff, comparePaths, compareSummary } from './report/compare.ts';
 export { PVPLAN_VERSION } from './version.ts';

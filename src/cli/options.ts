@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { OUTPUT_FORMATS, UNIT_SYSTEMS, type OutputFormat } from '../report/format.ts';
 import type { UnitSystem } from '../scenario/quantity.ts';
+import { CliError } from './io.ts';
 
 export interface ReportOptions {
   readonly format: OutputFormat;
@@ -18,4 +19,15 @@ export function withReportOptions(cmd: Command): Command {
 /** Adds an "Example:" block to a command's --help. */
 export function withExample(cmd: Command, ...examples: string[]): Command {
   return cmd.addHelpText('after', `\nExample${examples.length > 1 ? 's' : ''}:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+}
+
+/** A number from a flag within [min, max] (exclusive bounds where asked), or a CliError naming the flag. */
+export function numberFlag(flag: string, text: string | undefined, what: string, min: number, max: number, exclusiveMin = false): number | undefined {
+  if (text === undefined) return undefined;
+  const x = text.trim() === '' ? Number.NaN : Number(text);
+  const low = exclusiveMin ? x > min : x >= min;
+  if (!(Number.isFinite(x) && low && x <= max)) {
+    throw new CliError(`${flag}: expected ${what} ${exclusiveMin ? 'above' : 'from'} ${min} ${exclusiveMin ? 'and at most' : 'to'} ${max}, got '${text}'`);
+  }
+  return x;
 }

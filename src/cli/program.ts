@@ -16,14 +16,16 @@ import { registerSchema } from './commands/schema.ts';
 import { registerSensitivity } from './commands/sensitivity.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSolve } from './commands/solve.ts';
+import { registerSystem } from './commands/system.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerWind } from './commands/wind.ts';
 import { registerYield } from './commands/yield.ts';
 import { CliError, CliExit, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIo } from './io.ts';
 
 /** Registers a command family; later issues add theirs here. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCompare, registerSolve, registerValidate, registerSchema, registerFactors, registerInit, registerServe, registerMc, registerSensitivity, registerYield, registerFinance];
+export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCompare, registerSolve, registerValidate, registerSchema, registerFactors, registerInit, registerServe, registerMc, registerSensitivity, registerYield, registerWind, registerSystem, registerFinance];
 
 export function createProgram(io: CliIo, commands: readonly RegisterCommand[] = COMMANDS): Command {
   const program = new Command('pvplan')

@@ -28,3 +28,14 @@ export * from './finance/lcoe.ts';
 export * from './finance/abatement.ts';
 export * from './finance/presets.ts';
 export * from './finance/project.ts';
+// Wind (issue 13): simulateWindYear(...), the profile, density and power-curve models, and the turbine library.
+export * from './wind/profile.ts';
+export * from './wind/power-curve.ts';
+export * from './wind/turbines.ts';
+export * from './wind/wind-year.ts';
+// Storage, the export limit and curtailment (issue 13): dispatchGreedy(...), dispatchOptimal(..., solver), summaries.
+export * from './storage/system.ts';
+export * from './storage/greedy.ts';
+export * from './storage/optimal.ts';
+export * from './storage/results.ts';
+export * from './storage/run.ts';

@@ -30,7 +30,7 @@ import { formatIsoTimeWithOffset } from '../../weather/csv.ts';
 import { WeatherParseError } from '../../weather/types.ts';
 import { writeFileAtomic } from '../atomic.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
+import { numberFlag, withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
 /** Options as commander hands them over: numbers still text, so each message can name its flag. */
 interface YieldFlags extends ReportOptions {
@@ -64,17 +64,6 @@ const PERCENT = 100;
 const HOURLY_SIGNIFICANT_DIGITS = 10;
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES_CN = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
-
-/** A number from a flag within [min, max] (exclusive bounds where asked), or a CliError naming the flag. */
-function numberFlag(flag: string, text: string | undefined, what: string, min: number, max: number, exclusiveMin = false): number | undefined {
-  if (text === undefined) return undefined;
-  const x = text.trim() === '' ? Number.NaN : Number(text);
-  const low = exclusiveMin ? x > min : x >= min;
-  if (!(Number.isFinite(x) && low && x <= max)) {
-    throw new CliError(`${flag}: expected ${what} ${exclusiveMin ? 'above' : 'from'} ${min} ${exclusiveMin ? 'and at most' : 'to'} ${max}, got '${text}'`);
-  }
-  return x;
-}
 
 /** Settings from flags alone (no scenario): --weather is required, the site defaults to the file header. */
 function settingsFromFlags(flags: YieldFlags): PhysicalYieldSettings {

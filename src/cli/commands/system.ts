@@ -1,0 +1,297 @@
+/**
+ * `pvplan system`: the hourly energy system behind one grid connection — plant output, storage and the export
+ * limit — dispatched by the greedy rule or the perfect-foresight LP, with curtailment, storage use and revenue.
+ * Quick form from flags: a generation file, the limit and the storage. (`pvplan system FILE` for a scenario's
+ * system section comes with the scenario schema.)
+ */
+import { Option, type Command } from 'commander';
+import { LpSolveError, type LpSolver } from '../../core/storage/optimal.ts';
+import { DISPATCH_STRATEGIES, runSystem, type DispatchStrategy, type SystemRun } from '../../core/storage/run.ts';
+import type { StorageSpec } from '../../core/storage/system.ts';
+import { renderJson, renderSections, section, type Column, type OutputFormat } from '../../report/format.ts';
+import { DATA_FILE_MAX_BYTES, readRegularFileText } from '../../io/read-bounded.ts';
+import { loadHighsSolver } from '../../scenario/lp-solver.ts';
+import { formatQuantity, parseQuantity, QuantityError, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
+import { parseGenerationCsv, parsePricesCsv, type HourlyColumn } from '../../scenario/system-series.ts';
+import { PVPLAN_VERSION } from '../../version.ts';
+import { formatIsoTimeWithOffset } from '../../weather/csv.ts';
+import { writeFileAtomic } from '../atomic.ts';
+import { CliError, CliExit, EXIT_INTERNAL, type CliIo } from '../io.ts';
+import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
+
+/** Options as commander hands them over: quantities still text, so each message can name its flag. */
+interface SystemFlags extends ReportOptions {
+  readonly generation?: string;
+  readonly prices?: string;
+  readonly exportLimit?: string;
+  readonly storagePower: string;
+  readonly storageEnergy: string;
+  readonly roundTripEfficiency: string;
+  readonly socMin: string;
+  readonly socMax: string;
+  readonly socInitial: string;
+  readonly selfDischarge: string;
+  readonly strategy: DispatchStrategy;
+  readonly horizon?: string;
+  readonly hourly?: string;
+}
+
+/** Defaults of the storage flags (those of the issue's example; docs/system.md). */
+const DEFAULTS = {
+  storagePower: '0 MW',
+  storageEnergy: '0 MWh',
+  roundTripEfficiency: '90 %',
+  socMin: '10 %',
+  socMax: '100 %',
+  socInitial: '50 %',
+  selfDischarge: '0 %/h',
+} as const;
+
+/** Points of the duration curve in the JSON: the output exceeded during 0 %, 1 %, …, 100 % of the steps. */
+const DURATION_CURVE_POINTS = 101;
+/** Significant digits of the values in the --hourly CSV (more than any input carries). */
+const HOURLY_SIGNIFICANT_DIGITS = 10;
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES_CN = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
+
+/** A quantity from a flag in internal units, or a CliError naming the flag. */
+function quantityFlag(flag: string, text: string, dimension: Dimension): number {
+  try {
+    return parseQuantity(text, dimension);
+  } catch (e) {
+    if (e instanceof QuantityError) throw new CliError(`${flag}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** A percentage flag within [min, max] (0–1), `exclusiveMin` for (min, max]. */
+function fractionFlag(flag: string, text: string, min: number, max: number, exclusiveMin = false): number {
+  const x = quantityFlag(flag, text, 'fraction');
+  if (!((exclusiveMin ? x > min : x >= min) && x <= max)) {
+    throw new CliError(`${flag}: expected a percentage ${exclusiveMin ? 'above' : 'from'} ${min * 100} % ${exclusiveMin ? 'and at most' : 'to'} ${max * 100} %, got '${text}'`);
+  }
+  return x;
+}
+
+/** Storage from the flags, each checked with its flag's name (SOC bounds together). */
+export function storageFromFlags(flags: SystemFlags): StorageSpec {
+  const powerMW = quantityFlag('--storage-power', flags.storagePower, 'power');
+  const energyMWh = quantityFlag('--storage-energy', flags.storageEnergy, 'energy');
+  if (powerMW < 0) throw new CliError(`--storage-power: expected a power of at least 0 MW, got '${flags.storagePower}'`);
+  if (energyMWh < 0) throw new CliError(`--storage-energy: expected an energy of at least 0 MWh, got '${flags.storageEnergy}'`);
+  const roundTripEfficiencyFrac = fractionFlag('--round-trip-efficiency', flags.roundTripEfficiency, 0, 1, true);
+  const socMinFrac = fractionFlag('--soc-min', flags.socMin, 0, 1);
+  const socMaxFrac = fractionFlag('--soc-max', flags.socMax, 0, 1);
+  if (socMinFrac > socMaxFrac) throw new CliError(`--soc-min: ${flags.socMin} is above --soc-max ${flags.socMax}; expected the minimum at or below the maximum`);
+  const socInitialFrac = fractionFlag('--soc-initial', flags.socInitial, 0, 1);
+  if (socInitialFrac < socMinFrac || socInitialFrac > socMaxFrac) {
+    throw new CliError(`--soc-initial: expected a SOC within --soc-min ${flags.socMin} and --soc-max ${flags.socMax}, got '${flags.socInitial}'`);
+  }
+  const selfDischargeFracPerHour = fractionFlag('--self-discharge', flags.selfDischarge.replace(/\s*\/\s*h$/, ''), 0, 1);
+  if (selfDischargeFracPerHour >= 1) throw new CliError(`--self-discharge: expected a loss per hour below 100 %/h, got '${flags.selfDischarge}'`);
+  return { powerMW, energyMWh, roundTripEfficiencyFrac, socMinFrac, socMaxFrac, socInitialFrac, selfDischargeFracPerHour };
+}
+
+function readSeries(flag: string, path: string, parse: (text: string) => HourlyColumn): HourlyColumn {
+  let text: string;
+  try {
+    text = readRegularFileText(path, DATA_FILE_MAX_BYTES);
+  } catch (e) {
+    throw new CliError(`${flag}: cannot read '${path}': ${(e as Error).message}`);
+  }
+  return parse(text);
+}
+
+/** The planner's figures as JSON (documented in docs/system.md and the README). */
+export function systemJson(run: SystemRun, generation: HourlyColumn, strategy: DispatchStrategy, horizonHours: number | undefined): Record<string, unknown> {
+  const { summary, durationCurve: dc } = run;
+  const n = dc.generationMW.length;
+  const curve = Array.from({ length: DURATION_CURVE_POINTS }, (_, i) => (n === 0 ? 0 : dc.generationMW[Math.min(n - 1, Math.floor((i * n) / (DURATION_CURVE_POINTS - 1)))]!));
+  const w = run.week;
+  return {
+    pvplanVersion: PVPLAN_VERSION,
+    generation: { label: generation.label, steps: n, stepHours: generation.stepHours, utcOffsetHours: generation.utcOffsetHours },
+    strategy,
+    ...(horizonHours === undefined ? {} : { horizonHours }),
+    exportLimitMW: run.system.exportLimitMW,
+    storage: run.system.storage,
+    generationMWh: summary.generationMWh,
+    deliveredMWh: summary.deliveredMWh,
+    curtailedMWh: summary.curtailedMWh,
+    curtailmentFrac: summary.curtailmentFrac,
+    chargedMWh: summary.chargedMWh,
+    dischargedMWh: summary.dischargedMWh,
+    storageLossMWh: summary.storageLossMWh,
+    equivalentFullCycles: summary.equivalentFullCycles,
+    finalSocFrac: summary.finalSocFrac,
+    ...(summary.revenueYuan === undefined ? {} : { revenueYuan: summary.revenueYuan }),
+    withoutStorage: { curtailedMWh: dc.energyAboveLimitMWh, curtailmentFrac: summary.generationMWh > 0 ? dc.energyAboveLimitMWh / summary.generationMWh : 0 },
+    monthly: run.monthly,
+    durationCurve: { exportLimitMW: dc.exportLimitMW, stepsAboveLimit: dc.stepsAboveLimit, energyAboveLimitMWh: dc.energyAboveLimitMWh, generationMWByExceedancePercent: curve },
+    heatmaps: { curtailedMWh: run.curtailmentHeatmapMWh, meanSocFrac: run.socHeatmapFrac },
+    week: {
+      start: formatIsoTimeWithOffset(w.unixTimeS[0]!, generation.utcOffsetHours),
+      startStep: w.startStep,
+      generators: w.generators,
+      chargeMW: w.chargeMW,
+      dischargeMW: w.dischargeMW,
+      exportMW: w.exportMW,
+      curtailedMW: w.curtailedMW,
+      socFrac: w.socFrac,
+    },
+  };
+}
+
+const hourlyNumber = (v: number): string => String(Number(v.toPrecision(HOURLY_SIGNIFICANT_DIGITS)));
+
+/** The step-by-step series as CSV: the time as read, then the flows (MW), the SOC (MWh and fraction) and the price. */
+export function systemHourlyCsv(run: SystemRun, generation: HourlyColumn): string {
+  const { system, hourly: h } = run;
+  const price = system.priceYuanPerMWh;
+  const energy = system.storage.energyMWh;
+  const lines = [['time', 'generation_mw', 'charge_mw', 'discharge_mw', 'export_mw', 'curtailed_mw', 'soc_mwh', 'soc_frac', ...(price ? ['price_yuan_per_mwh'] : [])].join(',')];
+  for (let t = 0; t < system.generationMW.length; t++) {
+    const cells = [
+      formatIsoTimeWithOffset(generation.unixTimeS[t]!, generation.utcOffsetHours),
+      hourlyNumber(system.generationMW[t]!),
+      hourlyNumber(h.chargeMW[t]!),
+      hourlyNumber(h.dischargeMW[t]!),
+      hourlyNumber(h.exportMW[t]!),
+      hourlyNumber(h.curtailedMW[t]!),
+      hourlyNumber(h.socMWh[t]!),
+      hourlyNumber(energy > 0 ? h.socMWh[t]! / energy : 0),
+    ];
+    if (price) cells.push(String(price[t]));
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface MonthRow {
+  readonly label: string;
+  readonly generationMWh: number;
+  readonly deliveredMWh: number;
+  readonly curtailedMWh: number;
+  readonly curtailmentFrac: number;
+}
+
+const MONTH_COLUMNS: ReadonlyArray<Column<MonthRow>> = [
+  { header: 'month', value: (r) => r.label },
+  { header: 'generation', value: (r) => r.generationMWh, dimension: 'energy' },
+  { header: 'delivered', value: (r) => r.deliveredMWh, dimension: 'energy' },
+  { header: 'curtailed', value: (r) => r.curtailedMWh, dimension: 'energy' },
+  { header: 'curtailment', value: (r) => r.curtailmentFrac, dimension: 'fraction' },
+];
+
+/** The text, Markdown or CSV report: a summary, then curtailment by month (CSV: the monthly table only). */
+export function renderSystem(run: SystemRun, generation: HourlyColumn, strategy: DispatchStrategy, format: Exclude<OutputFormat, 'json'>, units: UnitSystem): string {
+  const { summary: s, monthly: m, system } = run;
+  const names = format === 'csv' ? MONTH_NAMES.map((_, i) => String(i + 1)) : units === 'cn' ? MONTH_NAMES_CN : MONTH_NAMES;
+  const rows: MonthRow[] = names.map((label, i) => ({ label, generationMWh: m.generationMWh[i]!, deliveredMWh: m.deliveredMWh[i]!, curtailedMWh: m.curtailedMWh[i]!, curtailmentFrac: m.curtailmentFrac[i]! }));
+  rows.push({ label: units === 'cn' && format !== 'csv' ? '全年' : 'year', generationMWh: s.generationMWh, deliveredMWh: s.deliveredMWh, curtailedMWh: s.curtailedMWh, curtailmentFrac: s.curtailmentFrac });
+  const monthly = section<MonthRow>({ title: format === 'csv' ? undefined : 'By month:', columns: MONTH_COLUMNS, rows });
+  if (format === 'csv') return renderSections([monthly], 'csv', units);
+  const st = system.storage;
+  const power = (x: number) => formatQuantity(x, 'power', units, 4);
+  const energy = (x: number) => formatQuantity(x, 'energy', units, 4);
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const storageText =
+    st.energyMWh > 0
+      ? `${power(st.powerMW)} / ${energy(st.energyMWh)}, round trip ${pct(st.roundTripEfficiencyFrac)}, SOC ${pct(st.socMinFrac)}–${pct(st.socMaxFrac)} (start ${pct(st.socInitialFrac)}), self-discharge ${(st.selfDischargeFracPerHour * 100).toPrecision(3)} %/h`
+      : 'none';
+  const without = run.durationCurve.energyAboveLimitMWh;
+  const head = [
+    `${format === 'markdown' ? '## ' : ''}System dispatch (${strategy}) — ${generation.label}`,
+    `${system.generationMW.length} steps of ${generation.stepHours} h; export limit ${power(system.exportLimitMW)}; storage ${storageText}`,
+    '',
+    `generation ${energy(s.generationMWh)}; delivered ${energy(s.deliveredMWh)}; curtailed ${energy(s.curtailedMWh)} (${pct(s.curtailmentFrac)}; without storage ${energy(without)}, ${pct(s.generationMWh > 0 ? without / s.generationMWh : 0)})`,
+    `storage: charged ${energy(s.chargedMWh)}, discharged ${energy(s.dischargedMWh)}, losses ${energy(s.storageLossMWh)}, ${s.equivalentFullCycles.toFixed(1)} equivalent full cycles, final SOC ${pct(s.finalSocFrac)}`,
+    ...(s.revenueYuan === undefined ? [] : [`revenue ${(s.revenueYuan / 1e4).toFixed(2)} 万元 (${s.revenueYuan.toFixed(0)} yuan)`]),
+    `output above the limit during ${run.durationCurve.stepsAboveLimit} steps`,
+    '',
+  ];
+  const text = (format === 'markdown' ? head.map((x) => (x ? `${x}  ` : x)) : head).join('\n');
+  return `${text}\n${renderSections([monthly], format, units)}`;
+}
+
+/** Registers `pvplan system` (quick form from flags) with its examples. */
+export function registerSystem(program: Command, io: CliIo): void {
+  const cmd = program
+    .command('system')
+    .description('hourly dispatch of plant output, storage and the export limit (greedy rule or perfect-foresight LP): curtailment, storage use, revenue')
+    .option('--generation <file.csv>', 'plant output: CSV with the header time,generation_mw (MW; time ISO 8601 with offset, start of each step)')
+    .option('--prices <file.csv>', 'energy prices: CSV with the header time,price_yuan_per_mwh, the same times as the generation')
+    .option('--export-limit <power>', "export limit at the grid connection, e.g. '60MW'")
+    .option('--storage-power <power>', 'storage charge/discharge power', DEFAULTS.storagePower)
+    .option('--storage-energy <energy>', 'storage energy capacity', DEFAULTS.storageEnergy)
+    .option('--round-trip-efficiency <percent>', 'round-trip efficiency η (split √η on charge and on discharge)', DEFAULTS.roundTripEfficiency)
+    .option('--soc-min <percent>', 'lowest state of charge', DEFAULTS.socMin)
+    .option('--soc-max <percent>', 'highest state of charge', DEFAULTS.socMax)
+    .option('--soc-initial <percent>', 'state of charge at the start', DEFAULTS.socInitial)
+    .option('--self-discharge <percent/h>', 'share of the energy above the SOC minimum lost per hour', DEFAULTS.selfDischarge)
+    .addOption(new Option('--strategy <name>', 'greedy rule or perfect-foresight LP (HiGHS)').choices([...DISPATCH_STRATEGIES]).default('greedy'))
+    .option('--horizon <hours>', "optimal only: rolling horizon, e.g. '48h' (keeps the first half of each window); default the whole series")
+    .option('--hourly <file.csv>', 'also write the step-by-step dispatch to this CSV file (written atomically)');
+  withReportOptions(cmd);
+  withExample(
+    cmd,
+    'pvplan system --generation gen.csv --export-limit 60MW --storage-power 20MW --storage-energy 40MWh',
+    'pvplan system --generation gen.csv --prices prices.csv --export-limit 60MW --storage-power 20MW --storage-energy 40MWh --strategy optimal --format json',
+    'pvplan system --generation gen.csv --export-limit 60MW --storage-power 20MW --storage-energy 40MWh --strategy optimal --horizon 48h --hourly dispatch.csv',
+  );
+  cmd.action(async (flags: SystemFlags) => {
+    if (flags.generation === undefined) throw new CliError('--generation: required (a CSV with the header time,generation_mw); a scenario system section comes later');
+    if (flags.exportLimit === undefined) throw new CliError("--export-limit: required, e.g. '60MW'");
+    const exportLimitMW = quantityFlag('--export-limit', flags.exportLimit, 'power');
+    if (exportLimitMW < 0) throw new CliError(`--export-limit: expected a power of at least 0 MW, got '${flags.exportLimit}'`);
+    const storage = storageFromFlags(flags);
+    if (flags.horizon !== undefined && flags.strategy !== 'optimal') throw new CliError('--horizon: applies to --strategy optimal');
+    const generationPath = flags.generation;
+    const generation = readSeries('--generation', generationPath, (text) => parseGenerationCsv(text, generationPath));
+    const pricesPath = flags.prices;
+    const prices = pricesPath === undefined ? undefined : readSeries('--prices', pricesPath, (text) => parsePricesCsv(text, pricesPath, generation));
+    let horizonSteps: number | undefined;
+    let horizonHours: number | undefined;
+    if (flags.horizon !== undefined) {
+      horizonHours = quantityFlag('--horizon', flags.horizon, 'duration');
+      horizonSteps = horizonHours / generation.stepHours;
+      if (!(Number.isInteger(horizonSteps) && horizonSteps >= 2)) {
+        throw new CliError(`--horizon: expected a whole number of steps of ${generation.stepHours} h, at least 2, got '${flags.horizon}'`);
+      }
+    }
+    let solve: LpSolver | undefined;
+    if (flags.strategy === 'optimal') solve = await loadHighsSolver();
+    let run: SystemRun;
+    try {
+      run = runSystem(
+        {
+          generators: [{ name: 'generation', kind: 'other', generationMW: generation.values }],
+          unixTimeS: generation.unixTimeS,
+          utcOffsetHours: generation.utcOffsetHours,
+          stepHours: generation.stepHours,
+          exportLimitMW,
+          storage,
+          ...(prices === undefined ? {} : { priceYuanPerMWh: prices.values }),
+          strategy: flags.strategy,
+          ...(horizonSteps === undefined ? {} : { horizonSteps }),
+        },
+        solve,
+      );
+    } catch (e) {
+      if (e instanceof LpSolveError) {
+        io.stderr(`error: ${e.message}\n`);
+        throw new CliExit(EXIT_INTERNAL);
+      }
+      throw e;
+    }
+    const output = flags.format === 'json' ? renderJson(systemJson(run, generation, flags.strategy, horizonHours)) : renderSystem(run, generation, flags.strategy, flags.format, flags.units);
+    if (flags.hourly !== undefined) {
+      try {
+        writeFileAtomic(flags.hourly, systemHourlyCsv(run, generation));
+      } catch (e) {
+        throw new CliError(`--hourly: cannot write '${flags.hourly}': ${(e as Error).message}`);
+      }
+    }
+    io.stdout(output);
+  });
+}
