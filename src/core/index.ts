@@ -22,3 +22,5 @@ export * from './pv/tracking.ts';
 export * from './pv/temperature.ts';
 export * from './pv/pvwatts.ts';
 export * from './pv/pv-yield.ts';
+// The portfolio of named projects (issue 12).
+export * from './portfolio/index.ts';
