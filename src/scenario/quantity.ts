@@ -8,7 +8,7 @@ import type { Unit } from 'mathjs';
 import { parseUnit } from './math.ts';
 
 /** Physical dimensions a scenario field can expect, each with its internal unit. */
-export type Dimension = 'power' | 'energy' | 'duration' | 'mass' | 'intensity' | 'fraction';
+export type Dimension = 'power' | 'energy' | 'duration' | 'mass' | 'intensity' | 'money' | 'fraction';
 
 interface DimensionInfo {
   /** mathjs unit the internal number is expressed in. */
@@ -24,10 +24,14 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionInfo>> = {
   duration: { internalUnit: 'h', expected: "hours per year such as '1135 h' (or a specific yield such as '1135 kWh/kWp')", noun: 'a duration' },
   mass: { internalUnit: 't', expected: "a mass such as '45800 t' or '4.58万吨'", noun: 'a mass' },
   intensity: { internalUnit: 't/MWh', expected: "a mass per energy such as '403.5 g/kWh' or '0.5703 t/MWh'", noun: 'a mass per energy' },
+  money: { internalUnit: '元', expected: "an amount of money in yuan such as '70亿元', '4000万元' or '1.5e9 CNY'", noun: 'an amount of money' },
   fraction: { internalUnit: '', expected: "a percentage such as '2 %'", noun: 'a percentage' },
 };
 
-const REFERENCE_UNITS: Readonly<Record<Exclude<Dimension, 'fraction'>, string>> = {
+/** Units of money (yuan; mathjs has no currencies): 万元 and 亿元 are 元 with the magnitude before it. */
+const MONEY_UNITS: ReadonlySet<string> = new Set(['元', 'CNY', 'yuan', 'RMB']);
+
+const REFERENCE_UNITS: Readonly<Record<Exclude<Dimension, 'fraction' | 'money'>, string>> = {
   power: '1 W',
   energy: '1 J',
   duration: '1 s',
@@ -77,11 +81,11 @@ function splitQuantity(text: string): { value: number; unit: string } | null {
   return { value, unit };
 }
 
-let referenceBases: ReadonlyArray<readonly [Exclude<Dimension, 'fraction'>, Unit]> | undefined;
+let referenceBases: ReadonlyArray<readonly [Exclude<Dimension, 'fraction' | 'money'>, Unit]> | undefined;
 
 /** The dimension of a mathjs unit among those pvplan knows, or undefined. */
-function dimensionOf(unit: Unit): Exclude<Dimension, 'fraction'> | undefined {
-  referenceBases ??= (Object.keys(REFERENCE_UNITS) as Array<Exclude<Dimension, 'fraction'>>).map((d) => [d, parseUnit(REFERENCE_UNITS[d])] as const);
+function dimensionOf(unit: Unit): Exclude<Dimension, 'fraction' | 'money'> | undefined {
+  referenceBases ??= (Object.keys(REFERENCE_UNITS) as Array<Exclude<Dimension, 'fraction' | 'money'>>).map((d) => [d, parseUnit(REFERENCE_UNITS[d])] as const);
   return referenceBases.find(([, base]) => unit.equalBase(base))?.[0];
 }
 
@@ -124,6 +128,7 @@ function parseText(input: string, expected: Dimension): number | string {
   const parts = splitQuantity(input);
   if (!parts || !Number.isFinite(parts.value)) return `expected ${info.expected}, got '${input}'`;
   if (expected === 'fraction') return parts.unit === '%' ? parts.value / 100 : `expected ${info.expected}, got '${input}'`;
+  if (expected === 'money') return MONEY_UNITS.has(parts.unit) ? Number(parts.value.toPrecision(15)) : `expected ${info.expected}, got '${input}'`;
   if (parts.unit === '' || parts.unit === '%') return `expected ${info.expected}, got '${input}' (${parts.unit === '%' ? 'a percentage' : 'no unit'})`;
   let unit: Unit;
   try {
@@ -155,6 +160,7 @@ export const DISPLAY_UNITS: Readonly<Record<UnitSystem, Readonly<Record<Exclude<
     duration: { unit: 'h', divisor: 1 },
     mass: { unit: 't', divisor: 1 },
     intensity: { unit: 'g/kWh', divisor: 1e-3 },
+    money: { unit: 'CNY', divisor: 1 },
   },
   cn: {
     // 1 万千瓦 = 10 MW; 1 亿千瓦时 = 100 GWh = 1e5 MWh; 1 万吨 = 1e4 t.
@@ -163,6 +169,7 @@ export const DISPLAY_UNITS: Readonly<Record<UnitSystem, Readonly<Record<Exclude<
     duration: { unit: '小时', divisor: 1 },
     mass: { unit: '万吨', divisor: 1e4 },
     intensity: { unit: '克/千瓦时', divisor: 1e-3 },
+    money: { unit: '亿元', divisor: 1e8 },
   },
 };
 

@@ -15,6 +15,7 @@ const WRITTEN_UNITS: Readonly<Record<Dimension, ReadonlyArray<readonly [string, 
   duration: [['h', 1], ['小时', 1], ['kWh/kWp', 1], ['MWh/MWp', 1]],
   mass: [['t', 1], ['kg', 1e-3], ['吨', 1], ['千克', 1e-3], ['公斤', 1e-3]],
   intensity: [['g/kWh', 1e-3], ['kg/kWh', 1], ['t/MWh', 1], ['kg/MWh', 1e-3], ['克/千瓦时', 1e-3], ['千克/千瓦时', 1]],
+  money: [['元', 1], ['CNY', 1], ['yuan', 1]],
   fraction: [['%', 1e-2]],
 };
 const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [['', 1], ['万', 1e4], ['亿', 1e8]];

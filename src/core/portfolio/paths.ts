@@ -171,3 +171,8 @@ export function portfolioYears(projects: readonly Project[], unnamed: UnnamedPat
 export function expectedCommissioningYear(project: Project): number {
   return project.commissioningYear + distributionMean(project.delayYears);
 }
+
+/** The unnamed path from an aggregate plan's yearly rows (built + under construction and operating, MW), which start in its base year. */
+export function unnamedPathFromPlanRows(rows: ReadonlyArray<{ readonly year: number; readonly capacityMW: number; readonly operatingMW: number }>, baseYear: number): UnnamedPath {
+  return { firstYear: rows[0]?.year ?? baseYear, baseYear, capacityMW: rows.map((r) => r.capacityMW), operatingMW: rows.map((r) => r.operatingMW) };
+}
