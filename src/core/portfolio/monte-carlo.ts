@@ -4,11 +4,15 @@
  * uniform of draw d for project i is uniformAt(seed, stream, d) with a stream per project and purpose
  * (random.ts), so a draw's outcome does not depend on how draws are split.
  *
+ * One uniform u per project and draw decides both: the project is built when u < p, and then u/p, which given
+ * u < p is again uniform on (0, 1), is the quantile of its delay (so a project that only just gets built is the
+ * one that slips most). A smaller u never means a later date, so raising p never lowers P(target met).
+ *
  * Correlation (`by: stage | owner`, Spearman rank ρ_s ≥ 0 within a group): a Gaussian copula whose normal
  * correlation is ρ = 2·sin(π·ρ_s/6) between every two projects of a group (rank-correlation.ts), written in its
- * one-factor form z_i = √ρ·Z_g + √(1 − ρ)·ε_i (Vasicek 2002, "The distribution of loan portfolio value", Risk
- * 15(12)): the same copula as the Cholesky form for an equicorrelated block, at O(1) per project and draw.
- * Completion uniforms and delay uniforms each get their own group factor.
+ * one-factor form z_i = √ρ·Z_g + √(1 − ρ)·Φ⁻¹(u_i) (Vasicek 2002, "The distribution of loan portfolio value",
+ * Risk 15(12)): the same copula as the Cholesky form for an equicorrelated block, at O(1) per project and draw.
+ * A group that fails together also slips together.
  */
 import { reachesTarget } from '../plan/simulate.ts';
 import { createSampler, standardNormalCdf, standardNormalQuantile, type Distribution, type Sampler } from '../uncertainty/distributions.ts';
@@ -20,12 +24,10 @@ import { generatesEnergy } from './technologies.ts';
 import type { CountedMetric, Portfolio, PortfolioTarget, Project } from './types.ts';
 import { targetCounts } from './waterfall.ts';
 
-/** Streams per project: its completion uniform and its delay uniform. */
-const STREAMS_PER_PROJECT = 2;
-const COMPLETION = 0;
-const DELAY = 1;
-/** Group factors use streams from here up, far above any project's. */
+/** Group factors use streams from here up, far above any project's (project i uses stream i). */
 export const GROUP_STREAM_BASE = 0x80000000;
+/** Where u/p rounds to 1 (u just below p), the delay quantile is taken at this largest uniform below 1. */
+const UNIFORM_CLAMP = 1 - 2 ** -53;
 
 export interface PortfolioMcOptions {
   readonly seed: number;
@@ -65,6 +67,50 @@ function groupOf(p: Project, by: 'stage' | 'owner'): string | undefined {
   return by === 'stage' ? p.stage : p.owner;
 }
 
+/**
+ * Adds one project's capacity to the sinks it counts in, draw by draw: built when u < p (or z < Φ⁻¹(p) with a
+ * group factor), delayed by the quantile at u/p; counted from year ⌊date + delay⌋ (before the first year: the first).
+ */
+function accumulateProject(
+  uniforms: Float64Array,
+  draws: number,
+  nYears: number,
+  firstYear: number,
+  capacityMW: number,
+  prob: number,
+  fixedDelay: number,
+  sampler: Sampler | undefined,
+  factor: Float64Array | undefined,
+  loading: number,
+  residual: number,
+  threshold: number,
+  dates: Float64Array,
+  sinks: readonly Float64Array[],
+  nSinks: number,
+): void {
+  const certain = prob >= 1;
+  for (let d = 0; d < draws; d++) {
+    let u = uniforms[d]!;
+    if (factor !== undefined) {
+      // Built when z < Φ⁻¹(p), i.e. Φ(z) < p; Φ(z) only when a delay needs it.
+      const z = loading * factor[d]! + residual * standardNormalQuantile(u);
+      if (!(z < threshold)) continue;
+      if (sampler !== undefined) u = standardNormalCdf(z);
+    } else if (!certain && !(u < prob)) continue;
+    let slip = fixedDelay;
+    if (sampler !== undefined) {
+      const v = certain ? u : u / prob;
+      slip = sampler(v > 0 && v < 1 ? v : UNIFORM_CLAMP);
+    }
+    const row = d * nYears;
+    for (let j = 0; j < nSinks; j++) {
+      let y = Math.floor(dates[j]! + slip) - firstYear;
+      if (y < 0) y = 0;
+      if (y < nYears) sinks[j]![row + y]! += capacityMW;
+    }
+  }
+}
+
 /** Runs `draws` draws of a portfolio. */
 export function simulatePortfolioDraws(portfolio: Portfolio, options: PortfolioMcOptions): PortfolioMcResult {
   const { seed, draws } = options;
@@ -83,37 +129,28 @@ export function simulatePortfolioDraws(portfolio: Portfolio, options: PortfolioM
   const rho = correlation && correlation.rank > 0 ? normalCorrelationFromSpearman(correlation.rank) : 0;
   const loading = Math.sqrt(rho);
   const residual = Math.sqrt(1 - rho);
-  const groupIndex = new Map<string, number>();
   const groupSize = new Map<string, number>();
   if (rho > 0) for (const p of portfolio.projects) {
     const g = groupOf(p, correlation!.by);
     if (g !== undefined) groupSize.set(g, (groupSize.get(g) ?? 0) + 1);
   }
   const factors = new Map<string, Float64Array>();
-  /** Normal scores of a group's factor for one purpose, one per draw. */
-  const factorOf = (group: string, purpose: number): Float64Array => {
-    const key = `${purpose}:${group}`;
-    let z = factors.get(key);
+  /** Normal scores of a group's factor, one per draw. */
+  const factorOf = (group: string): Float64Array => {
+    let z = factors.get(group);
     if (!z) {
-      if (!groupIndex.has(group)) groupIndex.set(group, groupIndex.size);
-      z = fillUniforms(seed, GROUP_STREAM_BASE + groupIndex.get(group)! * STREAMS_PER_PROJECT + purpose, fromDraw, new Float64Array(draws));
+      z = fillUniforms(seed, GROUP_STREAM_BASE + factors.size, fromDraw, new Float64Array(draws));
       for (let d = 0; d < draws; d++) z[d] = standardNormalQuantile(z[d]!);
-      factors.set(key, z);
+      factors.set(group, z);
     }
     return z;
   };
-  const correlate = (u: Float64Array, z: Float64Array) => {
-    for (let d = 0; d < draws; d++) {
-      const c = standardNormalCdf(loading * z[d]! + residual * standardNormalQuantile(u[d]!));
-      u[d] = c;
-    }
-  };
 
-  const uCompletion = new Float64Array(draws);
-  const uDelay = new Float64Array(draws);
+  const uniforms = new Float64Array(draws);
   const samplers = new Map<Distribution, Sampler>();
   const dates = new Float64Array(sinks.length);
   const targets = new Int32Array(sinks.length);
+  const projectSinks: Float64Array[] = sinks.map((x) => x.values);
   portfolio.projects.forEach((p, i) => {
     const prob = p.completionProbabilityFrac;
     if (p.stage === 'cancelled' || !(prob > 0)) return;
@@ -125,33 +162,20 @@ export function simulatePortfolioDraws(portfolio: Portfolio, options: PortfolioM
       nSinks++;
     });
     if (nSinks === 0) return;
-    const group = rho > 0 ? groupOf(p, correlation!.by) : undefined;
-    const correlated = group !== undefined && (groupSize.get(group) ?? 0) > 1;
-    const certain = prob >= 1;
-    if (!certain) {
-      fillUniforms(seed, i * STREAMS_PER_PROJECT + COMPLETION, fromDraw, uCompletion);
-      if (correlated) correlate(uCompletion, factorOf(group, COMPLETION));
-    }
     const delay = p.delayYears;
     const fixedDelay = delay.kind === 'constant' ? delay.value : Number.NaN;
     let sampler: Sampler | undefined;
     if (Number.isNaN(fixedDelay)) {
       sampler = samplers.get(delay);
       if (!sampler) samplers.set(delay, (sampler = createSampler(delay)));
-      fillUniforms(seed, i * STREAMS_PER_PROJECT + DELAY, fromDraw, uDelay);
-      if (correlated) correlate(uDelay, factorOf(group, DELAY));
     }
-    const cap = p.capacityMW;
-    for (let d = 0; d < draws; d++) {
-      if (!certain && !(uCompletion[d]! < prob)) continue;
-      const slip = sampler ? sampler(uDelay[d]!) : fixedDelay;
-      const row = d * nYears;
-      for (let j = 0; j < nSinks; j++) {
-        let y = Math.floor(dates[j]! + slip) - first;
-        if (y < 0) y = 0;
-        if (y < nYears) sinks[targets[j]!]!.values[row + y]! += cap;
-      }
-    }
+    const certain = prob >= 1;
+    const group = rho > 0 ? groupOf(p, correlation!.by) : undefined;
+    const factor = group !== undefined && (groupSize.get(group) ?? 0) > 1 ? factorOf(group) : undefined;
+    if (!certain || sampler) fillUniforms(seed, i, fromDraw, uniforms);
+    const threshold = factor ? (certain ? Number.POSITIVE_INFINITY : standardNormalQuantile(prob)) : prob;
+    for (let j = 0; j < nSinks; j++) projectSinks[j] = sinks[targets[j]!]!.values;
+    accumulateProject(uniforms, draws, nYears, first, p.capacityMW, prob, fixedDelay, sampler, factor, loading, residual, threshold, dates, projectSinks, nSinks);
   });
 
   // Increments → running sums, plus the unnamed path.
