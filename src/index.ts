@@ -11,5 +11,7 @@ export { parseQuantity, formatQuantity, type Dimension, type UnitSystem } from '
 export { ScenarioSchema, scenarioJsonSchema, type Scenario } from './scenario/schema.ts';
 export { ScenarioError, type ScenarioProblem } from './scenario/errors.ts';
 export { runReport, type RunReport } from './report/run.ts';
+export { loadPortfolio, resolvePortfolioSections, type LoadedPortfolio } from './scenario/projects.ts';
+export { pipelineReport, type PipelineReport } from './report/pipeline.ts';
 export { parameterDiff, comparePaths, compareSummary } from './report/compare.ts';
 export { PVPLAN_VERSION } from './version.ts';
