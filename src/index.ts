@@ -13,5 +13,7 @@ export { ScenarioError, type ScenarioProblem } from './scenario/errors.ts';
 export { loadHighsSolver } from './scenario/lp-solver.ts';
 export { parseGenerationCsv, parsePricesCsv, type HourlyColumn } from './scenario/system-series.ts';
 export { runReport, type RunReport } from './report/run.ts';
+export { loadPortfolio, resolvePortfolioSections, type LoadedPortfolio } from './scenario/projects.ts';
+export { pipelineReport, type PipelineReport } from './report/pipeline.ts';
 export { parameterDiff, comparePaths, compareSummary } from './report/compare.ts';
 export { PVPLAN_VERSION } from './version.ts';

@@ -39,3 +39,5 @@ export * from './storage/greedy.ts';
 export * from './storage/optimal.ts';
 export * from './storage/results.ts';
 export * from './storage/run.ts';
+// The portfolio of named projects (issue 12).
+export * from './portfolio/index.ts';

@@ -30,7 +30,7 @@ export function section<Row>(s: Section<Row>): Section {
 
 const DECIMALS: Readonly<Record<UnitSystem, Readonly<Record<Exclude<Dimension, 'fraction'>, number>>>> = {
   si: { power: 1, energy: 2, duration: 0, mass: 0, intensity: 1, money: 0, moneyPerPower: 3, moneyPerEnergy: 4, moneyPerMass: 1 },
-  cn: { power: 2, energy: 4, duration: 0, mass: 3, intensity: 1, money: 2, moneyPerPower: 3, moneyPerEnergy: 4, moneyPerMass: 1 },
+  cn: { power: 2, energy: 4, duration: 0, mass: 3, intensity: 1, money: 4, moneyPerPower: 3, moneyPerEnergy: 4, moneyPerMass: 1 },
 };
 
 /** The unit label of a dimension in a unit system, e.g. ('energy', 'cn') → '亿千瓦时'. */

@@ -190,8 +190,8 @@ export const DISPLAY_UNITS: Readonly<Record<UnitSystem, Readonly<Record<Exclude<
     duration: { unit: '小时', divisor: 1 },
     mass: { unit: '万吨', divisor: 1e4 },
     intensity: { unit: '克/千瓦时', divisor: 1e-3 },
-    // 1 万元 = 1e4 元.
-    money: { unit: '万元', divisor: 1e4 },
+    // 1 亿元 = 1e8 元 (investments are quoted in 亿元).
+    money: { unit: '亿元', divisor: 1e8 },
     moneyPerPower: { unit: '元/瓦', divisor: 1 },
     moneyPerEnergy: { unit: '元/千瓦时', divisor: 1 },
     moneyPerMass: { unit: '元/吨', divisor: 1 },

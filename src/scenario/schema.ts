@@ -4,6 +4,7 @@
  * Quantity fields are strings with units; their dimension is recorded in the `x-dimension` keyword.
  */
 import Type, { type Static, type TSchema } from 'typebox';
+import { COUNTED_METRICS, STAGES, TECHNOLOGIES } from '../core/portfolio/types.ts';
 import type { Dimension } from './quantity.ts';
 
 const QUANTITY_PATTERN = '^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*(万亿|万|亿)?\\s*\\S.*$';
@@ -264,6 +265,114 @@ export const PhysicalWeatherSchema = Type.Object(
   { additionalProperties: false, description: "Weather for the physical model: 'file', or a synthetic year from 'monthlyGhi'" },
 );
 
+// The portfolio (issue 12): named projects, their pipeline stages and targets by technology group (docs/portfolio.md).
+
+/** A union of string literals from a list, typed as their union (TypeBox infers `never` from a mapped array). */
+function Literals<T extends string>(values: readonly T[], options: { description: string }) {
+  return Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v)), options));
+}
+
+const TechnologyName = Literals(
+  TECHNOLOGIES,
+  { description: 'Technology: pv-utility, pv-distributed (rooftop), pv-offshore, wind-onshore, wind-offshore or storage' },
+);
+const StageName = Literals(
+  STAGES,
+  { description: 'Pipeline stage: prospect (在谈), signed (签约), approved (核准/备案), under-construction (在建), operating (在运), cancelled' },
+);
+
+/** A year (2024: its middle) or a date 'YYYY-MM' / 'YYYY-MM-DD' (the middle of that month or day). */
+const YearOrDate = (description: string) =>
+  Type.Union([Year(`${description}: a year (counted as its middle)`), Type.String({ pattern: '^[12][0-9]{3}-[01][0-9](-[0-3][0-9])?$', description: `${description}: a date 'YYYY-MM-DD' or a month 'YYYY-MM'` })], {
+    description: `${description} (a year, or a date 'YYYY-MM-DD'; a period counts as its middle)`,
+  });
+
+const yearsNumber = (description: string) => Type.Number({ minimum: 0, maximum: 50, description: `${description} (years)` });
+const delayThree = { min: yearsNumber('Minimum'), mode: yearsNumber('Most likely'), max: yearsNumber('Maximum') };
+
+/** A delay in years, fixed or a distribution; never negative: a project can slip, not come early. */
+export const DelayYearsSchema = Type.Union(
+  [
+    Type.Number({ minimum: 0, maximum: 50, description: 'A fixed delay (years)' }),
+    Type.Object({ triangular: Type.Object(delayThree, strict) }, strict),
+    Type.Object({ pert: Type.Object({ ...delayThree, lambda: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Shape weight (default 4)' })) }, strict) }, strict),
+    Type.Object({ uniform: Type.Object({ min: yearsNumber('Minimum'), max: yearsNumber('Maximum') }, strict) }, strict),
+    Type.Object({ lognormal: Type.Object({ mean: Type.Number({ exclusiveMinimum: 0, description: 'Mean delay (years)' }), sd: yearsNumber('Standard deviation') }, strict) }, strict),
+    Type.Object(
+      { discrete: Type.Object({ values: Type.Array(yearsNumber('A possible delay'), { minItems: 1 }), weights: Type.Array(Type.Number({ minimum: 0 }), { minItems: 1, description: 'Relative weights, one per value' }) }, strict) },
+      strict,
+    ),
+  ],
+  { description: 'Delay of both planned dates, years: a number, or a triangular, pert, uniform, lognormal or discrete distribution (non-negative)' },
+);
+
+const StageOverride = Type.Object(
+  {
+    completionProbability: Type.Optional(Quantity('fraction', 'Probability a project of this stage is built, e.g. 50 %')),
+    delayYears: Type.Optional(DelayYearsSchema),
+  },
+  { ...strict, description: "A stage's default completion probability and delay" },
+);
+
+/** One named project. */
+export const ProjectSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, description: 'Unique id, e.g. datang-100mw' }),
+    name: Type.Optional(Type.String({ description: 'Display name' })),
+    technology: TechnologyName,
+    capacity: Quantity('power', 'Rated power'),
+    energy: Type.Optional(Quantity('energy', 'Storage: energy capacity, e.g. 400 MWh (required for storage)')),
+    stage: StageName,
+    constructionStart: YearOrDate('Planned construction start'),
+    commissioning: YearOrDate('Planned commissioning (start of operation)'),
+    investment: Type.Optional(Quantity('money', 'Total investment, e.g. 70亿元')),
+    completionProbability: Type.Optional(Quantity('fraction', "Probability the project is built (default: its stage's)")),
+    delayYears: Type.Optional(DelayYearsSchema),
+    yield: Type.Optional(
+      Type.Object({ fullLoadHours: Quantity('duration', 'Full-load hours a year of the new plant, e.g. 1135 h') }, { ...strict, description: "Yield override (default: the technology's)" }),
+    ),
+    location: Type.Optional(Type.String({ description: 'Where it is' })),
+    owner: Type.Optional(Type.String({ description: 'Developer or owner (groups correlated draws when pipeline.correlation.by is owner)' })),
+    source: Type.Optional(Type.String({ description: 'Where the figures come from, and which are assumptions' })),
+  },
+  { ...strict, description: 'A named project of the portfolio' },
+);
+
+/** Stage defaults, correlation and the amount signed. */
+export const PipelineSchema = Type.Object(
+  {
+    stages: Type.Optional(Type.Object(Object.fromEntries(STAGES.map((st) => [st, Type.Optional(StageOverride)])), { ...strict, description: 'Per-stage defaults (docs/portfolio.md gives the built-in ones)' })),
+    correlation: Type.Optional(
+      Type.Object(
+        {
+          by: Type.Union([Type.Literal('stage'), Type.Literal('owner')], { description: 'Projects of one stage, or of one owner, succeed or slip together' }),
+          rank: Type.Number({ minimum: 0, maximum: 1, description: 'Spearman rank correlation within a group (0 = independent)' }),
+        },
+        { ...strict, description: 'Correlated completion and delay in pvplan mc (Gaussian copula)' },
+      ),
+    ),
+    signedInvestment: Type.Optional(Quantity('money', 'Investment signed, to compare the named projects with, e.g. 153.2亿元')),
+  },
+  { ...strict, description: 'How the pipeline is judged' },
+);
+
+/** A capacity target on a group of technologies. */
+export const PortfolioTargetSchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ description: 'Display name' })),
+    technologies: Type.Array(TechnologyName, { minItems: 1, description: 'Technologies the target counts' }),
+    capacity: Quantity('power', 'Capacity to reach'),
+    year: Year('Target year'),
+    counts: Type.Optional(
+      Literals(COUNTED_METRICS, { description: 'built-plus-under-construction (在建+在运, default) or operating (在运)' }),
+    ),
+    includeUnnamed: Type.Optional(
+      Type.Union([Type.Literal(true), Type.Literal(false)], { description: 'Count the aggregate plan (baseline + growth, PV) too; default: when the target counts a PV technology' }),
+    ),
+  },
+  { ...strict, description: 'A capacity target' },
+);
+
 export const ScenarioSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String({ description: 'JSON Schema reference for editors' })),
@@ -362,6 +471,9 @@ export const ScenarioSchema = Type.Object(
         { ...strict, description: 'How uncertain fields relate (used by pvplan mc and sensitivity)' },
       ),
     ),
+    projects: Type.Optional(Type.Array(ProjectSchema, { description: 'Named projects (docs/portfolio.md); the capacity path above is what is not named' })),
+    pipeline: Type.Optional(PipelineSchema),
+    targets: Type.Optional(Type.Array(PortfolioTargetSchema, { description: 'Capacity targets by technology group (capacity.target counts as one on PV when this is left out)' })),
     savings: Type.Object(
       {
         coal: Factor('Standard coal saved per unit of PV energy (g/kWh), or a preset'),
@@ -386,6 +498,10 @@ export type GrowthSpecType = Static<typeof GrowthSpec>;
 export type PhysicalSiteSpec = Static<typeof PhysicalSiteSchema>;
 export type PhysicalArraySpec = Static<typeof PhysicalArraySchema>;
 export type PhysicalWeatherSpec = Static<typeof PhysicalWeatherSchema>;
+export type ProjectSpec = Static<typeof ProjectSchema>;
+export type DelayYearsSpec = Static<typeof DelayYearsSchema>;
+export type PipelineSpec = Static<typeof PipelineSchema>;
+export type PortfolioTargetSpec = Static<typeof PortfolioTargetSchema>;
 
 /** The published JSON Schema (draft 2020-12) for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

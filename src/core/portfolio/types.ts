@@ -1,0 +1,100 @@
+/**
+ * The portfolio of named projects (issue 12): technologies, pipeline stages, projects and targets, in internal
+ * units (MW, MWh, yuan, years as fractional calendar years, fractions 0–1). The scenario layer builds these from
+ * the written `projects:`, `pipeline:` and `targets:` sections; docs/portfolio.md describes the model.
+ */
+import type { Distribution } from '../uncertainty/distributions.ts';
+
+/** Technologies a project can have. */
+export type Technology = 'pv-utility' | 'pv-distributed' | 'pv-offshore' | 'wind-onshore' | 'wind-offshore' | 'storage';
+export const TECHNOLOGIES: readonly Technology[] = ['pv-utility', 'pv-distributed', 'pv-offshore', 'wind-onshore', 'wind-offshore', 'storage'];
+
+/** Pipeline stages in order of maturity, then `cancelled`: 在谈, 签约, 核准/备案, 在建, 在运, 取消. */
+export type Stage = 'prospect' | 'signed' | 'approved' | 'under-construction' | 'operating' | 'cancelled';
+export const STAGES: readonly Stage[] = ['prospect', 'signed', 'approved', 'under-construction', 'operating', 'cancelled'];
+
+/**
+ * Which date makes a project count: `built-plus-under-construction` (the article's 在建+在运) counts it from its
+ * construction start, `operating` (在运) from its commissioning.
+ */
+export type CountedMetric = 'built-plus-under-construction' | 'operating';
+export const COUNTED_METRICS: readonly CountedMetric[] = ['built-plus-under-construction', 'operating'];
+
+/** Completion probability and delay assumed for a stage unless a project gives its own. */
+export interface StageAssumption {
+  /** Probability the project is ever built, 0–1. */
+  readonly completionProbabilityFrac: number;
+  /** Slip of both planned dates, years (non-negative). */
+  readonly delayYears: Distribution;
+}
+
+/** One named project, resolved: every default filled. */
+export interface Project {
+  readonly id: string;
+  readonly name: string;
+  readonly technology: Technology;
+  /** Rated power, MW (AC for PV as planners quote it). */
+  readonly capacityMW: number;
+  /** Storage only: energy capacity, MWh. */
+  readonly energyMWh?: number;
+  readonly stage: Stage;
+  /** Planned construction start as a fractional calendar year (see dates.ts for the convention). */
+  readonly constructionStartYear: number;
+  /** Planned commissioning (start of operation) as a fractional calendar year. */
+  readonly commissioningYear: number;
+  /** Total investment, yuan (0 when not known). */
+  readonly investmentYuan: number;
+  /** Probability the project is built, 0–1 (0 for a cancelled project). */
+  readonly completionProbabilityFrac: number;
+  /** Slip of both dates, years, non-negative. */
+  readonly delayYears: Distribution;
+  /** Full-load hours a year of a new plant, h (= kWh/kW/yr); 0 for storage. */
+  readonly fullLoadHours: number;
+  readonly location?: string;
+  readonly owner?: string;
+  readonly source?: string;
+}
+
+/** A target on the sum of some technologies, in one year. */
+export interface PortfolioTarget {
+  readonly name: string;
+  readonly technologies: readonly Technology[];
+  readonly year: number;
+  readonly counts: CountedMetric;
+  /** Capacity to reach, MW. */
+  readonly capacityMW: number;
+  /** Whether the unnamed (aggregate plan) capacity counts toward it. */
+  readonly includeUnnamed: boolean;
+}
+
+/** Capacity outside the named list (the aggregate plan: baseline + growth model), MW by year. */
+export interface UnnamedPath {
+  /** Years covered: firstYear … firstYear + length − 1. */
+  readonly firstYear: number;
+  /** Base year of the plan: the capacity of that year is "today". */
+  readonly baseYear: number;
+  /** Built + under construction at the end of each year, MW. */
+  readonly capacityMW: readonly number[];
+  /** Operating at the end of each year, MW. */
+  readonly operatingMW: readonly number[];
+}
+
+/** How project draws are correlated in the Monte Carlo: by stage or by owner, with one Spearman rank within each group. */
+export interface PortfolioCorrelation {
+  readonly by: 'stage' | 'owner';
+  /** Spearman rank correlation, 0–1, between the completion (and the delay) draws of two projects of one group. */
+  readonly rank: number;
+}
+
+/** Everything the portfolio functions need. */
+export interface Portfolio {
+  readonly projects: readonly Project[];
+  readonly targets: readonly PortfolioTarget[];
+  readonly unnamed: UnnamedPath;
+  /** Reported years: startYear … endYear. */
+  readonly startYear: number;
+  readonly endYear: number;
+  /** Amount signed (e.g. at a signing ceremony) to compare investment with, yuan. */
+  readonly signedInvestmentYuan?: number;
+  readonly correlation?: PortfolioCorrelation;
+}
