@@ -82,7 +82,7 @@ describe('pvplan finance', () => {
     expect(csv.stdout.split('\n')[0]).toBe('metric,value,unit');
     expect(csvFlows.stdout.split('\n')[0]).toMatch(/^year,energy \(GWh\),capex \(CNY\)/);
     expect(csvFlows.stdout.trim().split('\n')).toHaveLength(27);
-    expect(cn.stdout).toContain('万元');
+    expect(cn.stdout).toContain('亿元');
   });
 
   it('lists the finance presets with their sources', async () => {

@@ -84,7 +84,7 @@ describe('bad portfolio input: file, line, field', () => {
     ['unknown stage', `${HEAD}projects:\n${PROJECT.replace('stage: signed', 'stage: singed')}`, { line: 12, field: 'projects.0.stage' }, /did you mean 'signed'/],
     ['probability above 100 %', `${HEAD}projects:\n${PROJECT}    completionProbability: 120 %\n`, { line: 16, field: 'projects.0.completionProbability' }, /between 0 % and 100 %/],
     ['a bad date', `${HEAD}projects:\n${PROJECT.replace('2024-06-30', '2024-02-30')}`, { line: 14, field: 'projects.0.commissioning' }, /expected a year such as 2024 or a date/],
-    ['money without a currency', `${HEAD}projects:\n${PROJECT.replace('4.13亿元', '4.13亿')}`, { line: 15, field: 'projects.0.investment' }, /amount of money in yuan/],
+    ['money without a currency', `${HEAD}projects:\n${PROJECT.replace('4.13亿元', '4.13亿')}`, { line: 15, field: 'projects.0.investment' }, /expected an amount of money such as '1.5亿元'/],
     ['a negative delay', `${HEAD}projects:\n${PROJECT}    delayYears: { uniform: { min: -1, max: 1 } }\n`, { field: 'projects.0.delayYears.uniform.min' }, /at least 0/],
     [
       'a target counting a technology nothing has',
