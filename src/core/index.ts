@@ -22,3 +22,5 @@ export * from './pv/tracking.ts';
 export * from './pv/temperature.ts';
 export * from './pv/pvwatts.ts';
 export * from './pv/pv-yield.ts';
+// Uncertain inputs as plain data and the one function that applies a drawn value to a plan.
+export * from './uncertainty/parameters.ts';

@@ -8,7 +8,7 @@ import { isAbsolute } from 'node:path';
 import { getPreset, presetYearSeries, factorPresetIds, type FactorKind } from '../core/plan/factors.ts';
 import { cdf, centralValue, support, validateDistribution, type Distribution, type DistributionKind, type Truncation } from '../core/uncertainty/distributions.ts';
 import { PlanError } from '../core/errors.ts';
-import type { PlanUncertainty, RankCorrelation, UncertainParameter } from '../core/uncertainty/parameters.ts';
+import type { InputUnit, PlanField, PlanUncertainty, RankCorrelation, UncertainParameter } from '../core/uncertainty/parameters.ts';
 import { createGaussianCopula, validateCorrelationMatrix } from '../core/uncertainty/rank-correlation.ts';
 import type { YearSeries } from '../core/series.ts';
 import { fitLogisticTrend, growthPath } from '../core/plan/growth.ts';
@@ -16,13 +16,13 @@ import { simulatePlan } from '../core/plan/simulate.ts';
 import { assertTargetReachable } from '../core/plan/solve.ts';
 import { COMMISSIONING_OFFSET_YEARS } from '../core/plan/cohorts.ts';
 import type { GrowthModel, PlanInput } from '../core/plan/types.ts';
-import { fullLoadHoursFromCapacityFactor } from '../core/units.ts';
+import { fullLoadHoursFromCapacityFactor, HOURS_PER_YEAR } from '../core/units.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 import { physicalFullLoadHours, weatherBaseDirOfChain, type PhysicalYieldIssue } from './physical-yield.ts';
 import { ScenarioError } from './errors.ts';
 import { compileCapacityFormula } from './formula.ts';
 import { loadScenarioChain, problemsAt, readTextFromDisk, type ReadText, type ScenarioChain, type SourceDoc } from './load.ts';
-import { formatQuantity, parseQuantity, QuantityError, type Dimension } from './quantity.ts';
+import { DIMENSIONS, formatQuantity, parseQuantity, QuantityError, type Dimension } from './quantity.ts';
 import type { Scenario } from './schema.ts';
 import { didYouMean, validateScenarioShape, type ValidationIssue } from './validate.ts';
 
@@ -58,8 +58,14 @@ export interface ResolvedScenario {
 
 type Issues = ValidationIssue[];
 
-/** Puts a drawn value of an uncertain field into a plan (pure). */
-type Setter = (plan: PlanInput, value: number) => PlanInput;
+/** Where a drawn value of an uncertain field goes in the plan (see applyParameter). */
+type Setter = Pick<UncertainParameter, 'field' | 'planScale'>;
+
+/** The field a value sets, as a Setter. */
+const to = (field: PlanField, planScale?: number): Setter => (planScale === undefined ? { field } : { field, planScale });
+
+/** Unit of whole years (construction lag, lifetime). */
+const YEARS_UNIT: InputUnit = { dimension: 'years', internalUnit: 'yr' };
 
 /** The valid range of a field, checked against a distribution's support. */
 interface Range {
@@ -95,7 +101,7 @@ class Collector {
       }
       const dist = this.distribution(value, (v, p) => this.quantity(v, dim, p), path, range, (x) => formatQuantity(x, dim, 'si', 6));
       if (!dist) return Number.NaN;
-      this.uncertain.push({ name: path.join('.'), distribution: dist, apply });
+      this.uncertain.push({ name: path.join('.'), ...apply, unit: { dimension: dim, internalUnit: DIMENSIONS[dim].internalUnit }, distribution: dist });
       return centralValue(dist);
     }
     try {
@@ -115,7 +121,7 @@ class Collector {
     if (!isMapping(value)) return Number.NaN;
     const dist = this.distribution(value, (v) => (typeof v === 'number' ? v : Number.NaN), path, range, String);
     if (!dist) return Number.NaN;
-    this.uncertain.push({ name: path.join('.'), distribution: dist, apply });
+    this.uncertain.push({ name: path.join('.'), ...apply, unit: YEARS_UNIT, distribution: dist });
     return centralValue(dist);
   }
 
@@ -225,10 +231,6 @@ function nonNegative(c: Collector, x: number, path: string[], raw: unknown): num
   return x;
 }
 
-const withGrowth = (p: PlanInput, patch: Record<string, unknown>): PlanInput => ({ ...p, capacity: { ...p.capacity, growth: { ...p.capacity.growth, ...patch } as GrowthModel } });
-const withCapacity = (p: PlanInput, patch: Partial<PlanInput['capacity']>): PlanInput => ({ ...p, capacity: { ...p.capacity, ...patch } });
-const withYield = (p: PlanInput, patch: Partial<PlanInput['yield']>): PlanInput => ({ ...p, yield: { ...p.yield, ...patch } });
-const withSavings = (p: PlanInput, patch: Partial<PlanInput['savings']>): PlanInput => ({ ...p, savings: { ...p.savings, ...patch } });
 const SAVINGS_FIELD = { coal: 'coalTonnesPerMWh', co2: 'co2TonnesPerMWh', so2: 'so2TonnesPerMWh', nox: 'noxTonnesPerMWh' } as const;
 
 function factorSeries(c: Collector, value: unknown, kind: FactorKind, path: string[]): YearSeries {
@@ -250,7 +252,7 @@ function factorSeries(c: Collector, value: unknown, kind: FactorKind, path: stri
     (x, p, raw) => {
       if (x < 0) c.add(p, `expected a non-negative factor, got '${String(raw)}'`);
     },
-    (p, x) => withSavings(p, { [SAVINGS_FIELD[kind]]: x }),
+    to(`savings.${SAVINGS_FIELD[kind]}`),
     { min: 0 },
   );
 }
@@ -275,19 +277,19 @@ function growthModel(c: Collector, g: Scenario['capacity']['growth'], baseYear: 
       const common = {
         ...(g.from === undefined ? {} : { fromYear: g.from }),
         ...(g.until === undefined ? {} : { untilYear: g.until }),
-        ...(g.after === undefined ? {} : { after: { rateFrac: c.fraction(g.after, [...path, 'after'], { min: -1 }, (p, x) => withGrowth(p, { after: { rateFrac: x } })) } }),
+        ...(g.after === undefined ? {} : { after: { rateFrac: c.fraction(g.after, [...path, 'after'], { min: -1 }, to('capacity.growth.after.rateFrac')) } }),
       };
       if (g.model === 'cagr') {
-        return { model: 'cagr', ...common, ...(g.rate === undefined ? {} : { rateFrac: c.fraction(g.rate, [...path, 'rate'], { min: -1 }, (p, x) => withGrowth(p, { rateFrac: x })) }) };
+        return { model: 'cagr', ...common, ...(g.rate === undefined ? {} : { rateFrac: c.fraction(g.rate, [...path, 'rate'], { min: -1 }, to('capacity.growth.rateFrac')) }) };
       }
       return {
         model: 'linear',
         ...common,
-        ...(g.additionsPerYear === undefined ? {} : { additionsMWPerYear: nonNegative(c, c.quantity(g.additionsPerYear, 'power', [...path, 'additionsPerYear'], (p, x) => withGrowth(p, { additionsMWPerYear: x }), { min: 0 }), [...path, 'additionsPerYear'], g.additionsPerYear) }),
+        ...(g.additionsPerYear === undefined ? {} : { additionsMWPerYear: nonNegative(c, c.quantity(g.additionsPerYear, 'power', [...path, 'additionsPerYear'], to('capacity.growth.additionsMWPerYear'), { min: 0 }), [...path, 'additionsPerYear'], g.additionsPerYear) }),
       };
     }
     case 'logistic':
-      return { model: 'logistic', saturationMW: c.quantity(g.saturation, 'power', [...path, 'saturation'], (p, x) => withGrowth(p, { saturationMW: x }), { min: 0, minExclusive: true }), ...(g.steepness === undefined ? {} : { steepnessPerYear: g.steepness }) };
+      return { model: 'logistic', saturationMW: c.quantity(g.saturation, 'power', [...path, 'saturation'], to('capacity.growth.saturationMW'), { min: 0, minExclusive: true }), ...(g.steepness === undefined ? {} : { steepnessPerYear: g.steepness }) };
     case 'additions':
       return { model: 'additions', additionsMW: pointsAfterBase(g.additions, 'additions', false) };
     case 'milestones':
@@ -474,7 +476,7 @@ export function resolvePlan(s: Scenario, options: ResolvePlanOptions = {}): { pl
   }
   let maxAdditionsMWPerYear: number | undefined;
   if (cap.maxAdditionsPerYear !== undefined) {
-    maxAdditionsMWPerYear = c.quantity(cap.maxAdditionsPerYear, 'power', ['capacity', 'maxAdditionsPerYear'], (p, x) => withCapacity(p, { maxAdditionsMWPerYear: x }), { min: 0 });
+    maxAdditionsMWPerYear = c.quantity(cap.maxAdditionsPerYear, 'power', ['capacity', 'maxAdditionsPerYear'], to('capacity.maxAdditionsMWPerYear'), { min: 0 });
     if (!(maxAdditionsMWPerYear >= 0)) c.add(['capacity', 'maxAdditionsPerYear'], `expected a non-negative power, got '${cap.maxAdditionsPerYear}'`);
   }
 
@@ -500,7 +502,7 @@ export function resolvePlan(s: Scenario, options: ResolvePlanOptions = {}): { pl
       valueDim,
       ['yield', 'value'],
       hoursCheck,
-      (p, x) => withYield(p, { fullLoadHours: cf ? fullLoadHoursFromCapacityFactor(x) : x }),
+      cf ? to('yield.fullLoadHours', HOURS_PER_YEAR) : to('yield.fullLoadHours'),
       cf ? { min: 0, max: 1, minExclusive: true } : { min: 0, max: 8784, minExclusive: true },
     );
     if (c.issues.length > valueIssuesBefore) {
@@ -525,15 +527,15 @@ export function resolvePlan(s: Scenario, options: ResolvePlanOptions = {}): { pl
       ...(target ? { target } : {}),
       growth,
       ...(maxAdditionsMWPerYear === undefined ? {} : { maxAdditionsMWPerYear }),
-      constructionLagYears: c.integer(cap.constructionLagYears ?? SCENARIO_DEFAULTS.constructionLagYears, ['capacity', 'constructionLagYears'], (p, x) => withCapacity(p, { constructionLagYears: x }), { min: 0, max: 10 }),
-      lifetimeYears: c.integer(cap.lifetimeYears ?? SCENARIO_DEFAULTS.lifetimeYears, ['capacity', 'lifetimeYears'], (p, x) => withCapacity(p, { lifetimeYears: x }), { min: 1, max: 60 }),
+      constructionLagYears: c.integer(cap.constructionLagYears ?? SCENARIO_DEFAULTS.constructionLagYears, ['capacity', 'constructionLagYears'], to('capacity.constructionLagYears'), { min: 0, max: 10 }),
+      lifetimeYears: c.integer(cap.lifetimeYears ?? SCENARIO_DEFAULTS.lifetimeYears, ['capacity', 'lifetimeYears'], to('capacity.lifetimeYears'), { min: 1, max: 60 }),
     },
     yield: {
       fullLoadHours,
-      firstYearDegradationFrac: c.fraction(d.firstYear ?? SCENARIO_DEFAULTS.firstYearDegradation, ['yield', 'degradation', 'firstYear'], undefined, (p, x) => withYield(p, { firstYearDegradationFrac: x })),
-      annualDegradationFrac: c.fraction(d.annual ?? SCENARIO_DEFAULTS.annualDegradation, ['yield', 'degradation', 'annual'], undefined, (p, x) => withYield(p, { annualDegradationFrac: x })),
+      firstYearDegradationFrac: c.fraction(d.firstYear ?? SCENARIO_DEFAULTS.firstYearDegradation, ['yield', 'degradation', 'firstYear'], undefined, to('yield.firstYearDegradationFrac')),
+      annualDegradationFrac: c.fraction(d.annual ?? SCENARIO_DEFAULTS.annualDegradation, ['yield', 'degradation', 'annual'], undefined, to('yield.annualDegradationFrac')),
       degradationMode: d.mode ?? SCENARIO_DEFAULTS.degradationMode,
-      availabilityFrac: c.fraction(y.availability ?? SCENARIO_DEFAULTS.availability, ['yield', 'availability'], undefined, (p, x) => withYield(p, { availabilityFrac: x })),
+      availabilityFrac: c.fraction(y.availability ?? SCENARIO_DEFAULTS.availability, ['yield', 'availability'], undefined, to('yield.availabilityFrac')),
       curtailmentFrac: c.series(
         y.curtailment ?? SCENARIO_DEFAULTS.curtailment,
         'fraction',
@@ -541,7 +543,7 @@ export function resolvePlan(s: Scenario, options: ResolvePlanOptions = {}): { pl
         (x, p, raw) => {
           if (x < 0 || x > 1) c.add(p, `expected a percentage between 0 % and 100 %, got '${String(raw)}'`);
         },
-        (p, x) => withYield(p, { curtailmentFrac: x }),
+        to('yield.curtailmentFrac'),
         { min: 0, max: 1 },
       ),
       commissioning: y.commissioning ?? SCENARIO_DEFAULTS.commissioning,
