@@ -41,3 +41,5 @@ export * from './storage/results.ts';
 export * from './storage/run.ts';
 // The portfolio of named projects (issue 12).
 export * from './portfolio/index.ts';
+// Uncertain inputs as plain data and the one function that applies a drawn value to a plan.
+export * from './uncertainty/parameters.ts';

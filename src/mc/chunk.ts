@@ -1,23 +1,42 @@
 /**
  * One Monte Carlo chunk as a message: what a worker thread needs to run draws [fromDraw, fromDraw + count).
- * Setters of uncertain fields are closures, which cannot cross threads, so a worker re-resolves the scenario
- * from its written (merged) form and checks that it gets the same content hash before it trusts the result.
+ * The resolved plan and its uncertain inputs travel as plain data (structured clone); a worker builds a drawer
+ * from them once per content hash and never reads, parses or resolves the scenario.
  */
+import { LRUCache } from 'lru-cache';
+import type { PlanInput } from '../core/plan/types.ts';
 import { createDrawer, runDraws, type DrawBlock, type Drawer, type McColumn } from '../core/uncertainty/monte-carlo.ts';
-import { planHash, resolvePlan } from '../scenario/resolve.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { PlanUncertainty } from '../core/uncertainty/parameters.ts';
+import { compileCapacityFormula } from '../scenario/formula.ts';
+
+/**
+ * A plan as it crosses a thread: a formula growth model without its compiled function (functions cannot be
+ * cloned); revivePlan compiles it again from its expression.
+ */
+export type PlainPlan = Omit<PlanInput, 'capacity'> & { readonly capacity: Omit<PlanInput['capacity'], 'growth'> & { readonly growth: PlainGrowth } };
+type PlainGrowth = Exclude<PlanInput['capacity']['growth'], { model: 'formula' }> | { readonly model: 'formula'; readonly expression: string };
+
+/** The plan as plain data: the formula growth model's function dropped, everything else shared. */
+export function plainPlan(plan: PlanInput): PlainPlan {
+  const { growth } = plan.capacity;
+  if (growth.model !== 'formula') return plan;
+  return { ...plan, capacity: { ...plan.capacity, growth: { model: 'formula', expression: growth.expression } } };
+}
+
+/** The plan of a PlainPlan: a formula growth model compiled again (the scenario layer checked it when it resolved the plan). */
+export function revivePlan(plan: PlainPlan): PlanInput {
+  const { growth } = plan.capacity;
+  if (growth.model !== 'formula') return plan as PlanInput;
+  return { ...plan, capacity: { ...plan.capacity, growth: { model: 'formula', expression: growth.expression, capacityMWAt: compileCapacityFormula(growth.expression) } } };
+}
 
 export interface ChunkTask {
-  /** The scenario as written after `extends` (ResolvedScenario.written). */
-  readonly written: Scenario;
-  /** Its content hash (ResolvedScenario.hash): the worker's cache key and consistency check. */
+  /** The resolved plan (ResolvedScenario.plan, through plainPlan). */
+  readonly plan: PlainPlan;
+  /** Its uncertain inputs, correlations and inter-annual term (ResolvedScenario.uncertainty). */
+  readonly uncertainty: PlanUncertainty;
+  /** The content hash of plan and uncertainty (ResolvedScenario.hash): the worker's cache key for the drawer. */
   readonly hash: string;
-  /**
-   * The resolved first-year full-load hours when they are one number: a `physical` yield model computes them
-   * from a weather file whose path is relative to the scenario file, which a worker does not know, so the
-   * worker takes them from here instead of recomputing (the hash check still covers them).
-   */
-  readonly fullLoadHours?: number;
   readonly seed: number;
   readonly fromDraw: number;
   readonly count: number;
@@ -25,22 +44,19 @@ export interface ChunkTask {
   readonly withTarget: boolean;
 }
 
-const drawers = new Map<string, Drawer>();
+/** Drawers a worker keeps, by content hash: a server's pool serves many scenarios (and edits of them) over its life. */
+export const WORKER_DRAWER_CACHE_SIZE = 16;
 
-/** The drawer of a written scenario, resolved once per thread and cached by hash. */
-export function drawerForWritten(written: Scenario, hash: string, fullLoadHours?: number): Drawer {
-  const cached = drawers.get(hash);
-  if (cached) return cached;
-  const { plan, uncertainty, issues } = resolvePlan(written, fullLoadHours === undefined ? {} : { physicalYield: () => ({ fullLoadHours, issues: [] }) });
-  if (issues.length > 0) throw new Error(`mc worker: the scenario no longer resolves: ${issues[0]!.path.join('.')}: ${issues[0]!.message}`);
-  const got = planHash(written.name, plan, uncertainty);
-  if (got !== hash) throw new Error(`mc worker: the scenario resolved to ${got}, the main thread had ${hash}`);
-  const drawer = createDrawer({ plan, uncertainty });
-  drawers.set(hash, drawer);
+const drawers = new LRUCache<string, Drawer>({ max: WORKER_DRAWER_CACHE_SIZE });
+
+/** The drawer of a task's plan, built once per thread and content hash. */
+export function drawerForTask(task: Pick<ChunkTask, 'plan' | 'uncertainty' | 'hash'>): Drawer {
+  let drawer = drawers.get(task.hash);
+  if (drawer === undefined) drawers.set(task.hash, (drawer = createDrawer({ plan: revivePlan(task.plan), uncertainty: task.uncertainty })));
   return drawer;
 }
 
 /** Runs a chunk task against a drawer (the worker's, or the main thread's own). */
-export function runChunk(drawer: Drawer, task: Omit<ChunkTask, 'written' | 'hash' | 'fullLoadHours'>): DrawBlock {
+export function runChunk(drawer: Drawer, task: Pick<ChunkTask, 'seed' | 'fromDraw' | 'count' | 'columns' | 'withTarget'>): DrawBlock {
   return runDraws(drawer, task.seed, task.fromDraw, task.count, task.columns, task.withTarget);
 }

@@ -35,7 +35,7 @@ import {
 import { reachesTarget } from '../core/plan/simulate.ts';
 import { mcReport, type McReport, type McStatsByMetric, type McTarget } from '../report/mc.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
-import { runChunk, type ChunkTask } from './chunk.ts';
+import { plainPlan, runChunk, type ChunkTask } from './chunk.ts';
 import { workerBundlePath } from './worker-file.ts';
 
 /** Draws per chunk: fixed, so chunk boundaries never depend on the thread count (≈ 20–30 ms of work each). */
@@ -195,7 +195,7 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
   const sums = new Map<StoredMetric, Float64Array>();
   const cumulativeOf = new Map<StoredMetric, McMetric>(Object.entries(CUMULATIVE_OF).map(([cum, base]) => [base, cum as McMetric]));
 
-  const fixedHours = typeof plan.yield.fullLoadHours === 'number' ? { fullLoadHours: plan.yield.fullLoadHours } : {};
+  const plain = plainPlan(plan);
   const buffers: Float64Array[] = [];
   const scratch = new Float64Array(draws);
   const external = options.executor;
@@ -219,7 +219,7 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
         while (!failed && !aborted && next < chunkCount) {
           const fromDraw = next++ * CHUNK_DRAWS;
           const count = Math.min(CHUNK_DRAWS, draws - fromDraw);
-          const task: ChunkTask = { written: resolved.written, hash: resolved.hash, ...fixedHours, seed, fromDraw, count, columns, withTarget: withTargetNow };
+          const task: ChunkTask = { plan: plain, uncertainty: resolved.uncertainty, hash: resolved.hash, seed, fromDraw, count, columns, withTarget: withTargetNow };
           let data: Float64Array;
           try {
             data = await runner.run(task);

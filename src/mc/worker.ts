@@ -3,10 +3,10 @@
  * copies) its result buffer back to the main thread.
  */
 import { move } from 'piscina';
-import { drawerForWritten, runChunk, type ChunkTask } from './chunk.ts';
+import { drawerForTask, runChunk, type ChunkTask } from './chunk.ts';
 
 /** Runs the draws of `task`; returns the block's data (layout: core/monte-carlo.ts, DrawBlock). */
 export default function runChunkInWorker(task: ChunkTask): Float64Array {
-  const block = runChunk(drawerForWritten(task.written, task.hash, task.fullLoadHours), task);
+  const block = runChunk(drawerForTask(task), task);
   return move(block.data) as Float64Array;
 }

@@ -4,9 +4,10 @@
  */
 import { listFactorPresets, presetYearSeries } from '../core/plan/factors.ts';
 import { seriesValueAt } from '../core/series.ts';
-import { simulatePlan, TARGET_MET_REL_TOL, type TargetOutcome } from '../core/plan/simulate.ts';
+import { TARGET_MET_REL_TOL, type TargetOutcome } from '../core/plan/simulate.ts';
 import type { CapacityTarget, YearResult } from '../core/plan/types.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
+import { planResult } from '../scenario/simulation.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 
 export interface CoalConvention {
@@ -83,7 +84,8 @@ const COAL_PRESET_SERIES = listFactorPresets('coal').map((preset) => ({ preset, 
 /** Runs a resolved scenario and assembles its report (years from years.start to years.end). */
 export function runReport(resolved: ResolvedScenario): RunReport {
   const { plan } = resolved;
-  const result = simulatePlan(plan);
+  // The plan's one simulation: resolving may already have run it to check a solved path against the cap.
+  const result = planResult(plan);
   const years = result.years.filter((r) => r.year >= plan.startYear && r.year <= plan.endYear);
   const last = years[years.length - 1]!;
   const t = plan.capacity.target;

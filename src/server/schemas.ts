@@ -77,10 +77,15 @@ export const WrittenScenarioSchema = deriveSchema(ScenarioSchema, { forSerializi
 /** Id under which the what-if body schema is registered once (app.addSchema) and referenced by every route that takes one. */
 export const SCENARIO_BODY_SCHEMA_ID = 'pvplanScenarioBody';
 
-/** A what-if as sent to POST /api/run and POST /api/scenarios: ScenarioSchema with every field optional (it may `extends` a file). */
-export const ScenarioBodySchema = { $id: SCENARIO_BODY_SCHEMA_ID, ...deriveSchema(ScenarioSchema, { partial: true }) };
+/**
+ * A what-if as sent to POST /api/run and POST /api/scenarios: a mapping, a scenario as written that may `extends` a
+ * file (scenario.schema.json with every field optional). Its contents are checked in one place, the scenario layer
+ * (validateScenarioShape after the merge, then the cross-field rules), as for a file: its messages name the field,
+ * what was expected and the likely typo.
+ */
+export const ScenarioBodySchema = { $id: SCENARIO_BODY_SCHEMA_ID, type: 'object', description: 'A scenario as written (scenarios/scenario.schema.json), every field optional when it extends a file' };
 
-/** A scenario body typed loosely: its shape is checked by the schema above, its contents by resolveChain. */
+/** A scenario body typed loosely: the schema above checks it is a mapping, resolveChain checks its contents. */
 export type ScenarioBody = Record<string, unknown>;
 export const ScenarioBodyRef = Type.Unsafe<ScenarioBody>({ $ref: `${SCENARIO_BODY_SCHEMA_ID}#` });
 

@@ -4,6 +4,8 @@
  * Also the helpers `pvplan sensitivity` shares: option parsers, the progress bar and Ctrl-C handling.
  */
 import { InvalidArgumentError, type Command } from 'commander';
+import { WEATHER_MULTIPLIER_UNIT, type InputUnit } from '../../core/uncertainty/parameters.ts';
+import { WEATHER_INPUT } from '../../core/uncertainty/sensitivity.ts';
 import { MC_METRICS, quantileKey, STANDARD_QUANTILES, type McMetric, type McStats } from '../../core/uncertainty/monte-carlo.ts';
 import { McAbortError, MAX_DRAWS, MAX_THREADS, runMonteCarlo } from '../../mc/run.ts';
 import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
@@ -95,26 +97,24 @@ export const METRIC_LABELS: Readonly<Record<McMetric, { readonly label: string; 
   cumulativeCo2Tonnes: { label: 'cumulative CO2 avoided', dimension: 'mass' },
 };
 
-/** Unit of an uncertain input in display: from its scenario field. */
-function inputDimension(name: string, resolved: Pick<ResolvedScenario, 'written'>): Dimension | 'years' {
-  if (name === 'capacity.constructionLagYears' || name === 'capacity.lifetimeYears') return 'years';
-  if (name === 'yield.value') return resolved.written.yield.model === 'capacity-factor' ? 'fraction' : 'duration';
-  if (name.startsWith('savings.')) return 'intensity';
-  if (name.startsWith('yield.') || name.endsWith('.rate') || name.endsWith('.after') || name === 'yield.interannualVariability') return 'fraction';
-  return 'power';
+/** The unit of an input of a report, by name: an uncertain parameter's own, or the weather multiplier's. */
+export function inputUnit(name: string, resolved: Pick<ResolvedScenario, 'uncertainty'>): InputUnit {
+  const parameter = resolved.uncertainty.parameters.find((p) => p.name === name);
+  if (parameter) return parameter.unit;
+  if (name === WEATHER_INPUT) return WEATHER_MULTIPLIER_UNIT;
+  throw new Error(`inputUnit: '${name}' is not an input of this scenario`);
 }
 
-/** One input value for display, e.g. '55.1 %', '1135 h', '1 yr'. */
-export function formatInput(name: string, value: number, resolved: Pick<ResolvedScenario, 'written'>, units: UnitSystem): string {
-  const dim = inputDimension(name, resolved);
-  return dim === 'years' ? `${Number(value.toPrecision(4))} yr` : formatQuantity(value, dim, units, 4);
+/** One input value for display in its unit, e.g. '55.1 %', '1135 h', '1 yr'. */
+export function formatInput(value: number, unit: InputUnit, units: UnitSystem): string {
+  return unit.dimension === 'years' ? `${Number(value.toPrecision(4))} yr` : formatQuantity(value, unit.dimension, units, 4);
 }
 
 /** The header lines shared by mc and sensitivity: scenario, run and the uncertain inputs with their P10/P50/P90. */
-export function inputLines(report: Pick<McReport, 'scenario' | 'pvplanVersion' | 'draws' | 'seed' | 'inputs'>, resolved: Pick<ResolvedScenario, 'written'>, units: UnitSystem, what: string): string[] {
+export function inputLines(report: Pick<McReport, 'scenario' | 'pvplanVersion' | 'draws' | 'seed' | 'inputs'>, resolved: Pick<ResolvedScenario, 'uncertainty'>, units: UnitSystem, what: string): string[] {
   const { parameters, correlations, interannualSdFrac } = report.inputs;
   const width = Math.max(0, ...parameters.map((p) => p.name.length));
-  const line = (p: McInput) => `  ${p.name.padEnd(width)}  ${p.distribution.kind.padEnd(10)}  ${[p.p10, p.p50, p.p90].map((v) => formatInput(p.name, v, resolved, units)).join(' / ')}`;
+  const line = (p: McInput) => `  ${p.name.padEnd(width)}  ${p.distribution.kind.padEnd(10)}  ${[p.p10, p.p50, p.p90].map((v) => formatInput(v, inputUnit(p.name, resolved), units)).join(' / ')}`;
   return [
     `${report.scenario.name}  [${report.scenario.id}]`,
     `pvplan ${report.pvplanVersion} · scenario ${report.scenario.hash.slice(0, 23)}… · ${what} · seed ${report.seed}`,
@@ -194,7 +194,7 @@ function targetLines(report: McReport, units: UnitSystem): string[] {
 }
 
 /** Renders a Monte Carlo report in the requested format. */
-export function renderMc(report: McReport, resolved: Pick<ResolvedScenario, 'written'>, opts: ReportOptions): string {
+export function renderMc(report: McReport, resolved: Pick<ResolvedScenario, 'uncertainty'>, opts: ReportOptions): string {
   if (opts.format === 'json') return renderJson(report);
   const keys = quantileKeys(report);
   if (opts.format === 'csv') return renderSections([csvSection(report, keys, opts.units)], 'csv', opts.units);

@@ -13,7 +13,7 @@ import { DISPLAY_UNITS, formatQuantity, type UnitSystem } from '../../scenario/q
 import { loadScenario, type ResolvedScenario } from '../../scenario/resolve.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
-import { bar, formatInput, inputLines, METRIC_LABELS, wholeNumber, withProgressAndInterrupt } from './mc.ts';
+import { bar, formatInput, inputLines, inputUnit, METRIC_LABELS, wholeNumber, withProgressAndInterrupt } from './mc.ts';
 
 /** The metrics `--metric` accepts, and the McMetric each (and its cumulative form) stands for. */
 export const SENSITIVITY_METRICS = {
@@ -77,7 +77,7 @@ function sectionsFor(r: SensitivityResult, resolved: ResolvedScenario, units: Un
   type Bar = SensitivityResult['tornado'][number];
   const tornadoColumns: Array<Column<Bar>> = [
     { header: 'input', value: (b) => b.input },
-    { header: 'P10 → P90', value: (b) => `${formatInput(b.input, b.lowInput, resolved, units)} → ${formatInput(b.input, b.highInput, resolved, units)}` },
+    { header: 'P10 → P90', value: (b) => `${formatInput(b.lowInput, inputUnit(b.input, resolved), units)} → ${formatInput(b.highInput, inputUnit(b.input, resolved), units)}` },
     { header: 'at P10', value: (b) => b.atLow, dimension },
     { header: 'at P90', value: (b) => b.atHigh, dimension },
     { header: 'swing', value: (b) => b.swing, dimension },

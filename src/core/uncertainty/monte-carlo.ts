@@ -20,7 +20,7 @@ import { fillUniforms } from './random.ts';
 import { createGaussianCopula, type GaussianCopula } from './rank-correlation.ts';
 import { createPlanWorkspace, reachesTarget, simulatePlanInto, type PlanWorkspace } from '../plan/simulate.ts';
 import type { PlanInput, YearResult } from '../plan/types.ts';
-import type { PlanUncertainty } from './parameters.ts';
+import { applyParameter, type PlanUncertainty } from './parameters.ts';
 
 /** Yearly outputs a Monte Carlo run reports for every year. */
 export const MC_METRICS = [
@@ -126,7 +126,7 @@ export function createDrawer(input: UncertainPlan): Drawer {
   const factors = new Float64Array(yearCount);
 
   // growthPath reads only these inputs; when a draw leaves them all unchanged (the usual case when growth is
-  // not uncertain: the setters copy untouched branches by reference), the previous path is still exact.
+  // not uncertain: applyParameter copies untouched branches by reference), the previous path is still exact.
   let cached: { path: GrowthPath; growth: unknown; target: unknown; history: unknown; baselineMW: number; baseYear: number; endYear: number } | undefined;
   const pathOf = (p: PlanInput): GrowthPath => {
     const c = p.capacity;
@@ -140,7 +140,7 @@ export function createDrawer(input: UncertainPlan): Drawer {
 
   const planOf = (v: Float64Array): PlanInput => {
     let p = base;
-    for (let j = 0; j < parameterCount; j++) p = params[j]!.apply(p, v[j]!);
+    for (let j = 0; j < parameterCount; j++) p = applyParameter(p, params[j]!, v[j]!);
     return p;
   };
 

@@ -19,6 +19,7 @@
 import { sampleRankCorrelation } from 'simple-statistics';
 import { quantile } from './distributions.ts';
 import { growthPath } from '../plan/growth.ts';
+import { applyParameter } from './parameters.ts';
 import { interannualYieldFactor, type McMetric, type UncertainPlan } from './monte-carlo.ts';
 import { createPlanWorkspace, simulatePlanInto } from '../plan/simulate.ts';
 import type { PlanInput } from '../plan/types.ts';
@@ -72,7 +73,7 @@ export function tornado(input: UncertainPlan, outputs: readonly SensitivityOutpu
   for (const p of uncertainty.parameters) {
     const lo = quantile(p.distribution, 0.1);
     const hi = quantile(p.distribution, 0.9);
-    add(p.name, lo, hi, run(p.apply(plan, lo)), run(p.apply(plan, hi)));
+    add(p.name, lo, hi, run(applyParameter(plan, p, lo)), run(applyParameter(plan, p, hi)));
   }
   const sd = uncertainty.interannualSdFrac;
   if (sd > 0) {

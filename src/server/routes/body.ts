@@ -1,7 +1,8 @@
 /**
- * Scenario bodies: Fastify checks them against the schema derived from ScenarioSchema; when that fails, the
- * scenario layer is asked too, because its messages name the field, what was expected and the likely typo
- * ("unknown field 'grwth' (did you mean 'growth'?)") where Ajv's only say which keyword failed.
+ * Request bodies that hold scenarios: Fastify (Ajv) checks only the request's own fields (an id, a metric, that a
+ * scenario is a mapping); a scenario's contents are checked by the scenario layer alone, whose messages name the
+ * field, what was expected and the likely typo ("unknown field 'grwth' (did you mean 'growth'?)"). When both find a
+ * fault, the scenario's is reported.
  */
 import type { FastifyError, FastifyRequest } from 'fastify';
 import { validationHttpError } from '../errors.ts';

@@ -1,0 +1,83 @@
+/**
+ * Content hashing of a resolved plan: canonical JSON (keys sorted, functions dropped) and its SHA-256. The run
+ * report's scenario hash and the server's what-if cache use it: two plans with the same hash had the same inputs.
+ */
+import * as crypto from 'node:crypto';
+import type { PlanInput } from '../core/plan/types.ts';
+import type { PlanUncertainty } from '../core/uncertainty/parameters.ts';
+
+/** Hex SHA-256 of a text: the one-shot crypto.hash where Node has it (20.12+, a third cheaper for short texts), else a Hash object. */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
+/** Keys as JSON strings, quoted once: plans use the same few dozen field names over and over. */
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    // Bounded, because year-series keys and user-written names can be anything.
+    if (quotedKeys.size < 4096) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
+/** Longest key list sorted by insertion; longer ones go to Array#sort. */
+const INSERTION_SORT_MAX_KEYS = 32;
+
+/**
+ * Sorts keys in place in UTF-16 code unit order (what the default sort and `<` on strings use). An insertion
+ * sort: objects of a plan have a dozen keys at most, and Array#sort allocates work arrays for each call.
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > INSERTION_SORT_MAX_KEYS) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
+/** Canonical JSON (sorted keys, functions dropped) so that equal inputs hash equally whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'function' || value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += canonicalJson(value[i]);
+    }
+    return out + ']';
+  }
+  const record = value as Record<string, unknown>;
+  const keys = sortKeys(Object.keys(record));
+  let out = '{';
+  for (const k of keys) {
+    const v = record[k];
+    if (typeof v === 'function' || v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += quotedKey(k);
+    out += ':';
+    out += canonicalJson(v);
+  }
+  return out + '}';
+}
+
+/**
+ * Content hash of a resolved plan: 'sha256:' + 64 hex digits. The uncertainty (distributions, correlations,
+ * inter-annual sd) is hashed too when there is any, so that two files with the same medians but different
+ * ranges do not share a hash; a deterministic plan hashes as before.
+ */
+export function planHash(name: string, plan: PlanInput, uncertainty?: PlanUncertainty): string {
+  const uncertain = uncertainty !== undefined && (uncertainty.parameters.length > 0 || uncertainty.interannualSdFrac > 0);
+  const content = uncertain ? { name, plan, uncertainty: { parameters: uncertainty.parameters.map((p) => ({ name: p.name, distribution: p.distribution })), correlations: uncertainty.correlations, interannualSdFrac: uncertainty.interannualSdFrac } } : { name, plan };
+  return `sha256:${sha256Hex(canonicalJson(content))}`;
+}
