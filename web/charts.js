@@ -1,7 +1,7 @@
 // ECharts options for the comparison charts, built by pure functions from run reports (the JSON of
 // GET /api/scenarios/:id/result and POST /api/run) so the same option draws on screen and in an SVG export.
 
-import { METRICS, displayUnit, formatNumber, toDisplay } from './units.js';
+import { displayUnit, formatNumber, toDisplay } from './units.js';
 
 /** Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), yellow left out for projectors. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#8C6D1F', '#6B6B6B'];
@@ -14,20 +14,28 @@ const LEGEND_TEXT_WIDTH_PX = 280;
 const LEGEND_ICON_AND_GAP_PX = 60;
 /** Chart width assumed when the caller does not say (an SVG export, a test). */
 const LEGEND_ROW_FALLBACK_PX = 1000;
+/** The metric whose chart carries the capacity target's marker (the run report's target is a capacity). */
+const TARGET_METRIC = 'capacity';
 
 /**
- * The charts of the page: which year-row field each shows, its title key, whether it spans the page's width, and
- * whether a scenario with distributions gets its P10–P90 band there (the paths and the running totals: the
- * yearly coal and CO₂ follow energy and would only repeat its band).
+ * The page's charts, from the metric registry (GET /api/meta → metrics): one for every metric with a `chart`,
+ * each yearly metric followed by its running total's, so annual and cumulative sit side by side. Each has its
+ * kind (the metric id), metric, title, whether it spans the page's width, whether a scenario with distributions
+ * gets its P10–P90 band there, and the metric drawn dashed on it, if any.
  */
-export const CHARTS = [
-  { kind: 'capacity', metric: 'capacity', titleKey: 'chartCapacity', wide: true, band: true },
-  { kind: 'energy', metric: 'energy', titleKey: 'chartEnergy', wide: true, band: true },
-  { kind: 'coal', metric: 'coal', titleKey: 'chartCoal' },
-  { kind: 'coalCum', metric: 'coalCum', titleKey: 'chartCoalCum', band: true },
-  { kind: 'co2', metric: 'co2', titleKey: 'chartCo2' },
-  { kind: 'co2Cum', metric: 'co2Cum', titleKey: 'chartCo2Cum', band: true },
-];
+export function chartsOf(metrics) {
+  const charted = metrics.filter((m) => m.chart);
+  const byId = new Map(metrics.map((m) => [m.id, m]));
+  const def = (m) => ({ kind: m.id, metric: m, title: m.chart.title, wide: m.chart.wide === true, band: m.chart.band === true && m.monteCarlo, dashed: m.chart.dashed ? byId.get(m.chart.dashed) : undefined });
+  const out = [];
+  for (const m of charted) {
+    if (m.cumulativeOf && charted.some((y) => y.id === m.cumulativeOf)) continue;
+    out.push(def(m));
+    const total = charted.find((t) => t.cumulativeOf === m.id);
+    if (total) out.push(def(total));
+  }
+  return out;
+}
 
 /** Opacity of a P10–P90 band's fill: light enough that overlapping bands and the lines on them stay readable. */
 const BAND_OPACITY = 0.16;
@@ -153,13 +161,13 @@ export function targetsOf(entries) {
 
 /**
  * The ECharts option of one chart.
- * @param kind one of CHARTS[].kind
+ * @param kind one of ctx.charts[].kind
  * @param entries [{ id, name, report, colorIndex, whatIf? }]
- * @param ctx { lang, units, displayUnits, t, fontSize, widthPx? }
+ * @param ctx { lang, units, displayUnits, charts (chartsOf), t, fontSize, widthPx? }
  */
 export function chartOption(kind, entries, ctx) {
-  const chart = CHARTS.find((c) => c.kind === kind);
-  const { field, dimension } = METRICS[chart.metric];
+  const chart = ctx.charts.find((c) => c.kind === kind);
+  const { field, dimension } = chart.metric;
   const { unit } = displayUnit(ctx.displayUnits, ctx.units, dimension);
   const scale = (v) => toDisplay(v, ctx.displayUnits, ctx.units, dimension);
   const years = unionYears(entries);
@@ -169,9 +177,9 @@ export function chartOption(kind, entries, ctx) {
   for (const e of entries) {
     if (banded.includes(e)) series.push(...bandSeries(e, kind, field, years, scale, ctx));
     series.push(lineSeries(e, kind, field, years, scale));
-    if (kind === 'capacity') {
+    if (chart.dashed) {
       series.push(
-        lineSeries(e, 'operating', METRICS.operating.field, years, scale, {
+        lineSeries(e, chart.dashed.id, chart.dashed.field, years, scale, {
           symbol: 'none',
           lineStyle: { width: e.whatIf ? 2.5 : 1.8, type: 'dashed', color: colorOf(e) },
           z: 2,
@@ -179,7 +187,7 @@ export function chartOption(kind, entries, ctx) {
       );
     }
   }
-  if (kind === 'capacity') {
+  if (kind === TARGET_METRIC) {
     const targets = targetsOf(entries);
     if (targets.length > 0) {
       series.push({
@@ -214,12 +222,12 @@ export function chartOption(kind, entries, ctx) {
   const nameOf = new Map(entries.map((e) => [e.name, e]));
   const bandRows = banded.map((e) => ({ entry: e, byYear: new Map(bandsOf(e.mc.report, field).map((b) => [String(b.year), b])) }));
   const bandNames = new Map(banded.map((e) => [bandName(e, ctx), e]));
-  // One legend, on the capacity chart: every chart uses the same colours, and the cards name them too.
-  const withLegend = kind === 'capacity';
+  // One legend, on the first chart: every chart uses the same colours, and the cards name them too.
+  const withLegend = kind === ctx.charts[0].kind;
   const legendItems = [
     ...entries.map((e) => ({ name: e.name, itemStyle: { color: colorOf(e) } })),
     ...banded.map((e) => ({ name: bandName(e, ctx), icon: 'roundRect', itemStyle: { color: colorOf(e), opacity: 0.45 } })),
-    ...(kind === 'capacity' && targetsOf(entries).length ? [{ name: ctx.t('target'), icon: 'diamond' }] : []),
+    ...(kind === TARGET_METRIC && targetsOf(entries).length ? [{ name: ctx.t('target'), icon: 'diamond' }] : []),
   ];
   const perRow = Math.max(1, Math.floor((ctx.widthPx ?? LEGEND_ROW_FALLBACK_PX) / (LEGEND_TEXT_WIDTH_PX + LEGEND_ICON_AND_GAP_PX)));
   const legendRows = Math.ceil(legendItems.length / perRow);
@@ -244,7 +252,7 @@ export function chartOption(kind, entries, ctx) {
       trigger: 'axis',
       confine: true,
       className: 'pv-tooltip',
-      formatter: (params) => tooltipHtml(params, kind, unit, ctx, nameOf, bandRows, scale),
+      formatter: (params) => tooltipHtml(params, chart, unit, ctx, nameOf, bandRows, scale),
     },
     xAxis: {
       type: 'category',
@@ -265,7 +273,7 @@ export function chartOption(kind, entries, ctx) {
   };
 }
 
-function tooltipHtml(params, kind, unit, ctx, nameOf, bandRows, scale) {
+function tooltipHtml(params, chart, unit, ctx, nameOf, bandRows, scale) {
   const list = Array.isArray(params) ? params : [params];
   if (list.length === 0) return '';
   const rows = [];
@@ -275,7 +283,8 @@ function tooltipHtml(params, kind, unit, ctx, nameOf, bandRows, scale) {
     const id = String(p.seriesId);
     if (id === 'target' || id.startsWith('band:') || id.startsWith('p50:')) continue;
     const entry = nameOf.get(p.seriesName);
-    const what = kind === 'capacity' ? ` · ${ctx.t(id.startsWith('operating:') ? 'operating' : 'built')}` : '';
+    // On a chart with a dashed metric, each row says which of the two it is.
+    const what = chart.dashed ? ` · ${(id.startsWith(`${chart.dashed.id}:`) ? chart.dashed : chart.metric).label[ctx.lang]}` : '';
     const value = Array.isArray(p.value) ? p.value[1] : p.value;
     rows.push(
       `<tr><td><span class="${entry ? swatchClass(entry) : 'sw'}"></span>${escapeHtml(p.seriesName)}${escapeHtml(what)}</td><td class="num">${number(value)} ${escapeHtml(unit)}</td></tr>`,

@@ -1,5 +1,9 @@
 // Downloads made in the page: a chart as PNG (from its canvas) or SVG (redrawn by ECharts' SVG renderer
-// off-screen), and any Blob (the CSV the server renders).
+// off-screen), and the comparison as the CSV the server renders.
+
+import { api } from './api.js';
+import { whatIfShown } from './results.js';
+import { state } from './state.js';
 
 /** Saves a URL (data: or blob:) under a file name. */
 export function saveUrl(url, fileName) {
@@ -32,4 +36,21 @@ export function chartSvg(echarts, option, width, height) {
   } finally {
     chart.dispose();
   }
+}
+
+export function downloadChart(kind, type) {
+  const name = `pvplan-${kind}-${state.units}`;
+  if (type === 'png') {
+    saveUrl(chartPng(state.charts.get(kind)), `${name}.png`);
+    return;
+  }
+  const box = document.getElementById(`chart-${kind}`);
+  const svg = chartSvg(window.echarts, state.options.get(kind), Math.max(box.clientWidth, 800), Math.max(box.clientHeight, 400));
+  saveBlob(new Blob([svg], { type: 'image/svg+xml' }), `${name}.svg`);
+}
+
+export async function downloadCsv() {
+  const whatIfs = whatIfShown() && state.whatIf.body ? [state.whatIf.body] : [];
+  const blob = await api.compareCsv(state.selected, whatIfs, state.csvMetric, state.units);
+  saveBlob(blob, `pvplan-compare-${state.csvMetric}-${state.units}.csv`);
 }

@@ -1,16 +1,6 @@
-// Showing internal values (MW, MWh, t, t/MWh) in SI or Chinese units. The divisors come from the server
-// (GET /api/meta → displayUnits, the same table the CLI uses), so the page never has its own copy.
-
-/** Metric → the report's year-row field and its dimension. */
-export const METRICS = {
-  capacity: { field: 'capacityMW', dimension: 'power' },
-  operating: { field: 'operatingMW', dimension: 'power' },
-  energy: { field: 'energyMWh', dimension: 'energy' },
-  coal: { field: 'coalTonnes', dimension: 'mass' },
-  coalCum: { field: 'cumulativeCoalTonnes', dimension: 'mass' },
-  co2: { field: 'co2Tonnes', dimension: 'mass' },
-  co2Cum: { field: 'cumulativeCo2Tonnes', dimension: 'mass' },
-};
+// Showing internal values (MW, MWh, t, t/MWh) in SI or Chinese units, and what-if inputs in their units. The
+// divisors and factors come from the server (GET /api/meta → displayUnits and inputUnits, the tables the CLI and
+// the scenario parser use), so the page never has its own copy.
 
 /** The display unit and divisor of a dimension in a unit system. */
 export function displayUnit(displayUnits, system, dimension) {
@@ -57,4 +47,19 @@ export function quantityText(shown, displayUnits, system, dimension) {
   const { unit } = displayUnit(displayUnits, system, dimension);
   const n = Number(shown.toPrecision(12));
   return system === 'cn' ? `${n}${unit}` : `${n} ${unit}`;
+}
+
+/** An internal value in a what-if input unit (GET /api/meta → inputUnits[id]), e.g. 0.3 t/MWh → 300 for g/kWh. */
+export function toInputUnit(value, inputUnit) {
+  return value * inputUnit.perInternal;
+}
+
+/** A value in a what-if input unit → internal value. */
+export function fromInputUnit(shown, inputUnit) {
+  return shown / inputUnit.perInternal;
+}
+
+/** A what-if input as text the scenario parser reads back, e.g. inputText(0.3, inputUnits.gramsPerKWh) → '300 g/kWh'. */
+export function inputText(value, inputUnit) {
+  return `${Number(toInputUnit(value, inputUnit).toPrecision(10))} ${inputUnit.unit}`;
 }

@@ -1,17 +1,11 @@
 // What-ifs: the panel's edits (internal units) applied to a scenario as written, and the smallest body that
-// says so — `extends: <base file>` plus the fields that changed, following the server's merge rules (child
-// values win; a year series or a mapping whose `model` changes is replaced whole). When an edit removes a
-// field (e.g. "solve the rate" on a scenario that gives one), a merge cannot express it and the body carries
-// the whole scenario instead.
+// says so — `extends: <base file>` plus the fields that changed, following the server's merge rules as it serves
+// them (GET /api/meta → mergeRules: child values win; a year series or a mapping whose `model` changes is
+// replaced whole). When an edit removes a field (e.g. "solve the rate" on a scenario that gives one), a merge
+// cannot express it and the body carries the whole scenario instead. Input units come from meta.inputUnits.
 
-import { quantityText } from './units.js';
+import { inputText, quantityText } from './units.js';
 
-/** Percent per fraction, for writing rates as '58.7 %'. */
-const PERCENT_PER_FRACTION = 100;
-/** g/kWh per t/MWh (1 t/MWh = 10^6 g / 10^3 kWh). */
-const G_PER_KWH_PER_T_PER_MWH = 1000;
-
-const YEAR_KEY = /^[12][0-9]{3}$/;
 const DELETE = Symbol('delete');
 
 function isObject(v) {
@@ -22,18 +16,11 @@ function clone(v) {
   return JSON.parse(JSON.stringify(v));
 }
 
-/** A number written without binary noise: 0.1 + 0.2 → 0.3. */
-function tidy(x) {
-  return Number(x.toPrecision(10));
-}
-
-export function percentText(frac) {
-  return `${tidy(frac * PERCENT_PER_FRACTION)} %`;
-}
-
-/** The scenario with the panel's edits applied. `edits` holds only what the user touched; `units` picks how powers are written. */
+/** The scenario with the panel's edits applied. `edits` holds only what the user touched; `ctx.units` picks how powers are written, `ctx.inputUnits` the other inputs. */
 export function applyEdits(scenario, edits, ctx) {
   const s = clone(scenario);
+  const u = ctx.inputUnits;
+  const percentText = (frac) => inputText(frac, u.percent);
   const power = (mw) => quantityText(mw / ctx.displayUnits[ctx.units].power.divisor, ctx.displayUnits, ctx.units, 'power');
   if (edits.growth && edits.growth.model !== 'keep') {
     const g = edits.growth;
@@ -59,7 +46,7 @@ export function applyEdits(scenario, edits, ctx) {
   }
   if (edits.lagYears !== undefined) s.capacity.constructionLagYears = edits.lagYears;
   if (edits.fullLoadHours !== undefined) {
-    s.yield = { ...s.yield, model: 'full-load-hours', value: `${tidy(edits.fullLoadHours)} h` };
+    s.yield = { ...s.yield, model: 'full-load-hours', value: inputText(edits.fullLoadHours, u.hours) };
   }
   if (edits.firstYearDegradationFrac !== undefined || edits.annualDegradationFrac !== undefined) {
     const d = { ...(s.yield.degradation ?? {}) };
@@ -67,8 +54,8 @@ export function applyEdits(scenario, edits, ctx) {
     if (edits.annualDegradationFrac !== undefined) d.annual = percentText(edits.annualDegradationFrac);
     s.yield.degradation = d;
   }
-  if (edits.coalTonnesPerMWh !== undefined) s.savings.coal = `${tidy(edits.coalTonnesPerMWh * G_PER_KWH_PER_T_PER_MWH)} g/kWh`;
-  if (edits.co2TonnesPerMWh !== undefined) s.savings.co2 = `${tidy(edits.co2TonnesPerMWh)} t/MWh`;
+  if (edits.coalTonnesPerMWh !== undefined) s.savings.coal = inputText(edits.coalTonnesPerMWh, u.gramsPerKWh);
+  if (edits.co2TonnesPerMWh !== undefined) s.savings.co2 = inputText(edits.co2TonnesPerMWh, u.tonnesPerMWh);
   return s;
 }
 
@@ -76,17 +63,20 @@ function sameJson(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** What a child must say so that merging it onto `parent` gives `child`; DELETE when a field would have to vanish. */
-export function overrides(parent, child) {
+/**
+ * What a child must say so that merging it onto `parent` by `rules` (meta.mergeRules) gives `child`; DELETE when
+ * a field would have to vanish.
+ */
+export function overrides(parent, child, rules) {
   if (sameJson(parent, child)) return undefined;
   if (!isObject(parent) || !isObject(child)) return child;
   const keys = Object.keys(child);
-  if (keys.length > 0 && keys.every((k) => YEAR_KEY.test(k))) return child;
-  if ('model' in parent && 'model' in child && parent.model !== child.model) return child;
+  if (keys.length > 0 && keys.every((k) => new RegExp(rules.replaceWholeWhenKeysMatch, 'u').test(k))) return child;
+  if (rules.replaceWholeWhenChanged.some((k) => k in parent && k in child && parent[k] !== child[k])) return child;
   if (Object.keys(parent).some((k) => !(k in child))) return DELETE;
   const out = {};
   for (const k of keys) {
-    const d = overrides(parent[k], child[k]);
+    const d = overrides(parent[k], child[k], rules);
     if (d === DELETE) return DELETE;
     if (d !== undefined) out[k] = d;
   }
@@ -102,7 +92,7 @@ export function hasEdits(edits) {
 export function whatIfBody(detail, edits, name, ctx) {
   const edited = applyEdits(detail.scenario, edits, ctx);
   edited.name = name;
-  const diff = overrides(detail.scenario, edited);
+  const diff = overrides(detail.scenario, edited, ctx.mergeRules);
   if (diff === DELETE) return edited;
   return { extends: detail.file, ...(diff ?? {}), name };
 }

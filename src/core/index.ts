@@ -8,6 +8,7 @@ export * from './plan/emissions.ts';
 export * from './plan/simulate.ts';
 export * from './plan/solve.ts';
 export * from './errors.ts';
+export * from './metrics/metrics.ts';
 export * from './plan/factors.ts';
 // PV physics and the yield chain (issue 4): solarPosition(...), simulateYield(...) and the models they wire.
 export * from './time.ts';

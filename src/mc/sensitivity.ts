@@ -8,7 +8,7 @@
  * matrix B those of draw N + r; the rank correlations use draws 0 … N − 1 with the copula, i.e. the first N
  * draws `pvplan mc` makes with the same seed.
  */
-import { createDrawer, interannualYieldFactor, MC_METRICS, type McMetric } from '../core/uncertainty/monte-carlo.ts';
+import { createDrawer, interannualYieldFactor, isCumulativeMetric, MC_METRICS, workspaceValue, type McMetric } from '../core/uncertainty/monte-carlo.ts';
 import { fillUniforms } from '../core/uncertainty/random.ts';
 import { accumulateSobol, createSobolSums, rankCorrelation, sobolIndices, tornado, WEATHER_INPUT, type SensitivityOutput, type SobolModel } from '../core/uncertainty/sensitivity.ts';
 import { mcInputs, type SensitivityInput, type SensitivityReport, type SensitivityResult } from '../report/mc.ts';
@@ -62,7 +62,7 @@ export async function runSensitivity(resolved: ResolvedScenario, options: Sensit
   if (weatherCount > 0) groups.push(Array.from({ length: weatherCount }, (_, k) => parameterCount + k));
   const groupNames = weatherCount > 0 ? [...names, WEATHER_INPUT] : names;
   const at = outputs.map((o) => o.year - plan.capacity.baseYear);
-  const read = (out: Float64Array) => outputs.forEach((o, i) => (out[i] = ws[o.metric][at[i]!]!));
+  const read = (out: Float64Array) => outputs.forEach((o, i) => (out[i] = workspaceValue(ws, o.metric, at[i]!, drawer.reportedOffset)));
   const model: SobolModel = {
     dimension,
     outputs: outputs.length,
@@ -78,7 +78,7 @@ export async function runSensitivity(resolved: ResolvedScenario, options: Sensit
   const inputValues = Array.from({ length: parameterCount }, () => new Float64Array(n));
   const weatherValues = outputs.map(() => new Float64Array(weatherCount > 0 ? n : 0));
   const outputValues = outputs.map(() => new Float64Array(n));
-  const cumulative = outputs.map((o) => o.metric.startsWith('cumulative'));
+  const cumulative = outputs.map((o) => isCumulativeMetric(o.metric));
   const firstReported = plan.startYear - plan.capacity.baseYear;
 
   const total = n * (groups.length + 3);

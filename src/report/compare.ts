@@ -1,20 +1,18 @@
 /** Comparing scenarios: which inputs differ (a parameter diff) and the paths side by side. */
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { SCENARIO_DEFAULTS } from '../scenario/resolve.ts';
+import { compareMetrics, metricById, runningTotalOf, type CompareMetricId } from '../core/metrics/metrics.ts';
+import type { YearResult } from '../core/plan/types.ts';
 import type { RunReport } from './run.ts';
 
-/** Metrics a comparison can show. */
-export type CompareMetric = 'capacity' | 'operating' | 'energy' | 'coal' | 'co2';
-export const COMPARE_METRICS: readonly CompareMetric[] = ['capacity', 'operating', 'energy', 'coal', 'co2'];
+/** Metrics a comparison can show: the registry's `compare` metrics, by id. */
+export type CompareMetric = CompareMetricId;
+export const COMPARE_METRICS: readonly CompareMetric[] = compareMetrics().map((m) => m.id as CompareMetric);
 
-/** Field of a year row for a metric, its cumulative field (if any) and its dimension. */
-export const METRIC_FIELDS = {
-  capacity: { field: 'capacityMW', cumulative: undefined, dimension: 'power' },
-  operating: { field: 'operatingMW', cumulative: undefined, dimension: 'power' },
-  energy: { field: 'energyMWh', cumulative: 'cumulativeEnergyMWh', dimension: 'energy' },
-  coal: { field: 'coalTonnes', cumulative: 'cumulativeCoalTonnes', dimension: 'mass' },
-  co2: { field: 'co2Tonnes', cumulative: 'cumulativeCo2Tonnes', dimension: 'mass' },
-} as const;
+/** A year row's value of a field (NaN when the row has none, e.g. an optional metric). */
+function valueOf(row: YearResult, field: string): number {
+  return (row as unknown as Readonly<Record<string, number | undefined>>)[field] ?? Number.NaN;
+}
 
 /** One input that differs: its dotted path and the value in each scenario (undefined when absent). */
 export interface ParameterDifference {
@@ -72,12 +70,12 @@ export interface CompareRow {
 
 /** The metric by year for every report, aligned on the union of their years. */
 export function comparePaths(reports: readonly RunReport[], metric: CompareMetric): CompareRow[] {
-  const field = METRIC_FIELDS[metric].field;
+  const { field } = metricById(metric);
   const years = [...new Set(reports.flatMap((r) => r.years.map((y) => y.year)))].sort((a, b) => a - b);
   return years.map((year) => {
     const values = reports.map((r) => {
       const row = r.years.find((y) => y.year === year);
-      return row ? row[field] : Number.NaN;
+      return row ? valueOf(row, field) : Number.NaN;
     });
     return { year, values, deltas: values.map((v) => v - values[0]!) };
   });
@@ -95,7 +93,8 @@ export interface CompareSummary {
 }
 
 export function compareSummary(reports: readonly RunReport[], metric: CompareMetric): CompareSummary[] {
-  const { field, cumulative } = METRIC_FIELDS[metric];
+  const { field } = metricById(metric);
+  const cumulative = runningTotalOf(metricById(metric))?.field;
   return reports.map((r) => {
     const last = r.years[r.years.length - 1]!;
     const ty = r.target?.year ?? null;
@@ -104,8 +103,8 @@ export function compareSummary(reports: readonly RunReport[], metric: CompareMet
       id: r.scenario.id,
       targetMetYear: r.target?.metYear ?? null,
       targetYear: ty,
-      valueInTargetYear: inTarget ? inTarget[field] : Number.NaN,
-      toEndYear: cumulative ? last[cumulative] : last[field],
+      valueInTargetYear: inTarget ? valueOf(inTarget, field) : Number.NaN,
+      toEndYear: valueOf(last, cumulative ?? field),
       endYear: last.year,
     };
   });

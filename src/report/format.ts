@@ -3,7 +3,7 @@
  * with quantities shown in SI (MW, GWh, t) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨).
  */
 import type { YearResult } from '../core/plan/types.ts';
-import { DISPLAY_UNITS, type Dimension, type UnitSystem } from '../scenario/quantity.ts';
+import { DISPLAY_UNITS, tableMetrics, type Dimension, type Metric, type UnitSystem } from '../core/metrics/metrics.ts';
 
 export type OutputFormat = 'table' | 'csv' | 'json' | 'markdown';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'markdown'];
@@ -28,11 +28,6 @@ export function section<Row>(s: Section<Row>): Section {
   return s as unknown as Section;
 }
 
-const DECIMALS: Readonly<Record<UnitSystem, Readonly<Record<Exclude<Dimension, 'fraction'>, number>>>> = {
-  si: { power: 1, energy: 2, duration: 0, mass: 0, intensity: 1, money: 0, moneyPerPower: 3, moneyPerEnergy: 4, moneyPerMass: 1 },
-  cn: { power: 2, energy: 4, duration: 0, mass: 3, intensity: 1, money: 4, moneyPerPower: 3, moneyPerEnergy: 4, moneyPerMass: 1 },
-};
-
 /** The unit label of a dimension in a unit system, e.g. ('energy', 'cn') → '亿千瓦时'. */
 export function unitLabel(dimension: Exclude<Dimension, 'fraction'> | 'fraction', system: UnitSystem): string {
   return dimension === 'fraction' ? '%' : DISPLAY_UNITS[system][dimension].unit;
@@ -52,7 +47,7 @@ export function displayValue<Row>(column: Column<Row>, row: Row, system: UnitSys
   if (!column.dimension) return String(v);
   if (column.dimension === 'fraction') return fullPrecision ? String(v * 100) : (v * 100).toFixed(2);
   const shown = v / DISPLAY_UNITS[system][column.dimension].divisor;
-  return fullPrecision ? String(Number(shown.toPrecision(12))) : shown.toFixed(DECIMALS[system][column.dimension]);
+  return fullPrecision ? String(Number(shown.toPrecision(12))) : shown.toFixed(DISPLAY_UNITS[system][column.dimension].decimals);
 }
 
 function csvCell(text: string): string {
@@ -106,20 +101,15 @@ export function renderText<Row>(section: Section<Row>, system: UnitSystem): stri
   return `${section.title ? `${section.title}\n` : ''}${[line(head), ...body.map(line)].join('\n')}\n`;
 }
 
-/** The per-year columns of a run, shared by `pvplan run` tables/CSV and the server's CSV downloads. */
-export const YEAR_COLUMNS: ReadonlyArray<Column<YearResult>> = [
-  { header: 'year', value: (r) => String(r.year) },
-  { header: 'capacity', value: (r) => r.capacityMW, dimension: 'power' },
-  { header: 'operating', value: (r) => r.operatingMW, dimension: 'power' },
-  { header: 'additions', value: (r) => r.additionsMW, dimension: 'power' },
-  { header: 'retirements', value: (r) => r.retirementsMW, dimension: 'power' },
-  { header: 'energy', value: (r) => r.energyMWh, dimension: 'energy' },
-  { header: 'coal saved', value: (r) => r.coalTonnes, dimension: 'mass' },
-  { header: 'CO2 avoided', value: (r) => r.co2Tonnes, dimension: 'mass' },
-  { header: 'cum. energy', value: (r) => r.cumulativeEnergyMWh, dimension: 'energy' },
-  { header: 'cum. coal', value: (r) => r.cumulativeCoalTonnes, dimension: 'mass' },
-  { header: 'cum. CO2', value: (r) => r.cumulativeCo2Tonnes, dimension: 'mass' },
-];
+/** A metric's column: its registry header and dimension, the value read from the row's field. */
+export function metricColumn<Row>(metric: Metric, header: string = metric.header): Column<Row> {
+  return { header, value: (r) => (r as unknown as Readonly<Record<string, number | undefined>>)[metric.field], dimension: metric.dimension };
+}
+
+/** The per-year columns of a run (year, then the registry's table metrics), shared by `pvplan run` tables/CSV and the server's CSV downloads. */
+export function yearColumns(): ReadonlyArray<Column<YearResult>> {
+  return [{ header: 'year', value: (r) => String(r.year) }, ...tableMetrics().map((m) => metricColumn<YearResult>(m))];
+}
 
 /** Renders sections in a text format (table or markdown); CSV takes the first section only (one table per file). */
 export function renderSections(sections: readonly Section[], format: Exclude<OutputFormat, 'json'>, system: UnitSystem): string {

@@ -2,6 +2,7 @@
  * The run report: the stable JSON contract of `pvplan run --format json` (documented in the README),
  * built from a resolved scenario. The CLI and the server both serve exactly this object.
  */
+import { withDerivedMetrics } from '../core/metrics/metrics.ts';
 import { listFactorPresets, presetYearSeries } from '../core/plan/factors.ts';
 import { seriesValueAt } from '../core/series.ts';
 import { TARGET_MET_REL_TOL, type TargetOutcome } from '../core/plan/simulate.ts';
@@ -86,7 +87,7 @@ export function runReport(resolved: ResolvedScenario): RunReport {
   const { plan } = resolved;
   // The plan's one simulation: resolving may already have run it to check a solved path against the cap.
   const result = planResult(plan);
-  const years = result.years.filter((r) => r.year >= plan.startYear && r.year <= plan.endYear);
+  const years = withDerivedMetrics(result.years.filter((r) => r.year >= plan.startYear && r.year <= plan.endYear));
   const last = years[years.length - 1]!;
   const t = plan.capacity.target;
   const referenceYear = t && t.year >= plan.startYear ? t.year : years.reduce((best, r) => (r.energyMWh > best.energyMWh ? r : best), years[0]!).year;

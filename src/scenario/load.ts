@@ -143,17 +143,25 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const YEAR_KEY = /^[12][0-9]{3}$/;
-
 /**
- * Deep merge for `extends`: the child's values win; mappings merge key by key, except a year → value series
- * and a mapping whose `model` changes, which the child replaces whole (mixing two models' fields is never meant).
+ * How `extends` merges a child onto its parent, as data: GET /api/meta serves it so that the page writes a
+ * what-if body by the same rules. Otherwise the child's values win and mappings merge key by key.
  */
+export const MERGE_RULES = {
+  /** A mapping whose keys all match this pattern (a year → value series) is replaced whole. */
+  replaceWholeWhenKeysMatch: '^[12][0-9]{3}$',
+  /** A mapping in which the child changes one of these keys is replaced whole (mixing two models' fields is never meant). */
+  replaceWholeWhenChanged: ['model'],
+} as const;
+
+const WHOLE_KEY = new RegExp(MERGE_RULES.replaceWholeWhenKeysMatch, 'u');
+
+/** Deep merge for `extends` by MERGE_RULES: the child's values win; mappings merge key by key, except the two cases the rules replace whole. */
 export function mergeScenario(parent: unknown, child: unknown): unknown {
   if (!isPlainObject(parent) || !isPlainObject(child)) return child;
   const childKeys = Object.keys(child);
-  if (childKeys.length > 0 && childKeys.every((k) => YEAR_KEY.test(k))) return child;
-  if ('model' in child && 'model' in parent && child.model !== parent.model) return child;
+  if (childKeys.length > 0 && childKeys.every((k) => WHOLE_KEY.test(k))) return child;
+  for (const k of MERGE_RULES.replaceWholeWhenChanged) if (k in child && k in parent && child[k] !== parent[k]) return child;
   const out: Record<string, unknown> = { ...parent };
   for (const k of childKeys) {
     // Defined, not assigned, and looked up as own keys: `__proto__` or `toString` in a file stay ordinary keys

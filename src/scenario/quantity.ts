@@ -3,12 +3,13 @@
  * in pvplan's internal units, and back. Chinese magnitudes (万 = 10^4, 亿 = 10^8) and unit names are handled
  * here and in the CLI's formatter only; the core never sees text.
  */
+import { DISPLAY_UNITS, type Dimension, type UnitSystem } from '../core/metrics/metrics.ts';
 import { WAN, YI } from '../core/units.ts';
 import type { Unit } from 'mathjs';
 import { parseUnit } from './math.ts';
 
-/** Physical dimensions a scenario field can expect, each with its internal unit. */
-export type Dimension = 'power' | 'energy' | 'duration' | 'mass' | 'intensity' | 'money' | 'moneyPerPower' | 'moneyPerEnergy' | 'moneyPerMass' | 'fraction';
+/** Physical dimensions a scenario field can expect, each with its internal unit (defined with the metric registry). */
+export type { Dimension } from '../core/metrics/metrics.ts';
 
 interface DimensionInfo {
   /** mathjs unit the internal number is expressed in. */
@@ -167,36 +168,7 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** Unit systems for display: SI (MW, GWh, t, CNY) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨, 万元). */
-export type UnitSystem = 'si' | 'cn';
-
-/** How a value is displayed in each system: divide the internal number by `divisor` and append `unit`. */
-export const DISPLAY_UNITS: Readonly<Record<UnitSystem, Readonly<Record<Exclude<Dimension, 'fraction'>, { unit: string; divisor: number }>>>> = {
-  si: {
-    power: { unit: 'MW', divisor: 1 },
-    energy: { unit: 'GWh', divisor: 1e3 },
-    duration: { unit: 'h', divisor: 1 },
-    mass: { unit: 't', divisor: 1 },
-    intensity: { unit: 'g/kWh', divisor: 1e-3 },
-    money: { unit: 'CNY', divisor: 1 },
-    moneyPerPower: { unit: 'CNY/W', divisor: 1 },
-    moneyPerEnergy: { unit: 'CNY/kWh', divisor: 1 },
-    moneyPerMass: { unit: 'CNY/t', divisor: 1 },
-  },
-  cn: {
-    // 1 万千瓦 = 10 MW; 1 亿千瓦时 = 100 GWh = 1e5 MWh; 1 万吨 = 1e4 t.
-    power: { unit: '万千瓦', divisor: 10 },
-    energy: { unit: '亿千瓦时', divisor: 1e5 },
-    duration: { unit: '小时', divisor: 1 },
-    mass: { unit: '万吨', divisor: 1e4 },
-    intensity: { unit: '克/千瓦时', divisor: 1e-3 },
-    // 1 亿元 = 1e8 元 (investments are quoted in 亿元).
-    money: { unit: '亿元', divisor: 1e8 },
-    moneyPerPower: { unit: '元/瓦', divisor: 1 },
-    moneyPerEnergy: { unit: '元/千瓦时', divisor: 1 },
-    moneyPerMass: { unit: '元/吨', divisor: 1 },
-  },
-};
+export { DISPLAY_UNITS, type UnitSystem } from '../core/metrics/metrics.ts';
 
 /** Formats an internal value for display, e.g. formatQuantity(4500, 'power', 'cn') → '450万千瓦'. Parses back with parseQuantity. */
 export function formatQuantity(value: number, dimension: Dimension, system: UnitSystem, maxDigits = 12): string {

@@ -12,6 +12,7 @@ import { jsonStructureProblem } from './json-body.ts';
 import { McPool } from './mc-pool.ts';
 import { registerCompareRoutes } from './routes/compare.ts';
 import { registerMcRoutes, type McComputed } from './routes/mc.ts';
+import { registerMetaRoutes } from './routes/meta.ts';
 import { registerRunRoutes } from './routes/run.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { echartsDistDir, registerWebRoutes } from './routes/web.ts';
@@ -172,6 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       reply.headers(API_SECURITY_HEADERS);
       done();
     });
+    registerMetaRoutes(api);
     registerScenarioRoutes(api, store);
     registerRunRoutes(api, store);
     registerCompareRoutes(api, store);

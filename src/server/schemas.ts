@@ -4,7 +4,10 @@
  * `pvplan run --format json` (src/report/run.ts) so Fastify serializes it with fast-json-stringify. Compile-time
  * checks at the bottom fail when RunReport and its schema drift apart.
  */
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static, type TObject, type TOptional, type TSchema } from 'typebox';
+import { allMetrics, type Metric } from '../core/metrics/metrics.ts';
+import type { YearResult } from '../core/plan/types.ts';
+import { MC_METRICS, type McMetric } from '../core/uncertainty/monte-carlo.ts';
 import { COMPARE_METRICS, type CompareSummary } from '../report/compare.ts';
 import type { McReport } from '../report/mc.ts';
 import type { RunReport } from '../report/run.ts';
@@ -118,21 +121,11 @@ export const ErrorSchema = Type.Object(
 );
 export type ErrorBody = Static<typeof ErrorSchema>;
 
+/** A year row of a run: the year and every metric of the registry (optional ones only when the scenario gives them), in registry order. */
 export const YearRowSchema = Type.Object({
   year: Year,
-  capacityMW: Num,
-  operatingMW: Num,
-  additionsMW: Num,
-  retirementsMW: Num,
-  energyMWh: Num,
-  coalTonnes: Num,
-  co2Tonnes: Num,
-  so2Tonnes: Type.Optional(Num),
-  noxTonnes: Type.Optional(Num),
-  cumulativeEnergyMWh: Num,
-  cumulativeCoalTonnes: Num,
-  cumulativeCo2Tonnes: Num,
-});
+  ...Object.fromEntries(allMetrics().map((m) => [m.field, m.optional ? Type.Optional(Num) : Num])),
+}) as unknown as TObject<{ year: typeof Year } & { [K in keyof Omit<YearResult, 'year'>]-?: undefined extends YearResult[K] ? TOptional<typeof Num> : typeof Num }>;
 
 // A type array rather than anyOf, so fast-json-stringify writes it without validating (see deriveSchema).
 const TargetReportSchema = Type.Object({
@@ -296,13 +289,48 @@ export const CompareResponseSchema = Type.Object({
   differences: Type.Array(Type.Object({ path: Type.String(), values: Type.Array(TextOrNull) })),
 });
 
-const DisplayUnit = Type.Object({ unit: Type.String(), divisor: Type.Number() });
-const DisplayUnits = Type.Record(Type.String(), DisplayUnit);
+const DisplayUnit = Type.Object({ unit: Type.String(), divisor: Type.Number(), decimals: Type.Integer({ description: 'Digits after the point in tables' }) });
+const DisplayUnits = Type.Object({ power: DisplayUnit, energy: DisplayUnit, duration: DisplayUnit, mass: DisplayUnit, intensity: DisplayUnit, money: DisplayUnit, moneyPerPower: DisplayUnit, moneyPerEnergy: DisplayUnit, moneyPerMass: DisplayUnit });
+const LabelSchema = Type.Object({ en: Type.String(), zh: Type.String() });
+
+/** One metric of the registry (src/core/metrics/registry.ts), as the page reads it. */
+export const RegistryMetricSchema = Type.Object({
+  id: Type.String({ description: "Value of the API's `metric` and the page's chart id" }),
+  field: Type.String({ description: 'Field of a year row (run and Monte Carlo reports) holding it, internal units' }),
+  dimension: Type.Union([Type.Literal('power'), Type.Literal('energy'), Type.Literal('duration'), Type.Literal('mass'), Type.Literal('intensity'), Type.Literal('money'), Type.Literal('moneyPerPower'), Type.Literal('moneyPerEnergy'), Type.Literal('moneyPerMass')]),
+  header: Type.String({ description: 'Column header in tables and CSV, before its unit' }),
+  label: LabelSchema,
+  cumulativeOf: Type.Optional(Type.String({ description: 'For a running total: id of the yearly metric it sums from years.start' })),
+  derive: Type.Optional(Type.Object({ op: Type.Union([Type.Literal('difference'), Type.Literal('sum'), Type.Literal('ratio')]), of: Type.Array(Type.String(), { minItems: 2, maxItems: 2 }) })),
+  optional: Type.Optional(Type.Boolean({ description: 'In a year row only when the scenario gives what it needs' })),
+  table: Type.Boolean({ description: 'A column of the run table and CSV' }),
+  compare: Type.Boolean({ description: "A value of the API's `metric` (comparisons and their CSV)" }),
+  monteCarlo: Type.Boolean({ description: 'Summarised in Monte Carlo reports (years[].<field>)' }),
+  chart: Type.Optional(
+    Type.Object({
+      title: LabelSchema,
+      wide: Type.Optional(Type.Boolean()),
+      band: Type.Optional(Type.Boolean({ description: 'Draw the P10–P90 band of scenarios with distributions' })),
+      dashed: Type.Optional(Type.String({ description: 'Id of a metric drawn dashed on the same chart' })),
+    }),
+  ),
+});
+
+/** A unit the page writes what-if inputs in: multiply an internal value by perInternal to get it in `unit`. */
+const InputUnitSchema = Type.Object({ dimension: Type.String(), unit: Type.String(), perInternal: Type.Number() });
 
 export const MetaSchema = Type.Object({
   pvplanVersion: Type.String(),
-  displayUnits: Type.Object({ si: DisplayUnits, cn: DisplayUnits }, { description: 'Divide an internal value (MW, MWh, h, t, t/MWh) by divisor to show it in unit' }),
-  metrics: Type.Array(Type.Object({ id: Type.String(), dimension: Type.String() })),
+  displayUnits: Type.Object({ si: DisplayUnits, cn: DisplayUnits }, { description: 'Divide an internal value (MW, MWh, h, t, t/MWh, 元, 元/W, 元/kWh, 元/t) by divisor to show it in unit' }),
+  inputUnits: Type.Record(Type.String(), InputUnitSchema, { description: "Units of the what-if inputs, read by the scenario parser: '%', 'g/kWh', 't/MWh', 'h'" }),
+  metrics: Type.Array(RegistryMetricSchema, { description: 'The metric registry, in the order of a year row' }),
+  mergeRules: Type.Object(
+    {
+      replaceWholeWhenKeysMatch: Type.String({ description: 'A mapping whose keys all match this pattern (a year → value series) is replaced whole by a child' }),
+      replaceWholeWhenChanged: Type.Array(Type.String(), { description: 'A mapping in which the child changes one of these keys is replaced whole' }),
+    },
+    { description: 'How `extends` merges a child (a what-if body) onto its parent: otherwise the child wins key by key' },
+  ),
   idPattern: Type.String(),
   maxCompare: Type.Integer(),
 });
@@ -336,15 +364,8 @@ export const McQuerySchema = Type.Object(
 const McStatsSchema = Type.Object({ mean: Num, sd: Num, p10: Num, p50: Num, p90: Num });
 const McYearSchema = Type.Object({
   year: Year,
-  capacityMW: McStatsSchema,
-  operatingMW: McStatsSchema,
-  energyMWh: McStatsSchema,
-  coalTonnes: McStatsSchema,
-  co2Tonnes: McStatsSchema,
-  cumulativeEnergyMWh: McStatsSchema,
-  cumulativeCoalTonnes: McStatsSchema,
-  cumulativeCo2Tonnes: McStatsSchema,
-});
+  ...Object.fromEntries(MC_METRICS.map((m) => [m, McStatsSchema])),
+}) as unknown as TObject<{ year: typeof Year } & { [M in McMetric]: typeof McStatsSchema }>;
 const McTargetSchema = Type.Object({
   year: Year,
   capacityMW: Num,
@@ -399,4 +420,5 @@ export type McReportSchemaMatches = Assert<
     ? true
     : false
 >;
+export type MetricSchemaMatches = Assert<Equalish<DeepMutable<Metric>, DeepMutable<Static<typeof RegistryMetricSchema>>>>;
 export type CompareSummaryMatches = Assert<[DeepMutable<CompareSummary>] extends [Static<typeof CompareResponseSchema>['summary'][number]] ? true : false>;

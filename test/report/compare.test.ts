@@ -3,7 +3,8 @@
  * difference), paths side by side with differences to the first, and the summary row.
  */
 import { describe, expect, it } from 'vitest';
-import { COMPARE_METRICS, METRIC_FIELDS, compareSummary, comparePaths, parameterDiff } from '../../src/report/compare.ts';
+import { metricById, runningTotalOf } from '../../src/core/metrics/metrics.ts';
+import { COMPARE_METRICS, compareSummary, comparePaths, parameterDiff } from '../../src/report/compare.ts';
 import { runReport } from '../../src/report/run.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
 
@@ -67,7 +68,8 @@ describe('comparePaths and compareSummary', () => {
 
   it('maps every metric to a field of the year rows', () => {
     for (const m of COMPARE_METRICS) {
-      const { field, cumulative } = METRIC_FIELDS[m];
+      const { field } = metricById(m);
+      const cumulative = runningTotalOf(metricById(m))?.field;
       expect(reports[0]!.years[0]).toHaveProperty(field);
       if (cumulative) expect(reports[0]!.years[0]).toHaveProperty(cumulative);
     }

@@ -10,7 +10,8 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.ts';
-import { COMPARE_METRICS, METRIC_FIELDS } from '../../src/report/compare.ts';
+import { metricById } from '../../src/core/metrics/metrics.ts';
+import { COMPARE_METRICS } from '../../src/report/compare.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
 import { DISPLAY_UNITS } from '../../src/scenario/quantity.ts';
 import { buildApp, DEFAULT_BODY_LIMIT_BYTES } from '../../src/server/app.ts';
@@ -73,7 +74,15 @@ describe('GET /api/meta', () => {
     const meta = res.json();
     expect(meta.pvplanVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(meta.displayUnits).toEqual(JSON.parse(JSON.stringify(DISPLAY_UNITS)));
-    expect(meta.metrics.map((m: { id: string }) => m.id)).toEqual(['capacity', 'operating', 'energy', 'coal', 'co2']);
+    expect(meta.metrics.map((m: { id: string }) => m.id)).toEqual(['capacity', 'operating', 'additions', 'retirements', 'energy', 'coal', 'co2', 'so2', 'nox', 'energyCum', 'coalCum', 'co2Cum']);
+    expect(meta.metrics.filter((m: { compare: boolean }) => m.compare).map((m: { id: string }) => m.id)).toEqual(['capacity', 'operating', 'energy', 'coal', 'co2']);
+    // Every row field of a run is a registry metric, in the registry's order.
+    expect(meta.metrics.filter((m: { optional?: boolean }) => !m.optional).map((m: { field: string }) => m.field)).toEqual(Object.keys((await app.inject('/api/scenarios/wendeng-2025/result')).json().years[0]).slice(1));
+    expect(meta.metrics.find((m: { id: string }) => m.id === 'coalCum')).toMatchObject({ field: 'cumulativeCoalTonnes', cumulativeOf: 'coal', label: { en: 'cumulative coal saved', zh: '累计节约标准煤' } });
+    // The what-if input units, as the scenario parser reads them back: 1 t/MWh = 1000 g/kWh; 1 = 100 %.
+    expect(meta.inputUnits.gramsPerKWh).toEqual({ dimension: 'intensity', unit: 'g/kWh', perInternal: 1000 });
+    expect(meta.inputUnits.percent).toEqual({ dimension: 'fraction', unit: '%', perInternal: 100 });
+    expect(meta.mergeRules).toEqual({ replaceWholeWhenKeysMatch: '^[12][0-9]{3}$', replaceWholeWhenChanged: ['model'] });
     expect(new RegExp(meta.idPattern, 'u').test('wendeng-2025')).toBe(true);
   });
 });
@@ -264,8 +273,8 @@ describe('GET /api/compare', () => {
     const runs = await Promise.all(['wendeng-2025', 'wendeng-2025-scurve'].map(async (id) => (await app.inject(`/api/scenarios/${id}/result`)).json()));
     for (const metric of COMPARE_METRICS) {
       const c = (await app.inject(`/api/compare?ids=wendeng-2025,wendeng-2025-scurve&metric=${metric}`)).json();
-      expect(c.dimension, metric).toBe(METRIC_FIELDS[metric].dimension);
-      const field = METRIC_FIELDS[metric].field;
+      expect(c.dimension, metric).toBe(metricById(metric).dimension);
+      const { field } = metricById(metric);
       for (const row of c.rows) {
         runs.forEach((run, i) => expect(row.values[i], `${metric} ${row.year}`).toBe(run.years.find((y: { year: number }) => y.year === row.year)[field]));
       }

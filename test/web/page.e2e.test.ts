@@ -118,6 +118,23 @@ describe('the page in headless Chromium', () => {
     await expect.poll(() => testid('scenario-list').locator('li').count()).toBe(await page.evaluate(async () => ((await (await fetch('/api/scenarios')).json()) as { scenarios: unknown[] }).scenarios.length));
   });
 
+  it('draws the charts and the metric choices /api/meta lists, titled from the registry, in both languages', async () => {
+    const meta = (await page.evaluate(async () => (await fetch('/api/meta')).json())) as { metrics: Array<{ id: string; compare: boolean; cumulativeOf?: string; label: { en: string; zh: string }; chart?: { title: { en: string; zh: string } } }> };
+    const charted = meta.metrics.filter((m) => m.chart);
+    // Every charted metric has its chart, each yearly one followed by its running total.
+    const kinds = await page.locator('[data-testid^="chart-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')!.slice('chart-'.length)));
+    expect([...kinds].sort()).toEqual(charted.map((m) => m.id).sort());
+    for (const m of charted.filter((x) => x.cumulativeOf)) if (kinds.includes(m.cumulativeOf!)) expect(kinds.indexOf(m.id)).toBe(kinds.indexOf(m.cumulativeOf!) + 1);
+    expect(kinds.slice(0, 2)).toEqual(['capacity', 'energy']);
+    for (const m of charted) await expect.poll(() => page.locator(`#chart-title-${m.id}`).textContent()).toBe(m.chart!.title.en);
+    const choices = () => testid('csv-metric').locator('option').evaluateAll((nodes) => nodes.map((n) => [(n as HTMLOptionElement).value, n.textContent]));
+    expect(await choices()).toEqual(meta.metrics.filter((m) => m.compare).map((m) => [m.id, m.label.en]));
+    await testid('lang-zh').check();
+    await expect.poll(choices).toEqual(meta.metrics.filter((m) => m.compare).map((m) => [m.id, m.label.zh]));
+    for (const m of charted) await expect.poll(() => page.locator(`#chart-title-${m.id}`).textContent()).toBe(m.chart!.title.zh);
+    await testid('lang-en').check();
+  });
+
   it('overlays two ticked scenarios with the target marker', async () => {
     for (const box of await page.locator('[data-testid^="pick-"]').all()) await box.uncheck();
     await testid('pick-wendeng-2025').check();
@@ -258,8 +275,8 @@ describe('the page in headless Chromium', () => {
     // A string, so the test runner does not rewrite the page's dynamic import.
     const bodies = (await page.evaluate(`(async () => {
       const { whatIfBody } = await import('/whatif.js');
-      const displayUnits = { si: { power: { unit: 'MW', divisor: 1 } }, cn: { power: { unit: '万千瓦', divisor: 10 } } };
-      const ctx = { units: 'cn', displayUnits };
+      const meta = await (await fetch('/api/meta')).json();
+      const ctx = { units: 'cn', displayUnits: meta.displayUnits, inputUnits: meta.inputUnits, mergeRules: meta.mergeRules };
       const scenario = { name: 'base', years: { start: 2022, end: 2035 }, capacity: { baseline: { capacity: '112.5万千瓦', year: 2022 }, target: { capacity: '450万千瓦', year: 2025 }, growth: { model: 'cagr', rate: '20 %' } }, yield: { model: 'full-load-hours', value: '1135 h' }, savings: { coal: { preset: 'p' }, co2: '0.5703 t/MWh' } };
       const detail = { file: 'base.yaml', scenario };
       return {

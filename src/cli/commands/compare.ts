@@ -1,6 +1,7 @@
 /** `pvplan compare FILE FILE...`: what differs between scenarios, then their paths side by side. */
 import { Option, type Command } from 'commander';
-import { COMPARE_METRICS, METRIC_FIELDS, compareSummary, comparePaths, parameterDiff, type CompareMetric, type CompareRow, type ParameterDifference } from '../../report/compare.ts';
+import { metricById, runningTotalOf } from '../../core/metrics/metrics.ts';
+import { COMPARE_METRICS, compareSummary, comparePaths, parameterDiff, type CompareMetric, type CompareRow, type ParameterDifference } from '../../report/compare.ts';
 import { runReport } from '../../report/run.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
 import { renderJson, renderSections, section, type Column } from '../../report/format.ts';
@@ -27,7 +28,7 @@ export function registerCompare(program: Command, io: CliIo): void {
       return;
     }
     const ids = reports.map((r) => r.scenario.id);
-    const { dimension } = METRIC_FIELDS[opts.metric];
+    const { dimension } = metricById(opts.metric);
     const pathColumns: Array<Column<CompareRow>> = [
       { header: 'year', value: (r) => String(r.year) },
       ...ids.map((id, i) => ({ header: id, value: (r: CompareRow) => r.values[i], dimension })),
@@ -44,7 +45,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     ];
     const diffs = parameterDiff(scenarios);
     const summary = compareSummary(reports, opts.metric);
-    const cumulative = METRIC_FIELDS[opts.metric].cumulative !== undefined;
+    const cumulative = runningTotalOf(metricById(opts.metric)) !== undefined;
     const summaryColumns: Array<Column<(typeof summary)[number]>> = [
       { header: 'scenario', value: (s) => s.id },
       { header: 'target met', value: (s) => (s.targetYear === null ? 'no target' : s.targetMetYear === null ? 'not met' : String(s.targetMetYear)) },

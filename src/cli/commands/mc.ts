@@ -6,6 +6,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { WEATHER_MULTIPLIER_UNIT, type InputUnit } from '../../core/uncertainty/parameters.ts';
 import { WEATHER_INPUT } from '../../core/uncertainty/sensitivity.ts';
+import { metricByField } from '../../core/metrics/metrics.ts';
 import { MC_METRICS, quantileKey, STANDARD_QUANTILES, type McMetric, type McStats } from '../../core/uncertainty/monte-carlo.ts';
 import { McAbortError, MAX_DRAWS, MAX_THREADS, runMonteCarlo } from '../../mc/run.ts';
 import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
@@ -85,18 +86,6 @@ export async function withProgressAndInterrupt<T>(io: CliIo, label: string, unit
   }
 }
 
-/** What each metric is called in tables, and its dimension. */
-export const METRIC_LABELS: Readonly<Record<McMetric, { readonly label: string; readonly dimension: Exclude<Dimension, 'fraction' | 'duration' | 'intensity'> }>> = {
-  capacityMW: { label: 'capacity, built + under construction', dimension: 'power' },
-  operatingMW: { label: 'operating capacity', dimension: 'power' },
-  energyMWh: { label: 'energy', dimension: 'energy' },
-  coalTonnes: { label: 'coal saved', dimension: 'mass' },
-  co2Tonnes: { label: 'CO2 avoided', dimension: 'mass' },
-  cumulativeEnergyMWh: { label: 'cumulative energy', dimension: 'energy' },
-  cumulativeCoalTonnes: { label: 'cumulative coal saved', dimension: 'mass' },
-  cumulativeCo2Tonnes: { label: 'cumulative CO2 avoided', dimension: 'mass' },
-};
-
 /** The unit of an input of a report, by name: an uncertain parameter's own, or the weather multiplier's. */
 export function inputUnit(name: string, resolved: Pick<ResolvedScenario, 'uncertainty'>): InputUnit {
   const parameter = resolved.uncertainty.parameters.find((p) => p.name === name);
@@ -142,7 +131,7 @@ function quantileKeys(report: McReport): string[] {
 }
 
 function metricSection(report: McReport, metric: McMetric, keys: readonly string[]): Section {
-  const { label, dimension } = METRIC_LABELS[metric];
+  const { label, dimension } = metricByField(metric);
   const stat = (k: string) => (row: McYear) => (row[metric] as unknown as Record<string, number>)[k];
   const columns: Array<Column<McYear>> = [
     { header: 'year', value: (r) => String(r.year) },
@@ -150,7 +139,7 @@ function metricSection(report: McReport, metric: McMetric, keys: readonly string
     { header: 'sd', value: stat('sd'), dimension },
     ...keys.map((k) => ({ header: k, value: stat(k), dimension })),
   ];
-  return section({ title: `${label}:`, columns, rows: report.years });
+  return section({ title: `${label.en}:`, columns, rows: report.years });
 }
 
 interface TidyRow {
@@ -164,7 +153,7 @@ function csvSection(report: McReport, keys: readonly string[], units: UnitSystem
   const stats = ['mean', 'sd', ...keys];
   const rows: TidyRow[] = report.years.flatMap((y) =>
     MC_METRICS.map((m) => {
-      const divisor = DISPLAY_UNITS[units][METRIC_LABELS[m].dimension].divisor;
+      const divisor = DISPLAY_UNITS[units][metricByField(m).dimension].divisor;
       const s = y[m] as unknown as Record<string, number>;
       return { year: y.year, metric: m, values: stats.map((k) => s[k]! / divisor) };
     }),
@@ -172,7 +161,7 @@ function csvSection(report: McReport, keys: readonly string[], units: UnitSystem
   const columns: Array<Column<TidyRow>> = [
     { header: 'year', value: (r) => String(r.year) },
     { header: 'metric', value: (r) => r.metric },
-    { header: 'unit', value: (r) => DISPLAY_UNITS[units][METRIC_LABELS[r.metric].dimension].unit },
+    { header: 'unit', value: (r) => DISPLAY_UNITS[units][metricByField(r.metric).dimension].unit },
     ...stats.map((k, i) => ({ header: k, value: (r: TidyRow) => String(Number(r.values[i]!.toPrecision(12))) })),
   ];
   return section({ columns, rows });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { runReport, type CoalConvention, type RunReport } from '../../report/run.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
-import { renderJson, renderSections, section, YEAR_COLUMNS, type Column, type Section } from '../../report/format.ts';
+import { renderJson, renderSections, section, yearColumns, type Column, type Section } from '../../report/format.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
@@ -63,7 +63,7 @@ function conventionsSection(report: RunReport): Section {
 /** Renders a run report in the requested format. */
 export function renderRun(report: RunReport, opts: ReportOptions): string {
   if (opts.format === 'json') return renderJson(report);
-  const years = section({ columns: YEAR_COLUMNS, rows: report.years });
+  const years = section({ columns: yearColumns(), rows: report.years });
   if (opts.format === 'csv') return renderSections([years], 'csv', opts.units);
   const s = report.summary;
   const u = opts.units;

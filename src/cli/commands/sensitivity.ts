@@ -4,6 +4,7 @@
  * 2010 / Jansen 1999 estimators; squared rank correlations beside them), ranked and drawn as text bar charts.
  */
 import { Option, type Command } from 'commander';
+import { compareMetrics, metricByField, runningTotalOf } from '../../core/metrics/metrics.ts';
 import type { McMetric } from '../../core/uncertainty/monte-carlo.ts';
 import type { SensitivityOutput } from '../../core/uncertainty/sensitivity.ts';
 import { defaultSensitivityOutputs, MAX_SENSITIVITY_DRAWS, runSensitivity } from '../../mc/sensitivity.ts';
@@ -13,17 +14,19 @@ import { DISPLAY_UNITS, formatQuantity, type UnitSystem } from '../../scenario/q
 import { loadScenario, type ResolvedScenario } from '../../scenario/resolve.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
-import { bar, formatInput, inputLines, inputUnit, METRIC_LABELS, wholeNumber, withProgressAndInterrupt } from './mc.ts';
+import { bar, formatInput, inputLines, inputUnit, wholeNumber, withProgressAndInterrupt } from './mc.ts';
 
-/** The metrics `--metric` accepts, and the McMetric each (and its cumulative form) stands for. */
-export const SENSITIVITY_METRICS = {
-  energy: { yearly: 'energyMWh', cumulative: 'cumulativeEnergyMWh' },
-  coal: { yearly: 'coalTonnes', cumulative: 'cumulativeCoalTonnes' },
-  co2: { yearly: 'co2Tonnes', cumulative: 'cumulativeCo2Tonnes' },
-  capacity: { yearly: 'capacityMW', cumulative: undefined },
-  operating: { yearly: 'operatingMW', cumulative: undefined },
-} as const satisfies Record<string, { yearly: McMetric; cumulative: McMetric | undefined }>;
-export type SensitivityMetricName = keyof typeof SENSITIVITY_METRICS;
+/**
+ * The metrics `--metric` accepts (the registry's compare metrics that the Monte Carlo summarises, those with a
+ * running total first) and the McMetric each, and its running total, stands for.
+ */
+export const SENSITIVITY_METRICS: Readonly<Record<string, { readonly yearly: McMetric; readonly cumulative: McMetric | undefined }>> = Object.fromEntries(
+  [...compareMetrics().filter((m) => m.monteCarlo && runningTotalOf(m)?.monteCarlo), ...compareMetrics().filter((m) => m.monteCarlo && !runningTotalOf(m)?.monteCarlo)].map((m) => [
+    m.id,
+    { yearly: m.field as McMetric, cumulative: runningTotalOf(m)?.field as McMetric | undefined },
+  ]),
+);
+export type SensitivityMetricName = string;
 
 /** Default base samples N (N·(k + 3) model runs: about half a second for the Wendeng scenario). */
 export const DEFAULT_SENSITIVITY_DRAWS = 8192;
@@ -43,15 +46,22 @@ export function outputsFor(resolved: ResolvedScenario, opts: Pick<SensitivityCli
   const { plan } = resolved;
   if (opts.year !== undefined && (opts.year < plan.startYear || opts.year > plan.endYear)) throw new CliError(`--year: expected a year from ${plan.startYear} to ${plan.endYear} (the scenario's years), got ${opts.year}`);
   if (!opts.metric) {
-    if (opts.cumulative) throw new CliError('--cumulative needs --metric energy, coal or co2');
+    if (opts.cumulative) throw new CliError(`--cumulative needs --metric ${withRunningTotals()}`);
     return defaultSensitivityOutputs(resolved, opts.year);
   }
   const m = SENSITIVITY_METRICS[opts.metric];
+  if (!m) throw new CliError(`--metric: expected one of ${Object.keys(SENSITIVITY_METRICS).join(', ')}, got ${opts.metric}`);
   const metric = opts.cumulative ? m.cumulative : m.yearly;
-  if (!metric) throw new CliError(`--cumulative applies to energy, coal and co2, not ${opts.metric}`);
+  if (!metric) throw new CliError(`--cumulative applies to ${withRunningTotals('and')}, not ${opts.metric}`);
   const t = plan.capacity.target?.year;
   const defaultYear = opts.cumulative ? plan.endYear : t !== undefined && t >= plan.startYear ? t : plan.endYear;
   return [{ metric, year: opts.year ?? defaultYear }];
+}
+
+/** The --metric names that have a running total, as prose: 'energy, coal or co2'. */
+function withRunningTotals(conjunction: 'or' | 'and' = 'or'): string {
+  const names = Object.entries(SENSITIVITY_METRICS).filter(([, m]) => m.cumulative !== undefined).map(([name]) => name);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}` : names.join('');
 }
 
 const fixed = (x: number | null, digits = 3) => (x === null ? '—' : x.toFixed(digits));
@@ -67,12 +77,12 @@ function tornadoChart(atLow: number, atHigh: number, central: number, scale: num
 }
 
 function outputTitle(r: SensitivityResult): string {
-  const { label } = METRIC_LABELS[r.metric];
-  return r.metric.startsWith('cumulative') ? `${label} to ${r.year}` : `${label} in ${r.year}`;
+  const { label, cumulativeOf } = metricByField(r.metric);
+  return cumulativeOf !== undefined ? `${label.en} to ${r.year}` : `${label.en} in ${r.year}`;
 }
 
 function sectionsFor(r: SensitivityResult, resolved: ResolvedScenario, units: UnitSystem): Section[] {
-  const { dimension } = METRIC_LABELS[r.metric];
+  const { dimension } = metricByField(r.metric);
   const scale = Math.max(0, ...r.tornado.map((b) => Math.max(Math.abs(b.atLow - r.central), Math.abs(b.atHigh - r.central))));
   type Bar = SensitivityResult['tornado'][number];
   const tornadoColumns: Array<Column<Bar>> = [
@@ -113,12 +123,12 @@ function csvSection(report: SensitivityReport, units: UnitSystem): Section {
     readonly t: SensitivityResult['tornado'][number] | undefined;
   }
   const rows: Row[] = report.outputs.flatMap((r) => r.inputs.map((x) => ({ r, x, t: r.tornado.find((b) => b.input === x.input) })));
-  const shown = (row: Row, v: number | undefined) => (v === undefined ? '' : String(Number((v / DISPLAY_UNITS[units][METRIC_LABELS[row.r.metric].dimension].divisor).toPrecision(12))));
+  const shown = (row: Row, v: number | undefined) => (v === undefined ? '' : String(Number((v / DISPLAY_UNITS[units][metricByField(row.r.metric).dimension].divisor).toPrecision(12))));
   const num = (v: number | null) => (v === null ? '' : String(v));
   const columns: Array<Column<Row>> = [
     { header: 'metric', value: (row) => row.r.metric },
     { header: 'year', value: (row) => String(row.r.year) },
-    { header: 'unit', value: (row) => DISPLAY_UNITS[units][METRIC_LABELS[row.r.metric].dimension].unit },
+    { header: 'unit', value: (row) => DISPLAY_UNITS[units][metricByField(row.r.metric).dimension].unit },
     { header: 'input', value: (row) => row.x.input },
     { header: 'central', value: (row) => shown(row, row.r.central) },
     { header: 'at P10', value: (row) => shown(row, row.t?.atLow) },

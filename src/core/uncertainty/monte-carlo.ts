@@ -7,9 +7,9 @@
  * over threads or chunks gives the same numbers, draw for draw.
  *
  * Memory: a run keeps, per (metric, reported year), one Float64Array column over all draws, laid out
- * column-major ([column][draw]) so that each column is contiguous for sorting. The engine stores only the five
- * yearly metrics (STORED_METRICS); the cumulative ones are running sums of energy, coal and CO2 rebuilt in the
- * same order of additions as the kernel, hence bit for bit. When all columns do not fit a memory budget the
+ * column-major ([column][draw]) so that each column is contiguous for sorting. The metrics are the registry's
+ * (core/metrics/registry.ts); the engine stores only the yearly ones (STORED_METRICS); the running totals are
+ * rebuilt from them in the same order of additions as the kernel, hence bit for bit. When all columns do not fit a memory budget the
  * orchestrator (src/mc/) runs the draws again for the next group of columns (`planPasses`): same seed, same
  * draws, so the passes are exact.
  */
@@ -19,32 +19,39 @@ import { growthPath, type GrowthPath } from '../plan/growth.ts';
 import { fillUniforms } from './random.ts';
 import { createGaussianCopula, type GaussianCopula } from './rank-correlation.ts';
 import { createPlanWorkspace, reachesTarget, simulatePlanInto, type PlanWorkspace } from '../plan/simulate.ts';
-import type { PlanInput, YearResult } from '../plan/types.ts';
+import type { PlanInput } from '../plan/types.ts';
+import { isKernelMetric, metricById, metricByField, metricValueAt, monteCarloMetrics, type FieldArrays, type McCumulativeField, type McMetricField } from '../metrics/metrics.ts';
 import { applyParameter, type PlanUncertainty } from './parameters.ts';
 
-/** Yearly outputs a Monte Carlo run reports for every year. */
-export const MC_METRICS = [
-  'capacityMW',
-  'operatingMW',
-  'energyMWh',
-  'coalTonnes',
-  'co2Tonnes',
-  'cumulativeEnergyMWh',
-  'cumulativeCoalTonnes',
-  'cumulativeCo2Tonnes',
-] as const satisfies ReadonlyArray<keyof YearResult>;
-export type McMetric = (typeof MC_METRICS)[number];
+/** Year-row fields a Monte Carlo run summarises for every year: the registry's `monteCarlo` metrics, in its order. */
+export const MC_METRICS: readonly McMetric[] = monteCarloMetrics().map((m) => m.field as McMetric);
+export type McMetric = McMetricField;
 
-/** The metrics kept per draw; the cumulative ones are rebuilt from energy, coal and CO2. */
-export const STORED_METRICS = ['capacityMW', 'operatingMW', 'energyMWh', 'coalTonnes', 'co2Tonnes'] as const satisfies readonly McMetric[];
-export type StoredMetric = (typeof STORED_METRICS)[number];
+/** The metrics kept per draw (the yearly ones); the running totals are rebuilt from them. */
+export const STORED_METRICS: readonly StoredMetric[] = monteCarloMetrics()
+  .filter((m) => m.cumulativeOf === undefined)
+  .map((m) => m.field as StoredMetric);
+export type StoredMetric = Exclude<McMetric, McCumulativeField>;
 
-/** Each cumulative metric and the yearly metric it sums (from years.start, as simulatePlanInto does). */
-export const CUMULATIVE_OF = {
-  cumulativeEnergyMWh: 'energyMWh',
-  cumulativeCoalTonnes: 'coalTonnes',
-  cumulativeCo2Tonnes: 'co2Tonnes',
-} as const satisfies Readonly<Record<Exclude<McMetric, StoredMetric>, StoredMetric>>;
+/** Each running-total metric and the yearly metric it sums (from years.start, as simulatePlanInto does). */
+export const CUMULATIVE_OF: Readonly<Record<McCumulativeField, StoredMetric>> = Object.fromEntries(
+  monteCarloMetrics()
+    .filter((m) => m.cumulativeOf !== undefined)
+    .map((m) => [m.field, metricById(m.cumulativeOf!).field]),
+) as Record<McCumulativeField, StoredMetric>;
+
+/** Whether a Monte Carlo metric is a running total from years.start. */
+export function isCumulativeMetric(field: McMetric): boolean {
+  return metricByField(field).cumulativeOf !== undefined;
+}
+
+/**
+ * A metric's value at index i (from the base year) of a kernel workspace whose reported years start at index
+ * `fromIndex`: the kernel's own array, or the registry's derivation of it (metricValueAt).
+ */
+export function workspaceValue(ws: PlanWorkspace, field: McMetric, i: number, fromIndex: number): number {
+  return metricValueAt(ws as unknown as FieldArrays, metricByField(field), i, fromIndex);
+}
 
 /** First stream of the inter-annual yield term; parameter streams are 0, 1, 2, … below it. */
 export const INTERANNUAL_STREAM_BASE = 65536;
@@ -236,7 +243,9 @@ export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: 
   const uniformColumns = new Float64Array(dimension * count);
   for (let s = 0; s < dimension; s++) fillUniforms(seed, streams[s]!, fromDraw, uniformColumns.subarray(s * count, (s + 1) * count));
   const u = new Float64Array(dimension);
-  const sources: Float64Array[] = columns.map((c) => ws[c.metric]);
+  const metrics = columns.map((c) => metricByField(c.metric));
+  // The kernel's own arrays; undefined for a derived metric, evaluated from the registry per draw.
+  const sources: Array<Float64Array | undefined> = metrics.map((m, c) => (isKernelMetric(m) ? ws[columns[c]!.metric as keyof PlanWorkspace] as Float64Array : undefined));
   const offsets = Int32Array.from(columns, (c) => reportedOffset + c.yearIndex);
   const nColumns = sources.length;
   const goalMW = drawer.targetCapacityMW;
@@ -247,7 +256,10 @@ export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: 
   for (let d = 0; d < count; d++) {
     for (let s = 0; s < dimension; s++) u[s] = uniformColumns[s * count + d]!;
     drawer.evaluate(u, true);
-    for (let c = 0; c < nColumns; c++) data[c * count + d] = sources[c]![offsets[c]!]!;
+    for (let c = 0; c < nColumns; c++) {
+      const source = sources[c];
+      data[c * count + d] = source ? source[offsets[c]!]! : metricValueAt(ws as unknown as FieldArrays, metrics[c]!, offsets[c]!, reportedOffset);
+    }
     if (trackTarget) {
       // The same rule and years as targetOutcome: the first year from the base year on that reaches the goal.
       for (let k = 0; k < ws.years; k++) {

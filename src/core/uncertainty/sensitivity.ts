@@ -20,7 +20,7 @@ import { sampleRankCorrelation } from 'simple-statistics';
 import { quantile } from './distributions.ts';
 import { growthPath } from '../plan/growth.ts';
 import { applyParameter } from './parameters.ts';
-import { interannualYieldFactor, type McMetric, type UncertainPlan } from './monte-carlo.ts';
+import { interannualYieldFactor, workspaceValue, type McMetric, type UncertainPlan } from './monte-carlo.ts';
 import { createPlanWorkspace, simulatePlanInto } from '../plan/simulate.ts';
 import type { PlanInput } from '../plan/types.ts';
 
@@ -64,7 +64,7 @@ export function tornado(input: UncertainPlan, outputs: readonly SensitivityOutpu
   const at = outputs.map((o) => outputIndex(plan, o));
   const run = (p: PlanInput, factors?: Float64Array) => {
     simulatePlanInto(p, growthPath(p), factors, ws);
-    return outputs.map((o, i) => ws[o.metric][at[i]!]!);
+    return outputs.map((o, i) => workspaceValue(ws, o.metric, at[i]!, plan.startYear - plan.capacity.baseYear));
   };
   const base = run(plan);
   const bars: TornadoBar[][] = outputs.map(() => []);

@@ -3,7 +3,8 @@
  * POSTed), the inputs that differ and a summary per scenario, as JSON or as the CLI's compare CSV.
  */
 import type { FastifyInstance } from 'fastify';
-import { compareSummary, comparePaths, METRIC_FIELDS, parameterDiff, type CompareMetric } from '../../report/compare.ts';
+import { metricById } from '../../core/metrics/metrics.ts';
+import { compareSummary, comparePaths, parameterDiff, type CompareMetric } from '../../report/compare.ts';
 import type { RunReport } from '../../report/run.ts';
 import type { UnitSystem } from '../../scenario/quantity.ts';
 import type { ResolvedScenario } from '../../scenario/resolve.ts';
@@ -50,7 +51,7 @@ function comparison(store: ScenarioStore, input: CompareInput) {
   const { resolved, reports } = runAll(store, input);
   return jsonSafe({
     metric,
-    dimension: METRIC_FIELDS[metric].dimension,
+    dimension: metricById(metric).dimension,
     scenarios: reports.map((r) => ({ id: r.scenario.id, name: r.scenario.name, hash: r.scenario.hash })),
     rows: comparePaths(reports, metric),
     summary: compareSummary(reports, metric),

@@ -3,16 +3,11 @@
  * what-if as a new file.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { COMPARE_METRICS, METRIC_FIELDS } from '../../report/compare.ts';
-import { DISPLAY_UNITS, type UnitSystem } from '../../scenario/quantity.ts';
-import { PVPLAN_VERSION } from '../../version.ts';
+import type { UnitSystem } from '../../scenario/quantity.ts';
 import { downloadName, runCsv } from '../csv.ts';
 import {
   ErrorSchema,
   IdParamsSchema,
-  MAX_COMPARE_SCENARIOS,
-  MetaSchema,
-  SCENARIO_ID_PATTERN,
   RunReportSchema,
   SaveBodySchema,
   SaveResponseSchema,
@@ -25,17 +20,6 @@ import { jsonSafe, keptBytes, keyParameters, type Rendering, type ScenarioStore 
 import { rejectInvalidBody } from './body.ts';
 
 export const ERROR_RESPONSES = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 413: ErrorSchema, 415: ErrorSchema, 500: ErrorSchema } as const;
-
-/** What the page needs to know about this server: version, display units, metrics and limits (one source of truth). */
-function meta() {
-  return {
-    pvplanVersion: PVPLAN_VERSION,
-    displayUnits: DISPLAY_UNITS,
-    metrics: COMPARE_METRICS.map((m) => ({ id: m, dimension: METRIC_FIELDS[m].dimension })),
-    idPattern: SCENARIO_ID_PATTERN,
-    maxCompare: MAX_COMPARE_SCENARIOS,
-  };
-}
 
 /**
  * Sends a rendering kept in `renderings` (one map per file version) under `key`, rendering it once with `render`:
@@ -60,10 +44,6 @@ export function sendCsv(reply: FastifyReply, text: string, name: string): Fastif
 }
 
 export function registerScenarioRoutes(app: FastifyInstance, store: ScenarioStore): void {
-  app.get('/api/meta', { schema: { response: { 200: MetaSchema } } }, (_request, reply) => {
-    reply.send(meta());
-  });
-
   app.get('/api/scenarios', { schema: { response: { 200: ScenarioListSchema, ...ERROR_RESPONSES } } }, (_request, reply) => {
     reply.send({ scenarios: store.list() });
   });
