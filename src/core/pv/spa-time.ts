@@ -15,12 +15,15 @@ import { EARTH_ROW_LENGTH, EARTH_SERIES, NUTATION_ROW_LENGTH, NUTATION_TERMS } f
 /** ΔT = TT − UT1 (s) used when none is given: pvlib's `spa_python` default (the SPA paper's 2003 example uses 67 s too). */
 export const DEFAULT_DELTA_T_S = 67;
 
+/** Degrees to radians and back. */
 export const DEG_TO_RAD = Math.PI / 180;
 export const RAD_TO_DEG = 180 / Math.PI;
+/** Arcseconds in a degree. */
 export const ARCSEC_PER_DEG = 3600;
 const MINUTES_PER_DEG_OF_ROTATION = 4;
 const MINUTES_PER_DAY = 1440;
-export const JULIAN_DAY_J2000 = 2_451_545;
+const JULIAN_DAY_J2000 = 2_451_545;
+/** Days in a Julian century and centuries in a millennium (SPA eq. 6–8). */
 export const DAYS_PER_JULIAN_CENTURY = 36_525;
 export const CENTURIES_PER_MILLENNIUM = 10;
 // Periodic-term amplitudes are in units of 1e-8 rad (1e-8 AU for the radius vector).
@@ -138,6 +141,7 @@ function fillArgumentMultiples(): void {
   }
 }
 
+/** A zeroed `SpaTimeTerms` for `fillTimeTerms` to fill in place. */
 export function createTimeTermsTarget(): Mutable<SpaTimeTerms> {
   return {
     julianDay: 0,
@@ -167,12 +171,13 @@ export function createTimeTermsTarget(): Mutable<SpaTimeTerms> {
 // The Julian-day family of the current instant (SPA eq. 4–8): JD, JDE, JC, JCE, JME, in that order. A scratch
 // so that single calls and batches compute them with the very same operations.
 export const julianScratch = new Float64Array(5);
-export const JD = 0;
-export const JDE = 1;
-export const JC = 2;
+const JD = 0;
+const JDE = 1;
+const JC = 2;
 export const JCE = 3;
 export const JME = 4;
 
+/** JD, JDE, JC, JCE and JME of a unix time (s) and ΔT (s) into `julianScratch`, SPA eq. 4–8. */
 export function fillJulianScratch(unixTimeS: number, deltaTS: number): void {
   const jd = julianDayFromUnixTime(unixTimeS);
   const jde = jd + deltaTS / SECONDS_PER_DAY;
@@ -341,6 +346,7 @@ export interface SiteReadyTimeTerms {
   sinParallax: number;
 }
 
+/** The site-ready form of the time terms (see `SiteReadyTimeTerms`) into `out`; SPA eq. 33 for the parallax. */
 export function siteReadyInto(
   apparentSiderealTimeDeg: number,
   rightAscensionDeg: number,
@@ -357,6 +363,7 @@ export function siteReadyInto(
   out.sinParallax = Math.sin((SOLAR_PARALLAX_ARCSEC / (ARCSEC_PER_DEG * radiusAu)) * DEG_TO_RAD);
 }
 
+/** A zeroed `SiteReadyTimeTerms`. */
 export function createSiteReady(): SiteReadyTimeTerms {
   return { cosGreenwichHourAngle: 0, sinGreenwichHourAngle: 0, sinDeclination: 0, cosDeclination: 0, sinParallax: 0 };
 }
