@@ -58,15 +58,16 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('lets layers depend one way: core ← scenario/weather ← report ← cli/server/mc', () => {
+  it('lets layers depend one way: core ← scenario/weather ← report ← cli/server/mc, and fs (atomic writes) only under cli and server', () => {
     const allowed: Record<string, string[]> = {
       core: ['core'],
       weather: ['core', 'weather'],
       scenario: ['core', 'weather', 'scenario', 'types', 'version.ts'],
       report: ['core', 'scenario', 'report', 'version.ts'],
       mc: ['core', 'scenario', 'report', 'mc', 'version.ts'],
-      cli: ['core', 'weather', 'scenario', 'report', 'mc', 'cli', 'server', 'version.ts', 'package-root.ts'],
-      server: ['core', 'weather', 'scenario', 'report', 'mc', 'server', 'version.ts', 'package-root.ts'],
+      fs: ['fs'],
+      cli: ['core', 'weather', 'scenario', 'report', 'mc', 'fs', 'cli', 'server', 'version.ts', 'package-root.ts'],
+      server: ['core', 'weather', 'scenario', 'report', 'mc', 'fs', 'server', 'version.ts', 'package-root.ts'],
     };
     const offenders: string[] = [];
     for (const file of tsFiles(join(ROOT, 'src'))) {

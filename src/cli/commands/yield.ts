@@ -4,6 +4,8 @@
  * scenario override its settings. Monthly and annual specific yield, insolation, PR, capacity factor, losses by step.
  */
 import { Option, type Command } from 'commander';
+import stringWidth from 'string-width';
+import { writeFileAtomic } from '../../fs/atomic-write.ts';
 import { PVWATTS_ETA_INV_NOM } from '../../core/pv/pvwatts.ts';
 import { cellTemperatureParams, SAPM_MOUNTINGS, TEMPERATURE_MODELS, type SapmMounting, type TemperatureModel } from '../../core/pv/temperature.ts';
 import { IAM_MODELS, type IamModel } from '../../core/pv/aoi.ts';
@@ -12,7 +14,7 @@ import { TRANSPOSITION_MODELS, type TranspositionModel } from '../../core/pv/tra
 import { MOUNTING_TYPES, SINGLE_AXIS_DEFAULTS, type MountingType } from '../../core/pv/tracking.ts';
 import { DEFAULT_ALBEDO, DEFAULT_DC_AC_RATIO, DEFAULT_GAMMA_PER_C, type PvArray, type PvMounting, type YieldHourly } from '../../core/pv/pv-yield.ts';
 import { systemLossFrac } from '../../core/pv/pvwatts.ts';
-import { displayWidth, renderJson, type OutputFormat } from '../../report/format.ts';
+import { renderJson, type OutputFormat } from '../../report/format.ts';
 import { loadScenarioChain, readTextFromDisk } from '../../scenario/load.ts';
 import {
   physicalSettingsFromSpec,
@@ -28,7 +30,6 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
 import { formatIsoTimeWithOffset } from '../../weather/csv.ts';
 import { WeatherParseError } from '../../weather/types.ts';
-import { writeFileAtomic } from '../atomic.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
@@ -277,9 +278,9 @@ function renderTable(t: Table, format: Exclude<OutputFormat, 'json'>): string {
     const line = (r: readonly string[]) => `| ${r.join(' | ')} |`;
     return `${t.title ? `### ${t.title}\n\n` : ''}${[line(t.header), rule, ...t.rows.map(line)].join('\n')}\n`;
   }
-  const widths = t.header.map((h, i) => Math.max(displayWidth(h), ...t.rows.map((r) => displayWidth(r[i]!))));
+  const widths = t.header.map((h, i) => Math.max(stringWidth(h), ...t.rows.map((r) => stringWidth(r[i]!))));
   const pad = (s: string, i: number) => {
-    const fill = ' '.repeat(widths[i]! - displayWidth(s));
+    const fill = ' '.repeat(widths[i]! - stringWidth(s));
     return t.numeric[i] ? fill + s : s + fill;
   };
   const line = (r: readonly string[]) => r.map(pad).join('  ').replace(/\s+$/, '');
