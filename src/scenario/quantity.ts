@@ -3,6 +3,7 @@
  * in pvplan's internal units, and back. Chinese magnitudes (万 = 10^4, 亿 = 10^8) and unit names are handled
  * here and in the CLI's formatter only; the core never sees text.
  */
+import { LRUCache } from 'lru-cache';
 import { WAN, YI } from '../core/units.ts';
 import type { Unit } from 'mathjs';
 import { parseUnit } from './math.ts';
@@ -97,7 +98,7 @@ export function parseQuantity(input: unknown, expected: Dimension): number {
 }
 
 /** Parsed texts by dimension, then by text: scenario files repeat the same few quantities, and the server sees them on every request. */
-const PARSED = new Map<Dimension, Map<string, number | string>>();
+const PARSED = new Map<Dimension, LRUCache<string, number | string>>();
 /** Bound on the memo of each dimension, so a stream of distinct what-ifs cannot grow it without limit. */
 const PARSED_MAX_ENTRIES = 10_000;
 
@@ -109,11 +110,10 @@ export function tryParseQuantity(input: unknown, expected: Dimension): number | 
     return `expected ${info.expected}, got ${describe(input)}`;
   }
   let parsed = PARSED.get(expected);
-  if (parsed === undefined) PARSED.set(expected, (parsed = new Map()));
+  if (parsed === undefined) PARSED.set(expected, (parsed = new LRUCache({ max: PARSED_MAX_ENTRIES })));
   let result = parsed.get(input);
   if (result === undefined) {
     result = parseText(input, expected);
-    if (parsed.size >= PARSED_MAX_ENTRIES) parsed.clear();
     parsed.set(input, result);
   }
   return result;
