@@ -44,9 +44,9 @@ export function keyParameters(resolved: ResolvedScenario, report: RunReport): Ke
   const refYear = report.summary.referenceYear;
   const span = t ? t.year - cap.baseYear : 0;
   const goalMW = t?.capacityMW;
-  const impliedRate = goalMW !== undefined && span > 0 && cap.baselineMW > 0 ? (goalMW / cap.baselineMW) ** (1 / span) - 1 : undefined;
+  const impliedRateFrac = goalMW !== undefined && span > 0 && cap.baselineMW > 0 ? (goalMW / cap.baselineMW) ** (1 / span) - 1 : undefined;
   const impliedAdditions = goalMW !== undefined && span > 0 ? (goalMW - cap.baselineMW) / span : undefined;
-  const rateFrac = report.summary.growth.model === 'cagr' ? num('rateFrac') : impliedRate;
+  const rateFrac = report.summary.growth.model === 'cagr' ? num('rateFrac') : impliedRateFrac;
   const additionsMWPerYear = report.summary.growth.model === 'linear' ? num('additionsMWPerYear') : impliedAdditions;
   const saturationMW = num('saturationMW');
   return {

@@ -214,8 +214,8 @@ export function yieldJson(run: PhysicalYieldRun, title: string): Record<string, 
     poaGroundDiffuseKWhPerM2: result.poaGroundDiffuseKWhPerM2,
     poaEffectiveKWhPerM2: result.poaEffectiveKWhPerM2,
     dcKWhPerKWp: result.dcKWhPerKWp,
-    performanceRatio: result.performanceRatio,
-    capacityFactor: result.capacityFactor,
+    performanceRatio: result.performanceRatioFrac,
+    capacityFactor: result.capacityFactorFrac,
     hours: result.hours,
     losses: result.losses,
   };
@@ -333,8 +333,8 @@ export function renderYield(run: PhysicalYieldRun, title: string, format: Exclud
           : [name, fixed(r.monthlyGhiKWhPerM2[m]!, 1), fixed(r.monthlyPoaKWhPerM2[m]!, 1), fixed(r.monthlyKWhPerKWp[m]!, 1), pct(monthlyPr(m), 1)],
       ),
       csv
-        ? ['year', String(r.ghiKWhPerM2), String(r.poaKWhPerM2), String(r.annualKWhPerKWp), String(r.performanceRatio)]
-        : [cn ? '全年' : 'year', fixed(r.ghiKWhPerM2, 1), fixed(r.poaKWhPerM2, 1), fixed(r.annualKWhPerKWp, 1), pct(r.performanceRatio, 1)],
+        ? ['year', String(r.ghiKWhPerM2), String(r.poaKWhPerM2), String(r.annualKWhPerKWp), String(r.performanceRatioFrac)]
+        : [cn ? '全年' : 'year', fixed(r.ghiKWhPerM2, 1), fixed(r.poaKWhPerM2, 1), fixed(r.annualKWhPerKWp, 1), pct(r.performanceRatioFrac, 1)],
     ],
     numeric: [false, true, true, true, true],
   };
@@ -366,8 +366,8 @@ export function renderYield(run: PhysicalYieldRun, title: string, format: Exclud
   const summary = [
     '',
     `annual specific yield: ${fixed(r.annualKWhPerKWp, 1)} ${specific} (= full-load hours)`,
-    `capacity factor: ${pct(r.capacityFactor)} (AC energy / (DC nameplate × ${fixed(r.hours, 0)} h))`,
-    `performance ratio: ${pct(r.performanceRatio, 1)} (yield / POA insolation at 1 kW/m²)`,
+    `capacity factor: ${pct(r.capacityFactorFrac)} (AC energy / (DC nameplate × ${fixed(r.hours, 0)} h))`,
+    `performance ratio: ${pct(r.performanceRatioFrac, 1)} (yield / POA insolation at 1 kW/m²)`,
     `insolation: GHI ${fixed(r.ghiKWhPerM2, 1)} ${insolation}; POA ${fixed(r.poaKWhPerM2, 1)} = beam ${fixed(r.poaBeamKWhPerM2, 1)} + sky diffuse ${fixed(r.poaSkyDiffuseKWhPerM2, 1)} + ground ${fixed(r.poaGroundDiffuseKWhPerM2, 1)}; after IAM ${fixed(r.poaEffectiveKWhPerM2, 1)}`,
     '',
   ];
