@@ -23,9 +23,3 @@ export function seriesValueAt(series: YearSeries, year: number): number {
   }
   return last.value;
 }
-
-/** Multiplies every value of a series by `factor` (used to scale yields and factors in solves and tests). */
-export function scaleSeries(series: YearSeries, factor: number): YearSeries {
-  if (typeof series === 'number') return series * factor;
-  return series.map((p) => ({ year: p.year, value: p.value * factor }));
-}

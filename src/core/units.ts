@@ -25,8 +25,3 @@ export const YI = 1e8;
 export function fullLoadHoursFromCapacityFactor(capacityFactorFrac: number): number {
   return capacityFactorFrac * HOURS_PER_YEAR;
 }
-
-/** Capacity factor (0–1) from full-load hours (h/yr): CF = h / 8760. */
-export function capacityFactorFromFullLoadHours(fullLoadHoursH: number): number {
-  return fullLoadHoursH / HOURS_PER_YEAR;
-}

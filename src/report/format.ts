@@ -2,6 +2,8 @@
  * Output formats shared by every reporting command and the server's downloads: an aligned text table, CSV (RFC 4180), JSON and Markdown,
  * with quantities shown in SI (MW, GWh, t) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨).
  */
+// Terminal column widths (East Asian wide and fullwidth characters take two: Unicode Standard Annex #11).
+import stringWidth from 'string-width';
 import type { YearResult } from '../core/plan/types.ts';
 import { DISPLAY_UNITS, tableMetrics, type Dimension, type Metric, type UnitSystem } from '../core/metrics/metrics.ts';
 
@@ -70,25 +72,8 @@ export function renderMarkdown<Row>(section: Section<Row>, system: UnitSystem): 
   return `${section.title ? `### ${section.title}\n\n` : ''}${[head, rule, ...body].join('\n')}\n`;
 }
 
-/**
- * Display width of text in a terminal: East Asian wide and fullwidth characters take two columns
- * (Unicode Standard Annex #11, categories W and F; the main CJK blocks are enough for pvplan's labels).
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) || (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
-      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
 function pad(text: string, width: number, right: boolean): string {
-  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  const fill = ' '.repeat(Math.max(0, width - stringWidth(text)));
   return right ? fill + text : text + fill;
 }
 
@@ -96,7 +81,7 @@ function pad(text: string, width: number, right: boolean): string {
 export function renderText<Row>(section: Section<Row>, system: UnitSystem): string {
   const head = section.columns.map((c) => headerWithUnit(c, system));
   const body = section.rows.map((r) => section.columns.map((c) => displayValue(c, r, system)));
-  const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((cells) => displayWidth(cells[i]!))));
+  const widths = head.map((h, i) => Math.max(stringWidth(h), ...body.map((cells) => stringWidth(cells[i]!))));
   const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i]!, section.columns[i]!.dimension !== undefined)).join('  ').replace(/\s+$/, '');
   return `${section.title ? `${section.title}\n` : ''}${[line(head), ...body.map(line)].join('\n')}\n`;
 }
@@ -118,7 +103,4 @@ export function renderSections(sections: readonly Section[], format: Exclude<Out
   return sections.map((s) => render(s, system)).join('\n');
 }
 
-/** JSON with NaN/Infinity as null (JSON has no such numbers) and a trailing newline. */
-export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
-}
+export { renderJson } from './json.ts';

@@ -6,6 +6,7 @@
 import { DATA_FILE_MAX_BYTES } from '../io/read-bounded.ts';
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { DEFAULT_ALBEDO, simulateYield, type PvArray, type PvSite, type SimulateYieldInput, type YieldResult } from '../core/pv/pv-yield.ts';
 import { PVWATTS_DEFAULT_LOSSES_FRAC, type PvwattsLossesFrac, type SystemLosses } from '../core/pv/pvwatts.ts';
 import { createStream } from '../core/uncertainty/random.ts';
@@ -280,14 +281,9 @@ export function siteWithWeatherDefaults(site: Partial<PvSite>, weather: WeatherS
   };
 }
 
-interface CacheEntry {
-  readonly key: string;
-  readonly run: PhysicalYieldRun;
-}
-
 /** Runs kept for repeated resolves of the same scenario (the server re-resolves on every request for a what-if). */
 const RUN_CACHE_SIZE = 8;
-const runCache: CacheEntry[] = [];
+const runCache = new LRUCache<string, PhysicalYieldRun>({ max: RUN_CACHE_SIZE });
 
 function settingsKey(settings: PhysicalYieldSettings, weatherText: string | undefined, hourly: boolean): string {
   const hash = createHash('sha256');
@@ -306,13 +302,12 @@ export function runPhysicalYield(settings: PhysicalYieldSettings, readText: Read
   const source = settings.weather;
   const text = source.kind === 'file' ? readWeatherText(source, readText) : undefined;
   const key = settingsKey(settings, text, hourly);
-  const hit = runCache.find((e) => e.key === key);
-  if (hit !== undefined) return hit.run;
+  const hit = runCache.get(key);
+  if (hit !== undefined) return hit;
   const weather = source.kind === 'file' ? weatherFromText(source, text!) : loadYieldWeather(source, settings.site, readText);
   const input: SimulateYieldInput = { site: siteWithWeatherDefaults(settings.site, weather), array: settings.array, weather, hourly };
   const run: PhysicalYieldRun = { result: simulateYield(input), weather, input };
-  runCache.unshift({ key, run });
-  if (runCache.length > RUN_CACHE_SIZE) runCache.pop();
+  runCache.set(key, run);
   return run;
 }
 

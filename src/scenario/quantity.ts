@@ -4,6 +4,7 @@
  * here and in the CLI's formatter only; the core never sees text.
  */
 import { DISPLAY_UNITS, type Dimension, type UnitSystem } from '../core/metrics/metrics.ts';
+import { LRUCache } from 'lru-cache';
 import { WAN, YI } from '../core/units.ts';
 import type { Unit } from 'mathjs';
 import { parseUnit } from './math.ts';
@@ -115,7 +116,7 @@ export function parseQuantity(input: unknown, expected: Dimension): number {
 }
 
 /** Parsed texts by dimension, then by text: scenario files repeat the same few quantities, and the server sees them on every request. */
-const PARSED = new Map<Dimension, Map<string, number | string>>();
+const PARSED = new Map<Dimension, LRUCache<string, number | string>>();
 /** Bound on the memo of each dimension, so a stream of distinct what-ifs cannot grow it without limit. */
 const PARSED_MAX_ENTRIES = 10_000;
 
@@ -127,11 +128,10 @@ export function tryParseQuantity(input: unknown, expected: Dimension): number | 
     return `expected ${info.expected}, got ${describe(input)}`;
   }
   let parsed = PARSED.get(expected);
-  if (parsed === undefined) PARSED.set(expected, (parsed = new Map()));
+  if (parsed === undefined) PARSED.set(expected, (parsed = new LRUCache({ max: PARSED_MAX_ENTRIES })));
   let result = parsed.get(input);
   if (result === undefined) {
     result = parseText(input, expected);
-    if (parsed.size >= PARSED_MAX_ENTRIES) parsed.clear();
     parsed.set(input, result);
   }
   return result;

@@ -35,11 +35,6 @@ type JsonSchemaNode = {
   'x-discriminator'?: string;
 };
 
-/** Joins a field path for messages: ['capacity', 'baseline', 'capacity'] → 'capacity.baseline.capacity'. */
-export function fieldName(path: ReadonlyArray<string>): string {
-  return path.length === 0 ? '(top level)' : path.join('.');
-}
-
 /** The closest of `candidates` to `word` when it is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;

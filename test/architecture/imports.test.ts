@@ -58,7 +58,7 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('lets layers depend one way: core ← scenario/weather ← report ← cli/server/mc', () => {
+  it('lets layers depend one way: core ← scenario/weather ← report ← cli/server/mc, and fs (atomic writes) only under cli and server', () => {
     const allowed: Record<string, string[]> = {
       core: ['core'],
       io: ['io'],

@@ -10,7 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../src/scenario/schema.ts';
 import { HttpError, redactPaths } from '../../src/server/errors.ts';
 import { customKeywordsOf, deriveSchema, RunReportSchema, SCENARIO_ID_REGEX } from '../../src/server/schemas.ts';
-import { jsonSafe, keyParameters, ScenarioStore, ScenariosFolderError, WHAT_IF_CACHE_SIZE, WHAT_IF_SEEN_SIZE, type WhatIfRun } from '../../src/server/store.ts';
+import { jsonSafe } from '../../src/report/json.ts';
+import { ScenariosFolderError } from '../../src/server/scenario-folder.ts';
+import { keyParameters } from '../../src/server/scenario-list.ts';
+import { ScenarioStore, WHAT_IF_CACHE_SIZE, WHAT_IF_SEEN_SIZE, type WhatIfRun } from '../../src/server/store.ts';
 import { expectClose } from '../helpers/expect-close.ts';
 import { copyScenarios, editFile } from './helpers.ts';
 
@@ -134,13 +137,6 @@ describe('key parameters for the what-if panel', () => {
 });
 
 describe('helpers', () => {
-  it('jsonSafe turns NaN and ±Infinity into null at any depth, like JSON.stringify', () => {
-    const value = { a: Number.NaN, b: [1, Number.POSITIVE_INFINITY, { c: Number.NEGATIVE_INFINITY, d: 'x' }], e: null, f: 2 };
-    expect(jsonSafe(value)).toEqual(JSON.parse(JSON.stringify(value)));
-    const finite = { a: [1, 2, { b: 3 }], c: 'x' };
-    expect(jsonSafe(finite)).toBe(finite);
-  });
-
   it('redactPaths names files inside the folder by their name and hides every other absolute path', () => {
     const root = '/srv/pvplan/scenarios';
     expect(redactPaths(`cannot read '${root}/a.yaml'`, root)).toBe("cannot read 'a.yaml'");

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../atomic.ts';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { withExample } from '../options.ts';
 import { packageRoot } from '../../package-root.ts';

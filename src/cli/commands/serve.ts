@@ -56,7 +56,7 @@ export function registerServe(program: Command, io: CliIo): void {
       if (status !== 0) throw new CliExit(status);
       return;
     }
-    const [{ startServer }, { ScenariosFolderError }] = await Promise.all([import('../../server/server.ts'), import('../../server/store.ts')]);
+    const [{ startServer }, { ScenariosFolderError }] = await Promise.all([import('../../server/server.ts'), import('../../server/scenario-folder.ts')]);
     let started: Awaited<ReturnType<typeof startServer>>;
     try {
       started = await startServer({

@@ -15,7 +15,7 @@ import { formatQuantity, parseQuantity, QuantityError, type Dimension, type Unit
 import { parseGenerationCsv, parsePricesCsv, type HourlyColumn } from '../../scenario/system-series.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
 import { formatIsoTimeWithOffset } from '../../weather/csv.ts';
-import { writeFileAtomic } from '../atomic.ts';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { CliError, CliExit, EXIT_INTERNAL, type CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 

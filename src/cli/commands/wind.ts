@@ -27,7 +27,7 @@ import { formatIsoTimeWithOffset } from '../../weather/csv.ts';
 import { detectWeatherFormat, parseWeatherText } from '../../weather/read.ts';
 import { WeatherParseError } from '../../weather/types.ts';
 import { parseWindCsv } from '../../weather/wind-csv.ts';
-import { writeFileAtomic } from '../atomic.ts';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { numberFlag, withExample, withReportOptions, type ReportOptions } from '../options.ts';
 

@@ -4,6 +4,8 @@
  * scenario override its settings. Monthly and annual specific yield, insolation, PR, capacity factor, losses by step.
  */
 import { Option, type Command } from 'commander';
+import stringWidth from 'string-width';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { PVWATTS_ETA_INV_NOM } from '../../core/pv/pvwatts.ts';
 import { cellTemperatureParams, SAPM_MOUNTINGS, TEMPERATURE_MODELS, type SapmMounting, type TemperatureModel } from '../../core/pv/temperature.ts';
 import { IAM_MODELS, type IamModel } from '../../core/pv/aoi.ts';
@@ -12,7 +14,7 @@ import { TRANSPOSITION_MODELS, type TranspositionModel } from '../../core/pv/tra
 import { MOUNTING_TYPES, SINGLE_AXIS_DEFAULTS, type MountingType } from '../../core/pv/tracking.ts';
 import { DEFAULT_ALBEDO, DEFAULT_DC_AC_RATIO, DEFAULT_GAMMA_PER_C, type PvArray, type PvMounting, type YieldHourly } from '../../core/pv/pv-yield.ts';
 import { systemLossFrac } from '../../core/pv/pvwatts.ts';
-import { displayWidth, renderJson, type OutputFormat } from '../../report/format.ts';
+import { renderJson, type OutputFormat } from '../../report/format.ts';
 import { loadScenarioChain, readTextFromDisk } from '../../scenario/load.ts';
 import {
   physicalSettingsFromSpec,
@@ -28,7 +30,6 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
 import { formatIsoTimeWithOffset } from '../../weather/csv.ts';
 import { WeatherParseError } from '../../weather/types.ts';
-import { writeFileAtomic } from '../atomic.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { numberFlag, withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
@@ -202,8 +203,8 @@ export function yieldJson(run: PhysicalYieldRun, title: string): Record<string, 
     poaGroundDiffuseKWhPerM2: result.poaGroundDiffuseKWhPerM2,
     poaEffectiveKWhPerM2: result.poaEffectiveKWhPerM2,
     dcKWhPerKWp: result.dcKWhPerKWp,
-    performanceRatio: result.performanceRatio,
-    capacityFactor: result.capacityFactor,
+    performanceRatio: result.performanceRatioFrac,
+    capacityFactor: result.capacityFactorFrac,
     hours: result.hours,
     losses: result.losses,
   };
@@ -266,9 +267,9 @@ function renderTable(t: Table, format: Exclude<OutputFormat, 'json'>): string {
     const line = (r: readonly string[]) => `| ${r.join(' | ')} |`;
     return `${t.title ? `### ${t.title}\n\n` : ''}${[line(t.header), rule, ...t.rows.map(line)].join('\n')}\n`;
   }
-  const widths = t.header.map((h, i) => Math.max(displayWidth(h), ...t.rows.map((r) => displayWidth(r[i]!))));
+  const widths = t.header.map((h, i) => Math.max(stringWidth(h), ...t.rows.map((r) => stringWidth(r[i]!))));
   const pad = (s: string, i: number) => {
-    const fill = ' '.repeat(widths[i]! - displayWidth(s));
+    const fill = ' '.repeat(widths[i]! - stringWidth(s));
     return t.numeric[i] ? fill + s : s + fill;
   };
   const line = (r: readonly string[]) => r.map(pad).join('  ').replace(/\s+$/, '');
@@ -321,8 +322,8 @@ export function renderYield(run: PhysicalYieldRun, title: string, format: Exclud
           : [name, fixed(r.monthlyGhiKWhPerM2[m]!, 1), fixed(r.monthlyPoaKWhPerM2[m]!, 1), fixed(r.monthlyKWhPerKWp[m]!, 1), pct(monthlyPr(m), 1)],
       ),
       csv
-        ? ['year', String(r.ghiKWhPerM2), String(r.poaKWhPerM2), String(r.annualKWhPerKWp), String(r.performanceRatio)]
-        : [cn ? '全年' : 'year', fixed(r.ghiKWhPerM2, 1), fixed(r.poaKWhPerM2, 1), fixed(r.annualKWhPerKWp, 1), pct(r.performanceRatio, 1)],
+        ? ['year', String(r.ghiKWhPerM2), String(r.poaKWhPerM2), String(r.annualKWhPerKWp), String(r.performanceRatioFrac)]
+        : [cn ? '全年' : 'year', fixed(r.ghiKWhPerM2, 1), fixed(r.poaKWhPerM2, 1), fixed(r.annualKWhPerKWp, 1), pct(r.performanceRatioFrac, 1)],
     ],
     numeric: [false, true, true, true, true],
   };
@@ -354,8 +355,8 @@ export function renderYield(run: PhysicalYieldRun, title: string, format: Exclud
   const summary = [
     '',
     `annual specific yield: ${fixed(r.annualKWhPerKWp, 1)} ${specific} (= full-load hours)`,
-    `capacity factor: ${pct(r.capacityFactor)} (AC energy / (DC nameplate × ${fixed(r.hours, 0)} h))`,
-    `performance ratio: ${pct(r.performanceRatio, 1)} (yield / POA insolation at 1 kW/m²)`,
+    `capacity factor: ${pct(r.capacityFactorFrac)} (AC energy / (DC nameplate × ${fixed(r.hours, 0)} h))`,
+    `performance ratio: ${pct(r.performanceRatioFrac, 1)} (yield / POA insolation at 1 kW/m²)`,
     `insolation: GHI ${fixed(r.ghiKWhPerM2, 1)} ${insolation}; POA ${fixed(r.poaKWhPerM2, 1)} = beam ${fixed(r.poaBeamKWhPerM2, 1)} + sky diffuse ${fixed(r.poaSkyDiffuseKWhPerM2, 1)} + ground ${fixed(r.poaGroundDiffuseKWhPerM2, 1)}; after IAM ${fixed(r.poaEffectiveKWhPerM2, 1)}`,
     '',
   ];

@@ -12,7 +12,7 @@ export const COMMISSIONING_OFFSET_YEARS: Readonly<Record<CommissioningConvention
 };
 
 /**
- * Performance relative to nameplate after `ageYears` completed years of operation.
+ * Performance remaining, relative to nameplate (a 0–1 multiplier, not a loss), after `ageYears` completed years of operation.
  * linear: 1 − d1 − d·age (percentage points of nameplate, as module warranties state them);
  * compounding: (1 − d1)(1 − d)^age. Year 1 carries only d1, as in SAM's degradation input
  * (Gilman et al., SAM Photovoltaic Model Technical Reference, NREL/TP-6A20-64102, 2015; SAM switched its
@@ -40,17 +40,18 @@ export function operatingFractionOfYear(year: number, commissionedAtYear: number
 }
 
 /**
- * Energy of one cohort in one year: E = P · h · f_op · f_deg · A · (1 − c), MWh
- * (P MW nameplate, h full-load hours of a new plant, f_op fraction of the year operating, f_deg degradation
- * factor, A availability, c curtailment — IEC 61724-1 final-yield bookkeeping, with losses as multipliers).
+ * Energy of one cohort in one year: E = P · h · f_op · f_rem · A · (1 − c), MWh
+ * (P MW nameplate, h full-load hours of a new plant, f_op fraction of the year operating, f_rem the performance
+ * remaining after degradation (`degradationFactor`, 1 when new), A availability, c curtailment — IEC 61724-1
+ * final-yield bookkeeping, with losses as multipliers).
  */
 export function cohortEnergyMWh(
   capacityMW: number,
-  fullLoadHoursH: number,
+  fullLoadHours: number,
   operatingFrac: number,
-  degradationFrac: number,
+  remainingPerformanceFrac: number,
   availabilityFrac: number,
   curtailmentFrac: number,
 ): number {
-  return capacityMW * fullLoadHoursH * operatingFrac * degradationFrac * availabilityFrac * (1 - curtailmentFrac);
+  return capacityMW * fullLoadHours * operatingFrac * remainingPerformanceFrac * availabilityFrac * (1 - curtailmentFrac);
 }

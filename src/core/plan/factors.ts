@@ -297,8 +297,3 @@ export function presetTonnesPerMWhAt(preset: FactorPreset, year: number): number
 export function factorInDisplayUnit(tonnesPerMWh: number, unit: FactorDisplayUnit): number {
   return tonnesPerMWh / TONNES_PER_MWH_PER_DISPLAY_UNIT[unit];
 }
-
-/** A factor written in a display unit, in t/MWh (the inverse of factorInDisplayUnit). */
-export function factorFromDisplayUnit(value: number, unit: FactorDisplayUnit): number {
-  return value * TONNES_PER_MWH_PER_DISPLAY_UNIT[unit];
-}

@@ -155,8 +155,8 @@ export function growthPath(plan: PlanInput): GrowthPath {
       }
       parameters.fromYear = fromYear;
       parameters.untilYear = untilYear;
-      const afterRate = growth.after?.rateFrac ?? 0;
-      parameters.afterRateFrac = afterRate;
+      const afterRateFrac = growth.after?.rateFrac ?? 0;
+      parameters.afterRateFrac = afterRateFrac;
       // A solved path lands on the target exactly in the target year, not up to rounding of the solved step.
       const solvedTarget = (growth.model === 'cagr' ? growth.rateFrac : growth.additionsMWPerYear) === undefined ? target : undefined;
       const grow = (year: number) => {
@@ -164,7 +164,7 @@ export function growthPath(plan: PlanInput): GrowthPath {
         if (solvedTarget && fromYear + t === solvedTarget.year) return solvedTarget.capacityMW!;
         return growth.model === 'cagr' ? cagrCapacityMW(baselineMW, step, t) : baselineMW + step * t;
       };
-      at = (year) => (year <= untilYear ? grow(year) : cagrCapacityMW(grow(untilYear), afterRate, year - untilYear));
+      at = (year) => (year <= untilYear ? grow(year) : cagrCapacityMW(grow(untilYear), afterRateFrac, year - untilYear));
       break;
     }
     case 'logistic': {

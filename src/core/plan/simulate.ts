@@ -63,8 +63,8 @@ export interface PlanWorkspace {
   readonly cumulativeCo2Tonnes: Float64Array;
   /** Gross additions the path asked for in years where the cap bound them, MW; NaN in other years. */
   readonly cappedRequestMW: Float64Array;
-  /** Degradation factor by completed operating years 0 … years (scratch). */
-  readonly degradationByAge: Float64Array;
+  /** Performance remaining after degradation (0–1) by completed operating years 0 … years (scratch). */
+  readonly remainingPerformanceByAge: Float64Array;
   /** Cohorts (capacity MW, fractional commissioning year, retirement year); grown when a plan needs more. */
   cohortCapacityMW: Float64Array;
   cohortCommissionedAt: Float64Array;
@@ -104,7 +104,7 @@ export function createPlanWorkspace(plan: PlanInput): PlanWorkspace {
     cumulativeCoalTonnes: view(years),
     cumulativeCo2Tonnes: view(years),
     cappedRequestMW: view(years),
-    degradationByAge: view(years + 1),
+    remainingPerformanceByAge: view(years + 1),
     cohortCapacityMW: view(cohorts),
     cohortCommissionedAt: view(cohorts),
     cohortRetirementYear: view(cohorts),
@@ -171,10 +171,10 @@ export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorB
   const at = ws.cohortCommissionedAt;
   const retire = ws.cohortRetirementYear;
   let cohorts = baselineCohorts(plan, ws);
-  // The degradation factor of each age a cohort commissioned in the plan's years can reach, computed once.
-  const degByAge = ws.degradationByAge;
-  const ages = degByAge.length;
-  for (let a = 0; a < ages; a++) degByAge[a] = degradationFactor(a, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
+  // The performance remaining at each age a cohort commissioned in the plan's years can reach, computed once.
+  const remainingByAge = ws.remainingPerformanceByAge;
+  const ages = remainingByAge.length;
+  for (let a = 0; a < ages; a++) remainingByAge[a] = degradationFactor(a, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
   let stockMW = plan.capacity.baselineMW;
   let cumEnergy = 0;
   let cumCoal = 0;
@@ -199,7 +199,7 @@ export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorB
       stockMW = additionsMW > 0 && additionsMW === desired - remaining ? desired : remaining + additionsMW;
     }
 
-    const hoursH = seriesValueAt(y.fullLoadHours, year) * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
+    const fullLoadHours = seriesValueAt(y.fullLoadHours, year) * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
     const curtailmentFrac = seriesValueAt(y.curtailmentFrac, year);
     let operatingMW = 0;
     let energyMWh = 0;
@@ -210,8 +210,8 @@ export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorB
       const opFrac = operatingFractionOfYear(year, t0, lifetimeYears);
       if (opFrac === 0) continue;
       const age = completedOperatingYears(year, t0);
-      const deg = age < ages ? degByAge[age]! : degradationFactor(age, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
-      energyMWh += cohortEnergyMWh(cap[c]!, hoursH, opFrac, deg, y.availabilityFrac, curtailmentFrac);
+      const remainingFrac = age < ages ? remainingByAge[age]! : degradationFactor(age, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
+      energyMWh += cohortEnergyMWh(cap[c]!, fullLoadHours, opFrac, remainingFrac, y.availabilityFrac, curtailmentFrac);
     }
 
     const coalTonnes = avoidedTonnes(energyMWh, seriesValueAt(s.coalTonnesPerMWh, year));

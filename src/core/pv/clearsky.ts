@@ -73,14 +73,3 @@ export function clearskyIneichen(
   const dniWm2 = Math.min(beamWm2, beamFromGhiWm2);
   return { ghiWm2, dniWm2, dhiWm2: ghiWm2 - dniWm2 * cosZenith };
 }
-
-/**
- * Haurwitz clear-sky GHI (W/m²) from the apparent zenith (deg): GHI = 1098·cos z·exp(−0.059/cos z) for cos z > 0,
- * else 0. B. Haurwitz, "Insolation in relation to cloudiness and cloud density", J. Meteorology 2 (1945) 154–166;
- * as pvlib's `haurwitz`.
- */
-export function clearskyHaurwitz(apparentZenithDeg: number): number {
-  const cosZenith = Math.cos(apparentZenithDeg * DEG_TO_RAD);
-  if (!(cosZenith > 0)) return 0;
-  return 1098 * cosZenith * Math.exp(-0.059 / cosZenith);
-}

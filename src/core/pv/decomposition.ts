@@ -72,13 +72,13 @@ function erbsInto(
 ): void {
   const kt = clearnessIndex(ghiWm2, zenithDeg, dniExtraWm2, minCosZenith, DECOMPOSITION_MAX_CLEARNESS_INDEX);
   // Erbs, Klein & Duffie 1982, eq. 1; written so that a NaN kt stays NaN.
-  const diffuseFraction =
+  const diffuseFrac =
     kt > 0.8
       ? 0.165
       : kt > 0.22
         ? 0.9511 - 0.1604 * kt + 4.388 * kt ** 2 - 16.638 * kt ** 3 + 12.336 * kt ** 4
         : 1 - 0.09 * kt;
-  const dhiWm2 = diffuseFraction * ghiWm2;
+  const dhiWm2 = diffuseFrac * ghiWm2;
   const dniWm2 = (ghiWm2 - dhiWm2) / Math.cos(zenithDeg * DEG_TO_RAD);
   if (zenithDeg > maxZenithDeg || ghiWm2 < 0 || dniWm2 < 0) {
     out.dniWm2 = 0;

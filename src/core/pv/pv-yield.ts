@@ -225,9 +225,9 @@ export interface YieldResult {
   /** DC energy at the inverter input / DC nameplate (kWh/kWp). */
   readonly dcKWhPerKWp: number;
   /** Final yield / reference yield, Yf / (H_poa / 1 kW/m²) (IEC 61724-1). */
-  readonly performanceRatio: number;
+  readonly performanceRatioFrac: number;
   /** AC energy / (DC nameplate × hours of the series), PVWatts' convention. */
-  readonly capacityFactor: number;
+  readonly capacityFactorFrac: number;
   /** Hours covered by the series (rows × step). */
   readonly hours: number;
   readonly losses: YieldLosses;
@@ -627,8 +627,8 @@ function simulateOne(
     poaGroundDiffuseKWhPerM2: toKWhPerM2(poaGround),
     poaEffectiveKWhPerM2: toKWhPerM2(poaEffective),
     dcKWhPerKWp: dcNetKWhPerKWp,
-    performanceRatio: poaKWhPerM2 > 0 ? annualKWhPerKWp / poaKWhPerM2 : 0,
-    capacityFactor: hours > 0 ? annualKWhPerKWp / hours : 0,
+    performanceRatioFrac: poaKWhPerM2 > 0 ? annualKWhPerKWp / poaKWhPerM2 : 0,
+    capacityFactorFrac: hours > 0 ? annualKWhPerKWp / hours : 0,
     hours,
     losses: {
       iam: lossStep(poaKWhPerM2 - toKWhPerM2(poaEffective), poaKWhPerM2),

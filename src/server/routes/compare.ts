@@ -11,7 +11,8 @@ import type { ResolvedScenario } from '../../scenario/resolve.ts';
 import { compareCsv } from '../csv.ts';
 import { badRequest } from '../errors.ts';
 import { CompareBodySchema, CompareQuerySchema, CompareResponseSchema, MAX_COMPARE_SCENARIOS, type ScenarioBody } from '../schemas.ts';
-import { jsonSafe, WHAT_IF_ID, type ScenarioStore } from '../store.ts';
+import { jsonSafe } from '../../report/json.ts';
+import { WHAT_IF_ID, type ScenarioStore } from '../store.ts';
 import { rejectInvalidBody } from './body.ts';
 import { ERROR_RESPONSES, sendCsv } from './scenarios.ts';
 

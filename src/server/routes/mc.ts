@@ -12,7 +12,8 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../errors.ts';
 import type { McPool } from '../mc-pool.ts';
 import { IdParamsSchema, McQuerySchema, McReportSchema } from '../schemas.ts';
-import { jsonSafe, type McCacheOutcome, type ScenarioStore } from '../store.ts';
+import { jsonSafe } from '../../report/json.ts';
+import type { McCacheOutcome, ScenarioStore } from '../store.ts';
 import { ERROR_RESPONSES, sendRendered, serializeText } from './scenarios.ts';
 
 /**

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { UnitSystem } from '../../scenario/quantity.ts';
 import { downloadName, runCsv } from '../csv.ts';
 import { RunReportSchema, ScenarioBodyRef, UnitsQuerySchema, type ScenarioBody } from '../schemas.ts';
-import { jsonSafe, type ScenarioStore } from '../store.ts';
+import { jsonSafe } from '../../report/json.ts';
+import type { ScenarioStore } from '../store.ts';
 import { rejectInvalidBody } from './body.ts';
 import { ERROR_RESPONSES, serializeText } from './scenarios.ts';
 

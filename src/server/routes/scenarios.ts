@@ -16,7 +16,9 @@ import {
   UnitsQuerySchema,
   type ScenarioBody,
 } from '../schemas.ts';
-import { jsonSafe, keptBytes, keyParameters, type Rendering, type ScenarioStore } from '../store.ts';
+import { jsonSafe } from '../../report/json.ts';
+import { keyParameters } from '../scenario-list.ts';
+import { keptBytes, type Rendering, type ScenarioStore } from '../store.ts';
 import { rejectInvalidBody } from './body.ts';
 
 export const ERROR_RESPONSES = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 413: ErrorSchema, 415: ErrorSchema, 500: ErrorSchema } as const;

@@ -12,7 +12,7 @@ import {
   operatingFractionOfYear,
 } from '../../../src/core/plan/cohorts.ts';
 import { avoidedTonnes, energyForAvoidedTonnesMWh } from '../../../src/core/plan/emissions.ts';
-import { scaleSeries, seriesValueAt } from '../../../src/core/series.ts';
+import { seriesValueAt } from '../../../src/core/series.ts';
 import { COMMISSIONING_CONVENTIONS, DEGRADATION_MODES } from '../../../src/core/plan/types.ts';
 import { expectClose } from '../../helpers/expect-close.ts';
 
@@ -104,12 +104,5 @@ describe('year series', () => {
     expect(seriesValueAt(s, 2030)).toBe(300);
     expect(seriesValueAt(7, 2030)).toBe(7);
     expect(() => seriesValueAt([], 2020)).toThrow(/empty/);
-  });
-  it('scales constants and points', () => {
-    expect(scaleSeries(2, 3)).toBe(6);
-    expect(scaleSeries(s, 2)).toEqual([
-      { year: 2020, value: 611 },
-      { year: 2025, value: 600 },
-    ]);
   });
 });

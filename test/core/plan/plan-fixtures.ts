@@ -4,7 +4,13 @@
  * arbitrary of valid PlanInputs covering every growth model, degradation mode and commissioning convention.
  */
 import fc from 'fast-check';
-import { scaleSeries, type YearSeries } from '../../../src/core/series.ts';
+import type { YearSeries } from '../../../src/core/series.ts';
+
+/** Every value of a series times `factor`. */
+function scaleSeries(series: YearSeries, factor: number): YearSeries {
+  if (typeof series === 'number') return series * factor;
+  return series.map((p) => ({ year: p.year, value: p.value * factor }));
+}
 import {
   COMMISSIONING_CONVENTIONS,
   DEGRADATION_MODES,

@@ -1,8 +1,8 @@
-// Invariants of the Ineichen–Perez and Haurwitz clear-sky models.
+// Invariants of the Ineichen–Perez clear-sky model.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { absoluteAirmass, pressureFromAltitudePa, relativeAirmass } from '../../../src/core/pv/atmosphere.ts';
-import { clearskyHaurwitz, clearskyIneichen } from '../../../src/core/pv/clearsky.ts';
+import { clearskyIneichen } from '../../../src/core/pv/clearsky.ts';
 import { expectClose } from '../../helpers/expect-close.ts';
 
 const num = (min: number, max: number) => fc.double({ min, max, noNaN: true });
@@ -75,17 +75,3 @@ describe('Ineichen–Perez invariants', () => {
   });
 });
 
-describe('Haurwitz invariants', () => {
-  it('lies in [0, 1098·e^−0.059] W/m², is zero with the sun down, and falls as the sun sinks', () => {
-    const peakWm2 = 1098 * Math.exp(-0.059);
-    fc.assert(
-      fc.property(num(0, 180), num(0, 180), (a, b) => {
-        const ghiA = clearskyHaurwitz(a);
-        expect(ghiA).toBeGreaterThanOrEqual(0);
-        expect(ghiA).toBeLessThanOrEqual(peakWm2 * (1 + 1e-15));
-        if (a >= 90) expect(ghiA).toBe(0);
-        if (a < b) expect(clearskyHaurwitz(b)).toBeLessThanOrEqual(ghiA);
-      }),
-    );
-  });
-});

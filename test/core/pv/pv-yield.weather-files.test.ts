@@ -31,8 +31,8 @@ describe('the chain on the shipped weather files', () => {
       const ratio = fixed.annualKWhPerKWp / fixed.ghiKWhPerM2;
       expect(ratio, `${file} Yf/GHI ${ratio}`).toBeGreaterThan(0.74);
       expect(ratio, `${file} Yf/GHI ${ratio}`).toBeLessThan(1.03);
-      expect(fixed.performanceRatio).toBeGreaterThan(0.74);
-      expect(fixed.performanceRatio).toBeLessThan(0.86);
+      expect(fixed.performanceRatioFrac).toBeGreaterThan(0.74);
+      expect(fixed.performanceRatioFrac).toBeLessThan(0.86);
       expect(fixed.hours).toBe(8760);
       expect(fixed.monthlyKWhPerKWp).toHaveLength(12);
       expect(fixed.monthlyKWhPerKWp.every((x) => x > 0)).toBe(true);
