@@ -60,11 +60,16 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
 }
 
-/** Paths to every node of a document. */
-function paths(doc: Json, prefix: Array<string | number> = []): Array<Array<string | number>> {
-  const out: Array<Array<string | number>> = [prefix];
-  if (Array.isArray(doc)) doc.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (doc !== null && typeof doc === 'object') for (const [k, v] of Object.entries(doc)) out.push(...paths(v, [...prefix, k]));
+/** Paths to every node of a document (iterative: mutated documents can be deep and wide). */
+function paths(doc: Json): Array<Array<string | number>> {
+  const out: Array<Array<string | number>> = [];
+  const stack: Array<{ node: Json; path: Array<string | number> }> = [{ node: doc, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    out.push(path);
+    if (Array.isArray(node)) node.forEach((v, i) => stack.push({ node: v, path: [...path, i] }));
+    else if (node !== null && typeof node === 'object') for (const [k, v] of Object.entries(node)) stack.push({ node: v, path: [...path, k] });
+  }
   return out;
 }
 
