@@ -22,3 +22,5 @@ export * from './pv/tracking.ts';
 export * from './pv/temperature.ts';
 export * from './pv/pvwatts.ts';
 export * from './pv/pv-yield.ts';
+export * from './pv/fuentes.ts';
+export * from './pv/pvwatts-v5.ts';

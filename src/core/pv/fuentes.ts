@@ -61,8 +61,10 @@ const TURBULENT_REYNOLDS = 1.2e5;
 const WIND_FLOOR_M_PER_S = 1e-4;
 /** Hellmann exponent of the wind profile from the anemometer to the module (Menicucci & Hall, SAND84-2530). */
 const WIND_SHEAR_EXPONENT = 0.2;
-/** Fixed-point iterations per step, as in Fuentes' code. */
+/** Fixed-point iterations per step at most, as in Fuentes' code (10). */
 const ITERATIONS = 10;
+/** The iteration stops once the module temperature moves less than this (K): the remaining ones change nothing visible. */
+const CONVERGED_K = 1e-6;
 /** exp(eigen) is taken as 0 below this (the step is many time constants long). */
 const MIN_EIGEN = -10;
 
@@ -74,6 +76,8 @@ export interface FuentesModel extends FuentesParams {
   readonly groundTempRatio: number;
   readonly capacitanceJPerM2K: number;
   readonly sinConvectionTilt: number;
+  /** (module height / wind height)^0.2: the wind at the module per m/s at the anemometer. */
+  readonly windShearFactor: number;
 }
 
 /** The model's memory between steps: module temperature and absorbed irradiance of the previous step. */
@@ -82,28 +86,31 @@ export interface FuentesState {
   absorbedWm2: number;
 }
 
-interface AirProperties {
-  readonly density: number;
-  readonly viscosity: number;
-  readonly conductivity: number;
-}
+const PRANDTL_LAMINAR = PRANDTL ** 0.67;
+const PRANDTL_TURBULENT = PRANDTL ** 0.4;
+/** Viscosity 0.24237e-6·T^0.76/ρ and conductivity 2.1695e-4·T^0.84 of Fuentes' air fits, with ρ = AIR_DENSITY_COEFF/T. */
+const VISCOSITY_COEFF = 0.24237e-6 / AIR_DENSITY_COEFF;
+const CONDUCTIVITY_COEFF = 2.1695e-4;
 
-function air(meanTempK: number): AirProperties {
-  const density = AIR_DENSITY_COEFF / meanTempK;
-  return { density, viscosity: (0.24237e-6 * meanTempK ** 0.76) / density, conductivity: 2.1695e-4 * meanTempK ** 0.84 };
-}
-
-/** Forced (laminar or turbulent flat plate) and free convection combined as (h_free³ + h_forced³)^(1/3), W/(m²·K). */
+/**
+ * Forced (laminar or turbulent flat plate) and free convection combined as (h_free³ + h_forced³)^(1/3), W/(m²·K), at
+ * mean film temperature T (K), module − air difference ΔT (K), wind v (m/s), length L (m) (Fuentes 1987 eqs. 16–21).
+ * The powers of T share one logarithm (x^a = e^(a ln x)): this runs ten times an hour.
+ */
 function topConvection(meanTempK: number, deltaK: number, windMPerS: number, lengthM: number, sinTilt: number, turbulent: boolean): number {
-  const { density, viscosity, conductivity } = air(meanTempK);
+  const logT = Math.log(meanTempK);
+  const density = AIR_DENSITY_COEFF / meanTempK;
+  const viscosity = VISCOSITY_COEFF * Math.exp(1.76 * logT);
+  const conductivity = CONDUCTIVITY_COEFF * Math.exp(0.84 * logT);
   const reynolds = (windMPerS * lengthM) / viscosity;
+  const flux = density * windMPerS * AIR_SPECIFIC_HEAT_J_PER_KGK;
   const forced =
     turbulent && reynolds > TURBULENT_REYNOLDS
-      ? ((0.0282 / reynolds ** 0.2) * density * windMPerS * AIR_SPECIFIC_HEAT_J_PER_KGK) / PRANDTL ** 0.4
-      : ((0.86 / reynolds ** 0.5) * density * windMPerS * AIR_SPECIFIC_HEAT_J_PER_KGK) / PRANDTL ** 0.67;
-  const grashof = ((GRAVITY_M_PER_S2 / meanTempK) * Math.abs(deltaK) * lengthM ** 3 / viscosity ** 2) * sinTilt;
-  const free = (0.21 * (grashof * PRANDTL) ** 0.32 * conductivity) / lengthM;
-  return Math.cbrt(free ** 3 + forced ** 3);
+      ? (0.0282 * Math.exp(-0.2 * Math.log(reynolds)) * flux) / PRANDTL_TURBULENT
+      : (0.86 / Math.sqrt(reynolds)) * flux / PRANDTL_LAMINAR;
+  const grashof = ((GRAVITY_M_PER_S2 / meanTempK) * Math.abs(deltaK) * lengthM * lengthM * lengthM) / (viscosity * viscosity) * sinTilt;
+  const free = grashof > 0 ? (0.21 * Math.exp(0.32 * Math.log(grashof * PRANDTL)) * conductivity) / lengthM : 0;
+  return Math.cbrt(free * free * free + forced * forced * forced);
 }
 
 /**
@@ -125,7 +132,8 @@ export function fuentesModel(params: FuentesParams = FUENTES_PVWATTS_DEFAULTS): 
   const groundTempRatio = (groundK - NOCT_AIR_K) / rise;
   const convectionRatio = (a * NOCT_IRRADIANCE_WM2 - e * STEFAN_BOLTZMANN * (2 * noctK ** 4 - NOCT_SKY_K ** 4 - groundK ** 4)) / (hConv * rise);
   const capacitanceJPerM2K = noctK > CAPACITANCE_NOCT_K ? CAPACITANCE_J_PER_M2K * (1 + (noctK - CAPACITANCE_NOCT_K) / CAPACITANCE_SLOPE_K) : CAPACITANCE_J_PER_M2K;
-  return Object.freeze({ ...params, convectionRatio, groundTempRatio, capacitanceJPerM2K, sinConvectionTilt });
+  const windShearFactor = (params.moduleHeightM / params.windHeightM) ** WIND_SHEAR_EXPONENT;
+  return Object.freeze({ ...params, convectionRatio, groundTempRatio, capacitanceJPerM2K, sinConvectionTilt, windShearFactor });
 }
 
 /** The state before the first step: module at 20 °C, no sun (PVWatts' initial values). */
@@ -138,7 +146,7 @@ export function createFuentesState(): FuentesState {
  * temperature (°C) and wind speed (m/s, at the anemometer), updating `state`. The heat balance
  * C dT/dt = αE − h_conv(T − T_a) − h_sky(T − T_sky) − h_gnd(T − T_gnd), with the absorbed sun ramping linearly over the
  * step, solved exactly for constant coefficients: T = T₀e^λ + [(1 − e^λ)(Σh·T_x + S₀ + (S − S₀)/λ) + S − S₀]/Σh,
- * λ = −Σh·Δt/C, iterated 10 times for the temperature-dependent coefficients (Fuentes 1987, SAND85-0330, eqs. 9–15;
+ * λ = −Σh·Δt/C, iterated (up to 10 times, until it moves less than 1e-6 K) for the temperature-dependent coefficients (Fuentes 1987, SAND85-0330, eqs. 9–15;
  * sky at 0.68·0.0552·T_a^1.5 + 0.32·T_a; wind scaled by (height/9.144 m)^0.2). With E ≤ 0 the module is put at air
  * temperature and the absorbed sun at 0, as PVWatts does (the model has no night-time cooling there).
  * @example fuentesStep(fuentesModel(), createFuentesState(), 1000, 20, 1, 1) // ≈ 47.85 (pvlib's documented value)
@@ -151,8 +159,8 @@ export function fuentesStep(model: FuentesModel, state: FuentesState, poaGlobalW
   }
   const airK = airTempC + KELVIN;
   const absorbed = poaGlobalWm2 * model.absorptance;
-  const skyK = 0.68 * (0.0552 * airK ** 1.5) + 0.32 * airK;
-  const wind = Math.max(windSpeedMPerS, 0) * (model.moduleHeightM / model.windHeightM) ** WIND_SHEAR_EXPONENT + WIND_FLOOR_M_PER_S;
+  const skyK = 0.68 * (0.0552 * airK * Math.sqrt(airK)) + 0.32 * airK;
+  const wind = Math.max(windSpeedMPerS, 0) * model.windShearFactor + WIND_FLOOR_M_PER_S;
   const e = model.emissivity;
   const dtS = stepHours * SECONDS_PER_HOUR;
   const previousK = state.moduleTempK;
@@ -166,9 +174,12 @@ export function fuentesStep(model: FuentesModel, state: FuentesState, poaGlobalW
     const hTotal = hConv + hSky + hGround;
     const eigen = (-hTotal / model.capacitanceJPerM2K) * dtS;
     const decay = eigen > MIN_EIGEN ? Math.exp(eigen) : 0;
-    moduleK =
+    const next =
       previousK * decay +
       ((1 - decay) * (hConv * airK + hSky * skyK + hGround * groundK + previousSun + (absorbed - previousSun) / eigen) + absorbed - previousSun) / hTotal;
+    const change = next - moduleK;
+    moduleK = next;
+    if (change < CONVERGED_K && change > -CONVERGED_K) break;
   }
   state.moduleTempK = moduleK;
   state.absorbedWm2 = absorbed;

@@ -46,31 +46,35 @@ export const PVWATTS_V5_AR_REFRACTIVE_INDEX = 1.3;
 /** PVWatts' default system losses, 14.08 % (Dobos 2014 Table 2, combined as 1 − Π(1 − l_i)). */
 export const PVWATTS_V5_DEFAULT_LOSSES_FRAC = 0.1408;
 
-const MIN_AOI_DEG = 1;
 const AIR_REFRACTIVE_INDEX = 1;
-const MAX_AOI_DEG = 89;
 const RAD_TO_DEG = 180 / Math.PI;
 
 /**
- * Fresnel transmittance (dimensionless) of unpolarised light from a medium of index n₁ into one of index n₂ at incidence
- * θ₁ (rad): 1 − ½[sin²(θ₂ − θ₁)/sin²(θ₂ + θ₁) + tan²(θ₂ − θ₁)/tan²(θ₂ + θ₁)], sin θ₂ = (n₁/n₂) sin θ₁ (Snell).
- * J. A. Duffie, W. A. Beckman, Solar Engineering of Thermal Processes, 4th ed. (2013), eqs. 5.1.1–5.1.3; θ₁ > 0.
+ * Fresnel transmittance (dimensionless) of unpolarised light from a medium of index n₁ into one of index n₂ at an
+ * incidence whose cosine is c₁: 1 − ½(R_s + R_p), R_s = ((n₁c₁ − n₂c₂)/(n₁c₁ + n₂c₂))², R_p = ((n₁c₂ − n₂c₁)/(n₁c₂ + n₂c₁))²,
+ * c₂ the cosine of the refracted ray (Snell: n₂ sin θ₂ = n₁ sin θ₁) — the same as Dobos' sin/tan form, without
+ * trigonometric calls. J. A. Duffie, W. A. Beckman, Solar Engineering of Thermal Processes, 4th ed. (2013), eqs. 5.1.1–5.1.3.
  */
-function fresnelTransmittance(theta1Rad: number, n2: number, n1: number): number {
-  const theta2 = Math.asin((n1 / n2) * Math.sin(theta1Rad));
-  const s = Math.sin(theta2 - theta1Rad) / Math.sin(theta2 + theta1Rad);
-  const t = Math.tan(theta2 - theta1Rad) / Math.tan(theta2 + theta1Rad);
-  return 1 - 0.5 * (s * s + t * t);
+function fresnelTransmittance(cos1: number, n2: number, n1: number): number {
+  const sin2 = (n1 / n2) * Math.sqrt(1 - cos1 * cos1);
+  const cos2 = Math.sqrt(1 - sin2 * sin2);
+  const rs = (n1 * cos1 - n2 * cos2) / (n1 * cos1 + n2 * cos2);
+  const rp = (n1 * cos2 - n2 * cos1) / (n1 * cos2 + n2 * cos1);
+  return 1 - 0.5 * (rs * rs + rp * rp);
 }
 
-/** PVWatts' cover transmittance at θ (deg, already clamped to [1°, 89°]): one interface, or AR layer times glass. */
-function coverTransmittance(thetaDeg: number, cover: PvwattsCover): number {
-  const theta = thetaDeg / RAD_TO_DEG;
+/** PVWatts' cover transmittance at incidence cosine c (already clamped to [cos 89°, cos 1°]). */
+function coverTransmittance(cosTheta: number, cover: PvwattsCover): number {
   const nGlass = PHYSICAL_IAM_DEFAULTS.refractiveIndex;
-  if (cover === 'glass') return fresnelTransmittance(theta, nGlass, AIR_REFRACTIVE_INDEX);
-  const inCoating = Math.asin((AIR_REFRACTIVE_INDEX / PVWATTS_V5_AR_REFRACTIVE_INDEX) * Math.sin(theta));
-  return fresnelTransmittance(theta, PVWATTS_V5_AR_REFRACTIVE_INDEX, AIR_REFRACTIVE_INDEX) * fresnelTransmittance(inCoating, nGlass, PVWATTS_V5_AR_REFRACTIVE_INDEX);
+  if (cover === 'glass') return fresnelTransmittance(cosTheta, nGlass, AIR_REFRACTIVE_INDEX);
+  const sinInCoating = (AIR_REFRACTIVE_INDEX / PVWATTS_V5_AR_REFRACTIVE_INDEX) * Math.sqrt(1 - cosTheta * cosTheta);
+  const cosInCoating = Math.sqrt(1 - sinInCoating * sinInCoating);
+  return fresnelTransmittance(cosTheta, PVWATTS_V5_AR_REFRACTIVE_INDEX, AIR_REFRACTIVE_INDEX) * fresnelTransmittance(cosInCoating, nGlass, PVWATTS_V5_AR_REFRACTIVE_INDEX);
 }
+
+const COS_MIN_AOI = Math.cos(1 / (180 / Math.PI));
+const COS_MAX_AOI = Math.cos(89 / (180 / Math.PI));
+const clampCos = (c: number) => (c > COS_MIN_AOI ? COS_MIN_AOI : c < COS_MAX_AOI ? COS_MAX_AOI : c);
 
 /**
  * PVWatts v5 cover transmittance relative to near-normal incidence (dimensionless, 0–1) at an angle of incidence θ (deg):
@@ -82,8 +86,7 @@ function coverTransmittance(thetaDeg: number, cover: PvwattsCover): number {
  */
 export function pvwattsV5CoverIam(aoiDegrees: number, cover: PvwattsCover): number {
   if (Number.isNaN(aoiDegrees)) return Number.NaN;
-  const theta = Math.min(Math.max(Math.abs(aoiDegrees), MIN_AOI_DEG), MAX_AOI_DEG);
-  return coverTransmittance(theta, cover) / coverTransmittance(MIN_AOI_DEG, cover);
+  return coverTransmittance(clampCos(Math.cos(aoiDegrees / RAD_TO_DEG)), cover) / coverTransmittance(COS_MIN_AOI, cover);
 }
 
 /**
@@ -91,7 +94,8 @@ export function pvwattsV5CoverIam(aoiDegrees: number, cover: PvwattsCover): numb
  * (PVWatts has no beam there), else {@link pvwattsV5CoverIam}.
  */
 export function pvwattsV5BeamIam(cover: PvwattsCover): IamOfCosAoi {
-  return (cosAoi: number) => (cosAoi > 0 ? pvwattsV5CoverIam(Math.acos(cosAoi > 1 ? 1 : cosAoi) * RAD_TO_DEG, cover) : 0);
+  const normal = coverTransmittance(COS_MIN_AOI, cover);
+  return (cosAoi: number) => (cosAoi > 0 ? coverTransmittance(clampCos(cosAoi), cover) / normal : 0);
 }
 
 /** Above this apparent zenith (deg) an hour may include sunrise or sunset (the sun climbs at most 15°/h). */
