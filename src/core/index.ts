@@ -44,3 +44,5 @@ export * from './storage/run.ts';
 export * from './portfolio/index.ts';
 // Uncertain inputs as plain data and the one function that applies a drawn value to a plan.
 export * from './uncertainty/parameters.ts';
+export * from './pv/fuentes.ts';
+export * from './pv/pvwatts-v5.ts';

@@ -14,7 +14,8 @@ import { cellTemperatureParams, type SapmMounting, type TemperatureModel } from 
 import type { IamModel } from '../core/pv/aoi.ts';
 import type { DecompositionModel } from '../core/pv/decomposition.ts';
 import type { TranspositionModel } from '../core/pv/transposition.ts';
-import { parseWeatherText } from '../weather/read.ts';
+import { pvwattsV5Array, type PvwattsV5Options } from '../core/pv/pvwatts-v5.ts';
+import { parseWeatherText, type WeatherFileFormat } from '../weather/read.ts';
 import { syntheticYear } from '../weather/synthetic.ts';
 import { WeatherParseError, type WeatherSeries } from '../weather/types.ts';
 import type { ReadText, ScenarioChain } from './load.ts';
@@ -31,6 +32,8 @@ export type YieldWeatherSource =
       readonly label: string;
       /** Ignore the file's DNI and DHI and decompose its GHI. */
       readonly decompose: boolean;
+      /** Read the file as this format instead of detecting it. */
+      readonly format?: WeatherFileFormat;
     }
   | {
       readonly kind: 'synthetic';
@@ -47,7 +50,10 @@ export type YieldWeatherSource =
 /** A physical-yield run in internal units: the site (any field may come from the weather file), array and weather. */
 export interface PhysicalYieldSettings {
   readonly site: Partial<PvSite>;
+  /** The array; with a preset, the one {@link pvwattsV5Array} builds from it. */
   readonly array: PvArray;
+  /** The PVWatts v5 inputs the array was built from, kept so that command-line flags can change them. */
+  readonly preset?: PvwattsV5Options;
   readonly weather: YieldWeatherSource;
 }
 
@@ -62,6 +68,8 @@ export interface PhysicalYieldRun {
   readonly result: YieldResult;
   readonly weather: WeatherSeries;
   readonly input: SimulateYieldInput;
+  /** The PVWatts v5 inputs, when the array came from the preset. */
+  readonly preset?: PvwattsV5Options;
 }
 
 /** Stream id of the synthetic year's daily draws (any fixed number; named so that it is not a magic one). */
@@ -115,10 +123,32 @@ export function physicalSettingsFromSpec(spec: PhysicalYieldSpec): { settings?: 
   if (spec.array === undefined || spec.weather === undefined) return { issues };
 
   const a = spec.array;
+  let preset: PvwattsV5Options | undefined;
+  if (a.preset === 'pvwatts-v5') {
+    const presetOwns = ['mounting', 'gamma', 'temperatureModel', 'racking', 'transposition', 'aoiModel', 'decomposition', 'maxAngle', 'backtrack', 'axisAzimuth'] as const;
+    for (const key of presetOwns) if (a[key] !== undefined) add(['array', key], `'${key}' is set by preset: pvwatts-v5 (choose moduleType and arrayType instead)`);
+    const arrayType = a.arrayType ?? 'fixed-open-rack';
+    if (a.gcr !== undefined && !arrayType.startsWith('one-axis')) add(['array', 'gcr'], "'gcr' applies to the one-axis array types only");
+    preset = {
+      moduleType: a.moduleType ?? 'standard',
+      arrayType,
+      tiltDeg: a.tilt ?? (arrayType.startsWith('fixed') ? Number.NaN : 0),
+      ...(a.azimuth === undefined ? {} : { azimuthDeg: a.azimuth }),
+      ...(a.gcr === undefined ? {} : { gcr: a.gcr }),
+    };
+    if (Number.isNaN(preset.tiltDeg)) add(['array', 'tilt'], "missing required field 'tilt' for a fixed PVWatts array (degrees from horizontal, e.g. 20)");
+  } else {
+    for (const key of ['moduleType', 'arrayType'] as const) if (a[key] !== undefined) add(['array', key], `'${key}' applies to preset: pvwatts-v5`);
+  }
   const mountingType = a.mounting ?? 'fixed';
   const trackerOnly = ['gcr', 'maxAngle', 'axisAzimuth', 'backtrack'] as const;
   let mounting: PvArray['mounting'];
-  if (mountingType === 'fixed') {
+  if (preset !== undefined) {
+    mounting = { type: 'fixed', tiltDeg: 0, azimuthDeg: 180 };
+  } else if (mountingType === 'two-axis') {
+    for (const key of [...trackerOnly, 'tilt', 'azimuth'] as const) if (a[key] !== undefined) add(['array', key], `'${key}' does not apply to a two-axis tracker, which faces the sun`);
+    mounting = { type: 'two-axis' };
+  } else if (mountingType === 'fixed') {
     if (a.tilt === undefined) add(['array', 'tilt'], "missing required field 'tilt' for a fixed rack (degrees from horizontal, e.g. 30)");
     for (const key of trackerOnly) if (a[key] !== undefined) add(['array', key], `'${key}' applies to a single-axis tracker only (mounting: single-axis)`);
     mounting = { type: 'fixed', tiltDeg: a.tilt ?? Number.NaN, azimuthDeg: a.azimuth ?? 180 };
@@ -154,9 +184,18 @@ export function physicalSettingsFromSpec(spec: PhysicalYieldSpec): { settings?: 
   if (inverterEfficiency !== undefined && !(inverterEfficiency > 0.5 && inverterEfficiency <= 1)) {
     add(['array', 'inverterEfficiency'], `expected a nominal efficiency above 50 % and at most 100 %, got '${a.inverterEfficiency}'`);
   }
+  if (preset !== undefined) {
+    preset = {
+      ...preset,
+      ...(a.losses === undefined ? {} : { losses }),
+      ...(a.dcAcRatio === undefined ? {} : { dcAcRatio: a.dcAcRatio }),
+      ...(inverterEfficiency === undefined ? {} : { inverterEfficiency }),
+      ...(a.albedo === undefined ? {} : { albedo: a.albedo }),
+    };
+  }
   const temperatureModel: TemperatureModel = a.temperatureModel ?? 'sapm';
   if (a.racking !== undefined && temperatureModel !== 'sapm') add(['array', 'racking'], "'racking' selects SAPM coefficients; it has no effect with temperatureModel: faiman");
-  const array: PvArray = {
+  const array: PvArray = preset !== undefined && issues.length === 0 ? pvwattsV5Array(preset) : {
     mounting,
     losses,
     ...(gammaPerC === undefined ? {} : { gammaPerC }),
@@ -176,8 +215,9 @@ export function physicalSettingsFromSpec(spec: PhysicalYieldSpec): { settings?: 
     add(['weather'], "expected exactly one of 'file' (a weather file) or 'monthlyGhi' (12 monthly means for a synthetic year)");
   } else if (w.file !== undefined) {
     for (const key of syntheticOnly) if (w[key] !== undefined) add(['weather', key], `'${key}' shapes a synthetic year (monthlyGhi) only; a weather file has its own`);
-    weather = { kind: 'file', path: resolvePath(spec.weatherBaseDir, w.file), label: w.file, decompose: w.dniDhi === 'decompose' };
+    weather = { kind: 'file', path: resolvePath(spec.weatherBaseDir, w.file), label: w.file, decompose: w.dniDhi === 'decompose', ...(w.format === undefined ? {} : { format: w.format }) };
   } else {
+    if (w.format !== undefined) add(['weather', 'format'], "'format' applies to a weather file");
     if (w.dniDhi !== undefined) add(['weather', 'dniDhi'], "'dniDhi' applies to a weather file; a synthetic year always splits its GHI by the decomposition model");
     if (spec.site === undefined) add(['site'], "missing required field 'site' (lat, lon, …): a synthetic year has no file header to take it from");
     weather = {
@@ -202,7 +242,7 @@ export function physicalSettingsFromSpec(spec: PhysicalYieldSpec): { settings?: 
           ...(s.timezone === undefined ? {} : { utcOffsetHours: s.timezone }),
         };
   if (issues.length > 0 || weather === undefined) return { issues };
-  return { settings: { site, array, weather }, issues };
+  return { settings: { site, array, ...(preset === undefined ? {} : { preset }), weather }, issues };
 }
 
 /** The text of a weather file setting, read through `readText`; an unreadable file is an Error naming the path. */
@@ -218,7 +258,7 @@ function readWeatherText(source: Extract<YieldWeatherSource, { kind: 'file' }>, 
 
 /** A file's weather series from its text (format detected), with DNI and DHI dropped when asked to decompose. */
 function weatherFromText(source: Extract<YieldWeatherSource, { kind: 'file' }>, text: string): WeatherSeries {
-  const series = parseWeatherText(text, source.label);
+  const series = parseWeatherText(text, source.label, source.format === undefined ? {} : { format: source.format });
   if (!source.decompose) return series;
   const missing = () => new Float64Array(series.ghiWm2.length).fill(Number.NaN);
   return { ...series, dniWm2: missing(), dhiWm2: missing() };
@@ -306,7 +346,7 @@ export function runPhysicalYield(settings: PhysicalYieldSettings, readText: Read
   if (hit !== undefined) return hit;
   const weather = source.kind === 'file' ? weatherFromText(source, text!) : loadYieldWeather(source, settings.site, readText);
   const input: SimulateYieldInput = { site: siteWithWeatherDefaults(settings.site, weather), array: settings.array, weather, hourly };
-  const run: PhysicalYieldRun = { result: simulateYield(input), weather, input };
+  const run: PhysicalYieldRun = { result: simulateYield(input), weather, input, ...(settings.preset === undefined ? {} : { preset: settings.preset }) };
   runCache.set(key, run);
   return run;
 }

@@ -208,8 +208,19 @@ export const PvLossCategoriesSchema = Type.Object(
 /** The array, its mounting and its inverter. */
 export const PhysicalArraySchema = Type.Object(
   {
+    preset: Type.Optional(
+      Type.Literal('pvwatts-v5', { description: "Reproduce NREL's PVWatts v5 (Dobos 2014): moduleType and arrayType choose its models; tilt, azimuth, gcr, dcAcRatio, inverterEfficiency, losses and albedo apply" }),
+    ),
+    moduleType: Type.Optional(
+      Type.Union([Type.Literal('standard'), Type.Literal('premium'), Type.Literal('thin-film')], { description: 'pvwatts-v5: module type (γ −0.47, −0.35, −0.20 %/°C; premium has AR glass); default standard' }),
+    ),
+    arrayType: Type.Optional(
+      Type.Union([Type.Literal('fixed-open-rack'), Type.Literal('fixed-roof'), Type.Literal('one-axis'), Type.Literal('one-axis-backtracking'), Type.Literal('two-axis')], {
+        description: 'pvwatts-v5: array type; for one-axis trackers tilt is the axis tilt and azimuth the axis azimuth; default fixed-open-rack',
+      }),
+    ),
     mounting: Type.Optional(
-      Type.Union([Type.Literal('fixed'), Type.Literal('single-axis')], { description: "'fixed' rack (default) or 'single-axis' tracker (horizontal axis, backtracking)" }),
+      Type.Union([Type.Literal('fixed'), Type.Literal('single-axis'), Type.Literal('two-axis')], { description: "'fixed' rack (default), 'single-axis' tracker (horizontal axis, backtracking) or 'two-axis' tracker" }),
     ),
     tilt: Type.Optional(Type.Number({ minimum: 0, maximum: 90, description: 'Fixed rack: tilt from horizontal (°); required for a fixed rack' })),
     azimuth: Type.Optional(Type.Number({ minimum: 0, maximum: 360, description: 'Fixed rack: direction the modules face (° clockwise from north, 180 = south); default 180' })),
@@ -250,7 +261,10 @@ const Monthly = (description: string, minimum: number, maximum: number) =>
 /** Weather for the physical model: a file, or a synthetic year from monthly GHI means. */
 export const PhysicalWeatherSchema = Type.Object(
   {
-    file: Type.Optional(Type.String({ minLength: 1, description: 'EPW, NREL TMY3 or weather CSV file, relative to the scenario file that names it' })),
+    file: Type.Optional(Type.String({ minLength: 1, description: 'EPW, NREL TMY3, SAM CSV (NSRDB), PVGIS TMY (csv/json) or weather CSV file, relative to the scenario file that names it' })),
+    format: Type.Optional(
+      Type.Union([Type.Literal('epw'), Type.Literal('tmy3'), Type.Literal('csv'), Type.Literal('sam-csv'), Type.Literal('pvgis')], { description: 'Read the file as this format instead of detecting it' }),
+    ),
     dniDhi: Type.Optional(
       Type.Union([Type.Literal('file'), Type.Literal('decompose')], { description: "With a file: use its DNI and DHI ('file', default) or split its GHI by the decomposition model ('decompose')" }),
     ),

@@ -5,7 +5,8 @@
  * - Columns are parallel Float64Arrays, one entry per time step (struct of arrays, so the hourly chain
  *   reads them without allocating).
  * - `unixTimeS[i]` is the instant at which solar position should be computed for row i: the middle of the
- *   hour for hour-ending averages (EPW, TMY3, synthetic years: `'hour-ending-midpoint'`), the row's own
+ *   hour for hour-ending averages (EPW, TMY3, synthetic years: `'hour-ending-midpoint'`) and for rows labelled with
+ *   the start of their hour (SAM CSV, PVGIS: `'hour-start-midpoint'`), the row's own
  *   timestamp for the plain CSV (`'instant'`).
  * - Missing values: DNI, DHI, pressure and albedo may be NaN (absent from the file or flagged missing);
  *   a caller decomposes GHI, derives pressure from altitude or uses a configured albedo there.
@@ -14,10 +15,10 @@
  */
 
 /** Where the timestamps sit relative to the interval a value describes. */
-export type TimeConvention = 'hour-ending-midpoint' | 'instant';
+export type TimeConvention = 'hour-ending-midpoint' | 'hour-start-midpoint' | 'instant';
 
 /** File formats the readers understand, plus the synthetic year built from monthly means. */
-export type WeatherFormat = 'epw' | 'tmy3' | 'csv' | 'synthetic';
+export type WeatherFormat = 'epw' | 'tmy3' | 'csv' | 'sam-csv' | 'pvgis' | 'synthetic';
 
 /** Site metadata found in a file header; a field is absent when the format does not carry it. */
 export interface WeatherSite {

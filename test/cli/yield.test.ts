@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pvplan as runCli, ROOT, tmpDir, type Run } from './run-cli.ts';
 import { simulateYield } from '../../src/core/pv/pv-yield.ts';
+import { pvwattsV5Array } from '../../src/core/pv/pvwatts-v5.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
 import { parseWeatherText } from '../../src/weather/read.ts';
 import { expectClose } from '../helpers/expect-close.ts';
@@ -157,10 +158,44 @@ describe('pvplan yield', () => {
     expect(readdirSync(dir)).toEqual(['broken.csv']);
   });
 
+  it('runs the pvwatts-v5 preset from flags: the chain with the preset array, module and array types named in the JSON', async () => {
+    const run = await pvplan(['yield', '--weather', GREENSBORO, '--preset', 'pvwatts-v5', '--module-type', 'premium', '--array-type', 'fixed-roof', '--tilt', '20', '--format', 'json']);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as { annualKWhPerKWp: number; preset: { name: string; moduleType: string; arrayType: string }; array: { gammaPerC: number; temperature: { model: string; noctInstalledC: number } } };
+    expect(json.preset).toMatchObject({ name: 'pvwatts-v5', moduleType: 'premium', arrayType: 'fixed-roof', tiltDeg: 20 });
+    expect(json.array.gammaPerC).toBe(-0.0035);
+    expect(json.array.temperature).toMatchObject({ model: 'fuentes', noctInstalledC: 49 });
+    const weather = parseWeatherText(weatherText(GREENSBORO_TMY3), GREENSBORO);
+    const site = { latitudeDeg: weather.site.latitudeDeg!, longitudeDeg: weather.site.longitudeDeg!, altitudeM: weather.site.altitudeM!, utcOffsetHours: weather.site.utcOffsetHours! };
+    const direct = simulateYield({ site, weather, array: pvwattsV5Array({ moduleType: 'premium', arrayType: 'fixed-roof', tiltDeg: 20 }) });
+    expectClose(json.annualKWhPerKWp, direct.annualKWhPerKWp, { rel: 1e-12 });
+  });
+
+  it('reads SAM CSV and PVGIS files, detected or forced with --weather-format', async () => {
+    const sam = await pvplan(['yield', '--weather', 'test/fixtures/weather/nsrdb-tucson-psmv3-tmy-48h.csv', '--preset', 'pvwatts-v5', '--tilt', '30', '--format', 'json']);
+    expect(sam.status).toBe(0);
+    expect(JSON.parse(sam.stdout).weather).toMatchObject({ format: 'sam-csv', rows: 48 });
+    const pvgis = await pvplan(['yield', '--weather', 'test/fixtures/weather/pvgis-tmy-45.000-8.000-48h.csv', '--weather-format', 'pvgis', '--tilt', '30', '--format', 'json']);
+    expect(pvgis.status).toBe(0);
+    expect(JSON.parse(pvgis.stdout).site).toMatchObject({ latitudeDeg: 45, longitudeDeg: 8, altitudeM: 250 });
+  });
+
+  it('rejects preset misuse and a forced wrong format with one message and exit status 2', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['yield', '--weather', GREENSBORO, '--preset', 'pvwatts-v5'], /--tilt: required for a fixed PVWatts array/],
+      [['yield', '--weather', GREENSBORO, '--preset', 'pvwatts-v5', '--tilt', '20', '--gamma', '-0.004'], /--gamma: set by --preset pvwatts-v5/],
+      [['yield', '--weather', GREENSBORO, '--preset', 'pvwatts-v5', '--tilt', '20', '--gcr', '0.3'], /--gcr: applies to --array-type one-axis/],
+      [['yield', '--weather', GREENSBORO, '--tilt', '20', '--module-type', 'premium'], /--module-type and --array-type: apply to --preset pvwatts-v5/],
+      [['yield', '--weather', GREENSBORO, '--tilt', '20', '--weather-format', 'sam-csv'], /723170TYA\.CSV line 1: expected a SAM CSV metadata line naming 'Latitude'/],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => pvplan(args)));
+    runs.forEach((run, i) => expectBadInput(run, cases[i]![1]));
+  });
+
   it('documents itself in --help with examples', async () => {
     const run = await pvplan(['yield', '--help']);
     expect(run.status).toBe(0);
-    for (const flag of ['--lat', '--lon', '--altitude', '--weather', '--tilt', '--azimuth', '--tracking', '--gcr', '--albedo', '--transposition', '--aoi-model', '--temperature-model', '--gamma', '--losses', '--dc-ac', '--inverter-efficiency', '--hourly', '--format']) {
+    for (const flag of ['--preset', '--module-type', '--array-type', '--weather-format', '--lat', '--lon', '--altitude', '--weather', '--tilt', '--azimuth', '--tracking', '--gcr', '--albedo', '--transposition', '--aoi-model', '--temperature-model', '--gamma', '--losses', '--dc-ac', '--inverter-efficiency', '--hourly', '--format']) {
       expect(run.stdout).toContain(flag);
     }
     expect(run.stdout).toContain('$ pvplan yield scenarios/wendeng-2025-physical.yaml');

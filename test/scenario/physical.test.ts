@@ -10,6 +10,7 @@ import { simulateYield } from '../../src/core/pv/pv-yield.ts';
 import { runReport } from '../../src/report/run.ts';
 import { ScenarioError } from '../../src/scenario/errors.ts';
 import { physicalFullLoadHours } from '../../src/scenario/physical-yield.ts';
+import { readTextFromDisk as readTextFromDiskForTest } from '../../src/scenario/load.ts';
 import { loadScenario, resolvePlan } from '../../src/scenario/resolve.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { parseWeatherText } from '../../src/weather/read.ts';
@@ -200,5 +201,31 @@ describe('physical yield sections', () => {
     expect(b.run).toBe(a.run);
     const tilted = physicalFullLoadHours({ ...section, array: { tilt: 35 } }, () => weatherText(GREENSBORO_TMY3));
     expect(tilted.run).not.toBe(a.run);
+  });
+});
+
+describe('yield.array.preset: pvwatts-v5', () => {
+  const weatherBaseDir = join(process.cwd(), 'scenarios');
+  const weather = { file: 'weather/723170TYA.CSV' };
+
+  it('builds the PVWatts v5 array from moduleType and arrayType and runs it', () => {
+    const { fullLoadHours, run, issues } = physicalFullLoadHours(
+      { array: { preset: 'pvwatts-v5', moduleType: 'thin-film', arrayType: 'one-axis-backtracking', gcr: 0.3, losses: '10 %' }, weather, weatherBaseDir },
+      readTextFromDiskForTest,
+    );
+    expect(issues).toEqual([]);
+    expect(run!.input.array.gammaPerC).toBe(-0.002);
+    expect(run!.input.array.mounting).toMatchObject({ type: 'single-axis', axisTiltDeg: 0, backtrack: true, gcr: 0.3, maxAngleDeg: 45 });
+    expect(run!.input.array.losses).toEqual({ kind: 'total', totalFrac: 0.1 });
+    expect(fullLoadHours).toBeGreaterThan(1500);
+  });
+
+  it('names every field the preset decides, and moduleType without the preset', () => {
+    const { issues } = physicalFullLoadHours({ array: { preset: 'pvwatts-v5', tilt: 20, gamma: '-0.4 %', temperatureModel: 'faiman', gcr: 0.3 }, weather, weatherBaseDir }, readTextFromDiskForTest);
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['yield.array.gamma', 'yield.array.temperatureModel', 'yield.array.gcr']);
+    const noPreset = physicalFullLoadHours({ array: { tilt: 20, moduleType: 'premium' }, weather, weatherBaseDir }, readTextFromDiskForTest);
+    expect(noPreset.issues.map((i) => i.message)).toEqual(["'moduleType' applies to preset: pvwatts-v5"]);
+    const noTilt = physicalFullLoadHours({ array: { preset: 'pvwatts-v5' }, weather, weatherBaseDir }, readTextFromDiskForTest);
+    expect(noTilt.issues[0]!.path).toEqual(['yield', 'array', 'tilt']);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,8 @@ describe('detectWeatherFormat', () => {
       epw: weatherText(BEIJING_EPW),
       tmy3: weatherText(GREENSBORO_TMY3),
       csv: 'time,ghi,temp_air,wind_speed\n2022-06-21T12:00:00Z,1,1,1\n2022-06-21T13:00:00Z,1,1,1',
+      'sam-csv': readFileSync('test/fixtures/weather/nsrdb-tucson-psmv3-tmy-48h.csv', 'utf8'),
+      pvgis: readFileSync('test/fixtures/weather/pvgis-tmy-45.000-8.000-48h.csv', 'utf8'),
     } as const;
     for (const format of WEATHER_FILE_FORMATS) {
       expect(parseWeatherText(texts[format], 'forced.dat', { format }).format).toBe(format);

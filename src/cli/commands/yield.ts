@@ -14,6 +14,8 @@ import { TRANSPOSITION_MODELS, type TranspositionModel } from '../../core/pv/tra
 import { MOUNTING_TYPES, SINGLE_AXIS_DEFAULTS, type MountingType } from '../../core/pv/tracking.ts';
 import { DEFAULT_ALBEDO, DEFAULT_DC_AC_RATIO, DEFAULT_GAMMA_PER_C, type PvArray, type PvMounting, type YieldHourly } from '../../core/pv/pv-yield.ts';
 import { systemLossFrac } from '../../core/pv/pvwatts.ts';
+import { PVWATTS_ARRAY_TYPES, PVWATTS_MODULE_TYPES, pvwattsV5Array, type PvwattsArrayType, type PvwattsModuleType, type PvwattsV5Options } from '../../core/pv/pvwatts-v5.ts';
+import { WEATHER_FILE_FORMATS, type WeatherFileFormat } from '../../weather/read.ts';
 import { renderJson, type OutputFormat } from '../../report/format.ts';
 import { loadScenarioChain, readTextFromDisk } from '../../scenario/load.ts';
 import {
@@ -58,6 +60,10 @@ interface YieldFlags extends ReportOptions {
   readonly dcAc?: string;
   readonly inverterEfficiency?: string;
   readonly hourly?: string;
+  readonly preset?: 'pvwatts-v5';
+  readonly moduleType?: PvwattsModuleType;
+  readonly arrayType?: PvwattsArrayType;
+  readonly weatherFormat?: WeatherFileFormat;
 }
 
 const PERCENT = 100;
@@ -69,13 +75,56 @@ const MONTH_NAMES_CN = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', 
 /** Settings from flags alone (no scenario): --weather is required, the site defaults to the file header. */
 function settingsFromFlags(flags: YieldFlags): PhysicalYieldSettings {
   if (flags.weather === undefined) {
-    throw new CliError('give a scenario file with a physical yield section, or --weather FILE (EPW, TMY3 or weather CSV) and the array flags');
+    throw new CliError('give a scenario file with a physical yield section, or --weather FILE (EPW, TMY3, SAM CSV, PVGIS TMY or weather CSV) and the array flags');
   }
   return applyFlags({ site: {}, array: { mounting: { type: 'fixed', tiltDeg: Number.NaN, azimuthDeg: 180 }, losses: PVWATTS_DEFAULT_SYSTEM_LOSSES }, weather: fileWeather(flags.weather, flags) }, flags);
 }
 
 function fileWeather(path: string, flags: YieldFlags): PhysicalYieldSettings['weather'] {
-  return { kind: 'file', path, label: path, decompose: flags.decompose === true };
+  return { kind: 'file', path, label: path, decompose: flags.decompose === true, ...(flags.weatherFormat === undefined ? {} : { format: flags.weatherFormat }) };
+}
+
+/** Flags the pvwatts-v5 preset decides itself, with the flag that chooses it instead. */
+const PRESET_OWNED_FLAGS: ReadonlyArray<readonly [keyof YieldFlags, string]> = [
+  ['tracking', '--tracking'],
+  ['maxAngle', '--max-angle'],
+  ['transposition', '--transposition'],
+  ['aoiModel', '--aoi-model'],
+  ['temperatureModel', '--temperature-model'],
+  ['racking', '--racking'],
+  ['decomposition', '--decomposition'],
+  ['gamma', '--gamma'],
+];
+
+/** The PVWatts v5 inputs after the flags: module and array type, tilt, azimuth, GCR, DC/AC, η, losses, albedo. */
+function presetWithFlags(base: PvwattsV5Options | undefined, flags: YieldFlags): PvwattsV5Options {
+  for (const [key, flag] of PRESET_OWNED_FLAGS) {
+    if (flags[key] !== undefined) throw new CliError(`${flag}: set by --preset pvwatts-v5 (choose --module-type and --array-type instead)`);
+  }
+  if (!flags.backtrack) throw new CliError('--no-backtrack: set by --preset pvwatts-v5 (--array-type one-axis does not backtrack, one-axis-backtracking does)');
+  const arrayType = flags.arrayType ?? base?.arrayType ?? 'fixed-open-rack';
+  const fixed = arrayType.startsWith('fixed');
+  const tiltDeg = numberFlag('--tilt', flags.tilt, 'a tilt in degrees (trackers: the axis tilt)', 0, 90) ?? (base?.arrayType === arrayType ? base.tiltDeg : undefined) ?? (fixed ? undefined : 0);
+  if (tiltDeg === undefined || Number.isNaN(tiltDeg)) throw new CliError('--tilt: required for a fixed PVWatts array (degrees from horizontal, e.g. --tilt 20)');
+  const azimuthDeg = numberFlag('--azimuth', flags.azimuth, 'an azimuth in degrees clockwise from north (trackers: the axis azimuth)', 0, 360) ?? base?.azimuthDeg;
+  const gcr = numberFlag('--gcr', flags.gcr, 'a ground coverage ratio', 0, 1, true) ?? base?.gcr;
+  if (gcr !== undefined && !arrayType.startsWith('one-axis')) throw new CliError('--gcr: applies to --array-type one-axis and one-axis-backtracking');
+  const lossPercent = numberFlag('--losses', flags.losses, 'total system losses in percent (PVWatts: 14.08)', 0, 99.999);
+  const dcAcRatio = numberFlag('--dc-ac', flags.dcAc, 'a DC/AC ratio (PVWatts: 1.2)', 0, 5, true) ?? base?.dcAcRatio;
+  const inverterEfficiency = numberFlag('--inverter-efficiency', flags.inverterEfficiency, 'a nominal inverter efficiency as a fraction (PVWatts: 0.96)', 0.5, 1, true) ?? base?.inverterEfficiency;
+  const albedo = numberFlag('--albedo', flags.albedo, 'a ground albedo', 0, 1) ?? base?.albedo;
+  const losses = lossPercent === undefined ? base?.losses : ({ kind: 'total', totalFrac: lossPercent / PERCENT } as const);
+  return {
+    moduleType: flags.moduleType ?? base?.moduleType ?? 'standard',
+    arrayType,
+    tiltDeg,
+    ...(azimuthDeg === undefined ? {} : { azimuthDeg }),
+    ...(gcr === undefined ? {} : { gcr }),
+    ...(dcAcRatio === undefined ? {} : { dcAcRatio }),
+    ...(inverterEfficiency === undefined ? {} : { inverterEfficiency }),
+    ...(losses === undefined ? {} : { losses }),
+    ...(albedo === undefined ? {} : { albedo }),
+  };
 }
 
 /** Settings with every given flag applied over `base` (a fixed rack needs a tilt from one or the other). */
@@ -93,10 +142,15 @@ function applyFlags(base: PhysicalYieldSettings, flags: YieldFlags): PhysicalYie
   };
   let weather = base.weather;
   if (flags.weather !== undefined) weather = fileWeather(flags.weather, flags);
-  else if (flags.decompose === true) {
-    if (weather.kind !== 'file') throw new CliError('--decompose: applies to a weather file; a synthetic year always decomposes its GHI');
-    weather = { ...weather, decompose: true };
+  else if (flags.decompose === true || flags.weatherFormat !== undefined) {
+    if (weather.kind !== 'file') throw new CliError('--decompose and --weather-format: apply to a weather file, not a synthetic year');
+    weather = { ...weather, ...(flags.decompose === true ? { decompose: true } : {}), ...(flags.weatherFormat === undefined ? {} : { format: flags.weatherFormat }) };
   }
+  if (flags.preset !== undefined || base.preset !== undefined) {
+    const preset = presetWithFlags(base.preset, flags);
+    return { site, array: pvwattsV5Array(preset), preset, weather };
+  }
+  if (flags.moduleType !== undefined || flags.arrayType !== undefined) throw new CliError('--module-type and --array-type: apply to --preset pvwatts-v5');
 
   const tiltDeg = numberFlag('--tilt', flags.tilt, 'a tilt in degrees', 0, 90);
   const azimuthDeg = numberFlag('--azimuth', flags.azimuth, 'an azimuth in degrees clockwise from north', 0, 360);
@@ -104,7 +158,12 @@ function applyFlags(base: PhysicalYieldSettings, flags: YieldFlags): PhysicalYie
   const maxAngleDeg = numberFlag('--max-angle', flags.maxAngle, 'a rotation limit in degrees', 0, 90, true);
   const type = flags.tracking ?? base.array.mounting.type;
   let mounting: PvMounting;
-  if (type === 'fixed') {
+  if (type === 'two-axis') {
+    if (gcr !== undefined || maxAngleDeg !== undefined || !flags.backtrack || tiltDeg !== undefined || azimuthDeg !== undefined) {
+      throw new CliError('--tilt, --azimuth, --gcr, --max-angle and --no-backtrack do not apply to --tracking two-axis, which faces the sun');
+    }
+    mounting = { type: 'two-axis' };
+  } else if (type === 'fixed') {
     if (gcr !== undefined || maxAngleDeg !== undefined || !flags.backtrack) throw new CliError('--gcr, --max-angle and --no-backtrack apply to --tracking single-axis');
     const previous = base.array.mounting.type === 'fixed' ? base.array.mounting : undefined;
     const tilt = tiltDeg ?? previous?.tiltDeg;
@@ -167,13 +226,14 @@ export function yieldJson(run: PhysicalYieldRun, title: string): Record<string, 
   const a = input.array;
   const mounting = a.mounting;
   return {
+    ...(run.preset === undefined ? {} : { preset: { name: 'pvwatts-v5', ...run.preset } }),
     pvplanVersion: PVPLAN_VERSION,
     title,
     weather: { label: weather.label, format: weather.format, rows: weather.unixTimeS.length, stepHours: weather.stepHours, timeConvention: weather.timeConvention },
     site: input.site,
     array: {
       mounting:
-        mounting.type === 'fixed'
+        mounting.type !== 'single-axis'
           ? mounting
           : {
               type: 'single-axis',
@@ -187,8 +247,9 @@ export function yieldJson(run: PhysicalYieldRun, title: string): Record<string, 
       inverterEfficiency: a.inverterEfficiency ?? PVWATTS_ETA_INV_NOM,
       systemLossFrac: systemLossFrac(a.losses ?? PVWATTS_DEFAULT_SYSTEM_LOSSES),
       transposition: a.transposition ?? 'perez',
-      aoiModel: a.iamModel ?? 'physical',
-      temperature: a.temperature ?? cellTemperatureParams('sapm'),
+      aoiModel: a.pvwattsCover === undefined ? (a.iamModel ?? 'physical') : `pvwatts-v5 ${a.pvwattsCover === 'anti-reflective' ? 'anti-reflective glass' : 'glass'} cover`,
+      temperature: a.fuentes === undefined ? (a.temperature ?? cellTemperatureParams('sapm')) : { model: 'fuentes', ...a.fuentes },
+      sunPosition: a.sunPosition ?? 'timestamp',
       albedo: a.albedo ?? DEFAULT_ALBEDO,
       decomposition: a.decomposition ?? 'erbs',
     },
@@ -299,7 +360,12 @@ function describeArray(json: Record<string, unknown>): string {
     temperature: { model: string };
   };
   const m = a.mounting;
-  const mount = m.type === 'fixed' ? `fixed, tilt ${m.tiltDeg}°, azimuth ${m.azimuthDeg}°` : `single-axis tracker, axis azimuth ${m.axisAzimuthDeg}°, ±${m.maxAngleDeg}°, GCR ${m.gcr}${m.backtrack ? ', backtracking' : ''}`;
+  const mount =
+    m.type === 'fixed'
+      ? `fixed, tilt ${m.tiltDeg}°, azimuth ${m.azimuthDeg}°`
+      : m.type === 'two-axis'
+        ? 'two-axis tracker'
+        : `single-axis tracker, axis tilt ${m.axisTiltDeg ?? 0}°, axis azimuth ${m.axisAzimuthDeg}°, ±${m.maxAngleDeg}°, GCR ${m.gcr}${m.backtrack ? ', backtracking' : ''}`;
   return `${mount}; DC/AC ${a.dcAcRatio}, η_nom ${pct(a.inverterEfficiency, 1)}, γ ${fixed(a.gammaPerC * PERCENT, 2)} %/°C; ${a.transposition} sky, ${a.aoiModel} IAM on beam, ${a.temperature.model} cell temperature; system losses ${pct(a.systemLossFrac)}`;
 }
 
@@ -373,7 +439,11 @@ export function registerYield(program: Command, io: CliIo): void {
     .option('--lon <deg>', 'longitude (°, east positive); default: the weather file header')
     .option('--altitude <m>', 'altitude (m); default: the weather file header, else 0')
     .option('--timezone <hours>', 'local standard time ahead of UTC (h) for the monthly split; default: the file header')
-    .option('--weather <file>', 'EPW, NREL TMY3 or weather CSV (time,ghi[,dni,dhi],temp_air,wind_speed)')
+    .option('--weather <file>', 'EPW, NREL TMY3, SAM CSV (NSRDB), PVGIS TMY (csv or json) or weather CSV (time,ghi[,dni,dhi],temp_air,wind_speed)')
+    .addOption(new Option('--weather-format <format>', 'read the weather file as this format instead of detecting it').choices([...WEATHER_FILE_FORMATS]))
+    .addOption(new Option('--preset <name>', "reproduce NREL's PVWatts v5 (Dobos 2014): --module-type and --array-type choose its models").choices(['pvwatts-v5']))
+    .addOption(new Option('--module-type <type>', 'pvwatts-v5: module type; default standard').choices([...PVWATTS_MODULE_TYPES]))
+    .addOption(new Option('--array-type <type>', 'pvwatts-v5: array type (trackers: --tilt is the axis tilt); default fixed-open-rack').choices([...PVWATTS_ARRAY_TYPES]))
     .option('--decompose', "ignore the file's DNI/DHI and split its GHI by the decomposition model")
     .option('--tilt <deg>', 'fixed rack: tilt from horizontal (°); required for a fixed rack without a scenario')
     .option('--azimuth <deg>', 'fixed rack: azimuth (° clockwise from north, 180 = south); default 180')
@@ -399,6 +469,7 @@ export function registerYield(program: Command, io: CliIo): void {
     'pvplan yield --weather scenarios/weather/723170TYA.CSV --tilt 30 --azimuth 180 --losses 14 --dc-ac 1.2',
     'pvplan yield --weather scenarios/weather/CHN_Beijing.Beijing.545110_CSWD.epw --tracking single-axis --gcr 0.4 --format json',
     'pvplan yield scenarios/wendeng-2025-physical.yaml --tilt 25 --hourly hourly.csv',
+    'pvplan yield --weather tmy_36.600_114.500_2005_2020.csv --preset pvwatts-v5 --module-type standard --array-type fixed-open-rack --tilt 33',
   );
   cmd.action((file: string | undefined, flags: YieldFlags) => {
     let settings: PhysicalYieldSettings;

@@ -24,6 +24,8 @@
 
 import { absoluteAirmass, pressureFromAltitudePa, relativeAirmass } from './atmosphere.ts';
 import { createSunDirection, IAM_DEFAULTS, iamOfCosAoi, type IamModel, type IamParams } from './aoi.ts';
+import { createFuentesState, fuentesModel, fuentesStep, type FuentesModel, type FuentesParams } from './fuentes.ts';
+import { pvwattsV5BeamIam, SUN_UP_CHECK_ZENITH_DEG, sunUpPartOfStep, type PvwattsCover } from './pvwatts-v5.ts';
 import { decomposeGhiBatch, type DecompositionModel } from './decomposition.ts';
 import { extraterrestrialDniWm2 } from './extraterrestrial.ts';
 import {
@@ -36,7 +38,7 @@ import {
 } from './solar-position.ts';
 import { cellTemperatureC, cellTemperatureParams, type CellTemperatureParams } from './temperature.ts';
 import { dayOfYearFromUnixTime, monthFromUnixTime, SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../time.ts';
-import { createMountOrientation, fixedMount, orientMount, singleAxisMount, SINGLE_AXIS_DEFAULTS, type Mount } from './tracking.ts';
+import { createMountOrientation, fixedMount, orientMount, singleAxisMount, SINGLE_AXIS_DEFAULTS, TWO_AXIS_MOUNT, type Mount } from './tracking.ts';
 import { createPoaComponents, poaComponentsFromGeometry, type SkyIrradiance, type TranspositionModel } from './transposition.ts';
 import {
   PVWATTS_DEFAULT_LOSSES_FRAC,
@@ -87,7 +89,11 @@ export type PvMounting =
       readonly maxAngleDeg?: number;
       readonly backtrack?: boolean;
       readonly gcr?: number;
-    };
+    }
+  | { readonly type: 'two-axis' };
+
+/** Where the sun is taken for a step: at its timestamp, or (PVWatts v5) at the middle of the part of it the sun is up. */
+export type SunPositionRule = 'timestamp' | 'sun-up-midpoint';
 
 /** An array and its inverter; every optional field defaults to PVWatts' value, listed on it. */
 export interface PvArray {
@@ -113,6 +119,12 @@ export interface PvArray {
   readonly albedo?: number;
   /** Decomposition of GHI where the weather lacks DNI or DHI; default 'erbs'. */
   readonly decomposition?: DecompositionModel;
+  /** PVWatts v5 module cover for the beam IAM (pvwatts-v5.ts); replaces `iamModel` when given. */
+  readonly pvwattsCover?: PvwattsCover;
+  /** Fuentes (1987) cell temperature with these inputs (fuentes.ts); replaces `temperature` when given. */
+  readonly fuentes?: FuentesParams;
+  /** Default 'timestamp'; 'sun-up-midpoint' treats sunrise and sunset hours as PVWatts v5 does (pvwatts-v5.ts). */
+  readonly sunPosition?: SunPositionRule;
 }
 
 /** Hourly (or sub-hourly) weather; a `WeatherSeries` from src/weather satisfies it. */
@@ -287,6 +299,8 @@ interface PreparedArray {
   readonly temperature: CellTemperatureParams;
   readonly albedo: number;
   readonly decomposition: DecompositionModel;
+  readonly fuentes: FuentesModel | undefined;
+  readonly sunUpMidpoint: boolean;
 }
 
 function check(fn: string, ok: boolean, message: string): void {
@@ -298,7 +312,9 @@ function prepareArray(fn: string, array: PvArray): PreparedArray {
   const mount =
     m.type === 'fixed'
       ? fixedMount(m.tiltDeg, m.azimuthDeg)
-      : singleAxisMount({
+      : m.type === 'two-axis'
+        ? TWO_AXIS_MOUNT
+        : singleAxisMount({
           axisTiltDeg: m.axisTiltDeg ?? SINGLE_AXIS_DEFAULTS.axisTiltDeg,
           axisAzimuthDeg: m.axisAzimuthDeg ?? SINGLE_AXIS_DEFAULTS.axisAzimuthDeg,
           maxAngleDeg: m.maxAngleDeg ?? SINGLE_AXIS_DEFAULTS.maxAngleDeg,
@@ -321,10 +337,12 @@ function prepareArray(fn: string, array: PvArray): PreparedArray {
     lossFrac: systemLossFrac(array.losses ?? { kind: 'categories', categories: PVWATTS_DEFAULT_LOSSES_FRAC }),
     inverter: pvwattsInverter(dcNameplateW / dcAcRatio, array.inverterEfficiency ?? PVWATTS_ETA_INV_NOM),
     transposition: array.transposition ?? 'perez',
-    beamIam: iamOfCosAoi(iamModel, array.iamParams ?? IAM_DEFAULTS),
+    beamIam: array.pvwattsCover !== undefined ? pvwattsV5BeamIam(array.pvwattsCover) : iamOfCosAoi(iamModel, array.iamParams ?? IAM_DEFAULTS),
     temperature: array.temperature ?? cellTemperatureParams('sapm'),
     albedo,
     decomposition: array.decomposition ?? 'erbs',
+    fuentes: array.fuentes === undefined ? undefined : fuentesModel(array.fuentes),
+    sunUpMidpoint: array.sunPosition === 'sun-up-midpoint',
   };
 }
 
@@ -511,7 +529,9 @@ function simulateOne(
   const decomposedDhi = scratch.decomposed.dhiWm2;
   const apparentZenith = sunPosition.apparentZenithDeg;
   const azimuth = sunPosition.azimuthDeg;
-  const { mount, transposition, beamIam, temperature, inverter, gammaPerC } = array;
+  const { mount, transposition, beamIam, temperature, inverter, gammaPerC, fuentes, sunUpMidpoint } = array;
+  const fuentesState = createFuentesState();
+  const latitudeDeg = site.latitudeDeg;
 
   for (let i = 0; i < n; i++) {
     const t = unixTimeS[i];
@@ -550,6 +570,15 @@ function simulateOne(
     sun.sinZenith = direction.sinApparentZenith[i];
     sun.cosAzimuth = direction.cosAzimuth[i];
     sun.sinAzimuth = direction.sinAzimuth[i];
+    // PVWatts v5: a step the sun never reaches produces nothing; one holding sunrise or sunset sees the sun of its up part.
+    if (sunUpMidpoint && apparentZenithDeg > SUN_UP_CHECK_ZENITH_DEG && sunUpPartOfStep(latitudeDeg, sun, stepHours) === 0) {
+      if (hourly !== undefined) {
+        hourly.surfaceTiltDeg[i] = Number.NaN;
+        hourly.surfaceAzimuthDeg[i] = Number.NaN;
+        hourly.aoiDeg[i] = Number.NaN;
+      }
+      continue;
+    }
     orientMount(mount, sun, plane);
     if (hourly !== undefined) {
       hourly.surfaceTiltDeg[i] = plane.surfaceTiltDeg;
@@ -563,13 +592,16 @@ function simulateOne(
     sky.dhiWm2 = dhi;
     sky.dniExtraWm2 = dniExtra[i];
     // Perez takes the relative air mass (Perez et al. 1990; pvlib's get_total_irradiance); only it needs one.
-    sky.airmassRelative = perez ? relativeAirmass(apparentZenithDeg) : Number.NaN;
+    sky.airmassRelative = perez ? relativeAirmass(sun.apparentZenithDeg) : Number.NaN;
     const albedoHere = fileAlbedo === undefined ? Number.NaN : fileAlbedo[i];
     sky.albedo = albedoHere >= 0 && albedoHere <= 1 ? albedoHere : array.albedo;
     poaComponentsFromGeometry(transposition, sky, sun, plane, poa);
 
     const effectiveWm2 = poa.poaDirectWm2 * beamIam(plane.cosAoi) + poa.poaSkyDiffuseWm2 + poa.poaGroundDiffuseWm2;
-    const cellTempC = cellTemperatureC(temperature, poa.poaGlobalWm2, tempAirC, windColumn[i]);
+    const cellTempC =
+      fuentes === undefined
+        ? cellTemperatureC(temperature, poa.poaGlobalWm2, tempAirC, windColumn[i])
+        : fuentesStep(fuentes, fuentesState, poa.poaGlobalWm2, tempAirC, windColumn[i], stepHours);
     const dcBeforeLossesW = pvwattsDcW(effectiveWm2, cellTempC, p0, gammaPerC);
     const dcW = dcBeforeLossesW * lossKept;
     const acW = pvwattsInverterAcW(dcW, inverter);

@@ -14,8 +14,8 @@ const DEG_TO_RAD = Math.PI / 180;
 const RAD_TO_DEG = 180 / Math.PI;
 
 /** Mounting types. */
-export type MountingType = 'fixed' | 'single-axis';
-export const MOUNTING_TYPES: readonly MountingType[] = ['fixed', 'single-axis'];
+export type MountingType = 'fixed' | 'single-axis' | 'two-axis';
+export const MOUNTING_TYPES: readonly MountingType[] = ['fixed', 'single-axis', 'two-axis'];
 
 /** Orientation of the plane for one time step; satisfies transposition's `PlaneGeometry`. */
 export interface MountOrientation {
@@ -79,7 +79,15 @@ export interface SingleAxisMount extends SingleAxisTrackerParams {
   readonly sinMaxAngle: number;
 }
 
-export type Mount = FixedMount | SingleAxisMount;
+/** A two-axis tracker: the plane faces the sun whenever it is up. */
+export interface TwoAxisMount {
+  readonly type: 'two-axis';
+}
+
+export type Mount = FixedMount | SingleAxisMount | TwoAxisMount;
+
+/** The two-axis tracker (no parameters: it always faces the sun). */
+export const TWO_AXIS_MOUNT: TwoAxisMount = Object.freeze({ type: 'two-axis' });
 
 /** Prepare a fixed rack of tilt (deg, [0, 180]) and azimuth (deg clockwise from north). */
 export function fixedMount(surfaceTiltDeg: number, surfaceAzimuthDeg: number): FixedMount {
@@ -127,7 +135,24 @@ export function singleAxisMount(params: SingleAxisTrackerParams = SINGLE_AXIS_DE
  * {@link orientSingleAxis}.
  */
 export function orientMount(mount: Mount, sun: SunDirection, out: MountOrientation = createMountOrientation()): MountOrientation {
-  return mount.type === 'fixed' ? orientFixed(mount, sun, out) : orientSingleAxis(mount, sun, out);
+  if (mount.type === 'fixed') return orientFixed(mount, sun, out);
+  return mount.type === 'single-axis' ? orientSingleAxis(mount, sun, out) : orientTwoAxis(sun, out);
+}
+
+/**
+ * Two-axis tracker: the plane's normal points at the sun, so tilt = apparent zenith, azimuth = solar azimuth and
+ * cos(aoi) = 1 (Duffie & Beckman (2013) §1.7, the "continuous two-axis tracking" case: cos θ = 1). With the sun below
+ * the horizon the plane lies flat facing south, as the single-axis tracker stows.
+ */
+export function orientTwoAxis(sun: SunDirection, out: MountOrientation): MountOrientation {
+  const up = sun.apparentZenithDeg <= 90;
+  out.trackerThetaDeg = 0;
+  out.surfaceTiltDeg = up ? sun.apparentZenithDeg : 0;
+  out.surfaceAzimuthDeg = up ? sun.azimuthDeg : 180;
+  out.cosSurfaceTilt = up ? sun.cosZenith : 1;
+  out.sinSurfaceTilt = up ? sun.sinZenith : 0;
+  out.cosAoi = up ? 1 : sun.cosZenith;
+  return out;
 }
 
 /**

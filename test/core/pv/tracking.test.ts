@@ -4,6 +4,7 @@
 //   tan R = tan z · sin(γs − γa),  cos θ = cos R cos z + sin R sin z sin(γs − γa),
 // and from K. Anderson, M. Mikofski, NREL/TP-5K00-76626 (2020) eq. 14 for backtracking on level ground:
 //   R_bt = R − sign(R) arccos(|cos R| / GCR) when |cos R| < GCR.
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSunDirection, sunDirection } from '../../../src/core/pv/aoi.ts';
 import {
@@ -13,7 +14,9 @@ import {
   orientFixed,
   orientMount,
   orientSingleAxis,
+  orientTwoAxis,
   SINGLE_AXIS_DEFAULTS,
+  TWO_AXIS_MOUNT,
   singleAxisMount,
   type MountOrientation,
   type SingleAxisTrackerParams,
@@ -179,16 +182,36 @@ describe('fixed mounting', () => {
   });
 });
 
+describe('orientTwoAxis', () => {
+  it('faces the sun: tilt = zenith, azimuth = solar azimuth, aoi 0; flat facing south at night', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 89.9, noNaN: true }), fc.double({ min: 0, max: 359.9, noNaN: true }), (zenith, azimuth) => {
+        const o = orientTwoAxis(sunDirection(zenith, azimuth), createMountOrientation());
+        expect(o.cosAoi).toBe(1);
+        expect(o.surfaceTiltDeg).toBe(zenith);
+        expect(o.surfaceAzimuthDeg).toBe(azimuth);
+      }),
+    );
+    const night = orientTwoAxis(sunDirection(100, 300), createMountOrientation());
+    expect([night.surfaceTiltDeg, night.surfaceAzimuthDeg]).toEqual([0, 180]);
+  });
+});
+
 describe('orientMount', () => {
   it('dispatches every mounting type and reuses the output object', () => {
     const sun = sunDirection(35, 140, createSunDirection());
     const out = createMountOrientation();
-    const mounts = { fixed: fixedMount(25, 180), 'single-axis': singleAxisMount() } as const;
+    const mounts = { fixed: fixedMount(25, 180), 'single-axis': singleAxisMount(), 'two-axis': TWO_AXIS_MOUNT } as const;
     for (const type of MOUNTING_TYPES) {
       const mount = mounts[type];
       expect(mount.type).toBe(type);
       expect(orientMount(mount, sun, out)).toBe(out);
-      const direct = type === 'fixed' ? orientFixed(mounts.fixed, sun, createMountOrientation()) : orientSingleAxis(mounts['single-axis'], sun, createMountOrientation());
+      const direct =
+        type === 'fixed'
+          ? orientFixed(mounts.fixed, sun, createMountOrientation())
+          : type === 'single-axis'
+            ? orientSingleAxis(mounts['single-axis'], sun, createMountOrientation())
+            : orientTwoAxis(sun, createMountOrientation());
       expect(out).toEqual(direct);
     }
   });

@@ -1,0 +1,205 @@
+/**
+ * Fuentes (1987) cell-temperature model as PVWatts v5 runs it: a one-node heat balance of the module (absorbed sun,
+ * convection, long-wave exchange with sky and ground) with thermal capacitance, so each hour starts from the one
+ * before. M. K. Fuentes, "A Simplified Thermal Model for Flat-Plate Photovoltaic Arrays", Sandia National Laboratories,
+ * SAND85-0330 (1987); constants and the "installed NOCT" calibration as in PVWatts (A. P. Dobos, "PVWatts Version 5
+ * Manual", NREL/TP-6A20-62641 (2014), §3.3, and its implementation, NREL SSC `shared/lib_pvwatts.cpp`); the same model
+ * is pvlib's `temperature.fuentes`, whose documented defaults these are.
+ * Temperatures in °C at the interface (kelvin inside), irradiance W/m², wind m/s, time step h.
+ */
+
+/** Installed-NOCT model inputs; the defaults are PVWatts' fixed geometry. */
+export interface FuentesParams {
+  /** Installed nominal operating cell temperature (°C): PVWatts 45 for racks and trackers, 49 for roof mounts. */
+  readonly noctInstalledC: number;
+  /** Height of the module's centre above ground (m); PVWatts 5. */
+  readonly moduleHeightM: number;
+  /** Height of the wind measurement (m); PVWatts 9.144 (30 ft, the TMY anemometer height it assumes). */
+  readonly windHeightM: number;
+  /** Long-wave emissivity of the module's surfaces (dimensionless); 0.84. */
+  readonly emissivity: number;
+  /** Short-wave absorptance of the module (dimensionless); 0.83. */
+  readonly absorptance: number;
+  /** Tilt used for free convection (deg); PVWatts fixes 30° whatever the array's tilt. */
+  readonly convectionTiltDeg: number;
+  /** Hydraulic length of the module (m), 2wL/(w + L); PVWatts 0.5 (w = 0.31579 m, L = 1.2 m in pvlib). */
+  readonly hydraulicLengthM: number;
+}
+
+/** PVWatts v5's fixed values (Dobos 2014; SSC lib_pvwatts.cpp; pvlib `fuentes` defaults), NOCT 45 °C. */
+export const FUENTES_PVWATTS_DEFAULTS: FuentesParams = Object.freeze({
+  noctInstalledC: 45,
+  moduleHeightM: 5,
+  windHeightM: 9.144,
+  emissivity: 0.84,
+  absorptance: 0.83,
+  convectionTiltDeg: 30,
+  hydraulicLengthM: 0.5,
+});
+
+const KELVIN = 273.15;
+/** Stefan–Boltzmann constant as Fuentes wrote it (W/(m²·K⁴)). */
+const STEFAN_BOLTZMANN = 5.669e-8;
+/** NOCT conditions: 800 W/m², air 20 °C, wind 1 m/s, sky 282.21 K (Fuentes 1987 §2). */
+const NOCT_IRRADIANCE_WM2 = 800;
+const NOCT_AIR_K = 293.15;
+const NOCT_WIND_M_PER_S = 1;
+const NOCT_SKY_K = 282.21;
+/** Heat capacity of the module per area (J/(m²·K)), raised for hot-running (insulated) mounts above NOCT 48 °C. */
+const CAPACITANCE_J_PER_M2K = 11_000;
+const CAPACITANCE_NOCT_K = 321.15;
+const CAPACITANCE_SLOPE_K = 12;
+const SECONDS_PER_HOUR = 3600;
+/** Air properties of Fuentes' fit: density 0.003484·p/T (kg/m³), viscosity, conductivity; p = 101325 Pa. */
+const AIR_DENSITY_COEFF = 0.003484 * 101_325;
+const AIR_SPECIFIC_HEAT_J_PER_KGK = 1007;
+const PRANDTL = 0.71;
+const GRAVITY_M_PER_S2 = 9.8;
+/** Reynolds number above which the turbulent correlation replaces the laminar one. */
+const TURBULENT_REYNOLDS = 1.2e5;
+/** Wind speed floor (m/s) that keeps the Reynolds number positive in calm air. */
+const WIND_FLOOR_M_PER_S = 1e-4;
+/** Hellmann exponent of the wind profile from the anemometer to the module (Menicucci & Hall, SAND84-2530). */
+const WIND_SHEAR_EXPONENT = 0.2;
+/** Fixed-point iterations per step at most, as in Fuentes' code (10). */
+const ITERATIONS = 10;
+/** The iteration stops once the module temperature moves less than this (K): the remaining ones change nothing visible. */
+const CONVERGED_K = 1e-6;
+/** exp(eigen) is taken as 0 below this (the step is many time constants long). */
+const MIN_EIGEN = -10;
+
+/** Coefficients derived once from the installed NOCT. */
+export interface FuentesModel extends FuentesParams {
+  /** Ratio of total to top-side convection at NOCT (dimensionless). */
+  readonly convectionRatio: number;
+  /** (T_ground − T_air) / (T_module − T_air) at NOCT (dimensionless, 0–1). */
+  readonly groundTempRatio: number;
+  readonly capacitanceJPerM2K: number;
+  readonly sinConvectionTilt: number;
+  /** (module height / wind height)^0.2: the wind at the module per m/s at the anemometer. */
+  readonly windShearFactor: number;
+}
+
+/** The model's memory between steps: module temperature and absorbed irradiance of the previous step. */
+export interface FuentesState {
+  moduleTempK: number;
+  absorbedWm2: number;
+}
+
+const PRANDTL_LAMINAR = PRANDTL ** 0.67;
+const PRANDTL_TURBULENT = PRANDTL ** 0.4;
+/** Viscosity 0.24237e-6·T^0.76/ρ and conductivity 2.1695e-4·T^0.84 of Fuentes' air fits, with ρ = AIR_DENSITY_COEFF/T. */
+const VISCOSITY_COEFF = 0.24237e-6 / AIR_DENSITY_COEFF;
+const CONDUCTIVITY_COEFF = 2.1695e-4;
+
+/**
+ * Forced (laminar or turbulent flat plate) and free convection combined as (h_free³ + h_forced³)^(1/3), W/(m²·K), at
+ * mean film temperature T (K), module − air difference ΔT (K), wind v (m/s), length L (m) (Fuentes 1987 eqs. 16–21).
+ * The powers of T share one logarithm (x^a = e^(a ln x)): this runs ten times an hour.
+ */
+function topConvection(meanTempK: number, deltaK: number, windMPerS: number, lengthM: number, sinTilt: number, turbulent: boolean): number {
+  const logT = Math.log(meanTempK);
+  const density = AIR_DENSITY_COEFF / meanTempK;
+  const viscosity = VISCOSITY_COEFF * Math.exp(1.76 * logT);
+  const conductivity = CONDUCTIVITY_COEFF * Math.exp(0.84 * logT);
+  const reynolds = (windMPerS * lengthM) / viscosity;
+  const flux = density * windMPerS * AIR_SPECIFIC_HEAT_J_PER_KGK;
+  const forced =
+    turbulent && reynolds > TURBULENT_REYNOLDS
+      ? (0.0282 * Math.exp(-0.2 * Math.log(reynolds)) * flux) / PRANDTL_TURBULENT
+      : (0.86 / Math.sqrt(reynolds)) * flux / PRANDTL_LAMINAR;
+  const grashof = ((GRAVITY_M_PER_S2 / meanTempK) * Math.abs(deltaK) * lengthM * lengthM * lengthM) / (viscosity * viscosity) * sinTilt;
+  const free = grashof > 0 ? (0.21 * Math.exp(0.32 * Math.log(grashof * PRANDTL)) * conductivity) / lengthM : 0;
+  return Math.cbrt(free * free * free + forced * forced * forced);
+}
+
+/**
+ * Calibrates the Fuentes model to an installed NOCT (°C): at NOCT conditions (800 W/m², 20 °C, 1 m/s) the heat balance
+ * fixes the ratio of total to top-side convection and the ground temperature ratio (Fuentes 1987 §3, SAND85-0330).
+ * @example fuentesModel({ ...FUENTES_PVWATTS_DEFAULTS, noctInstalledC: 49 }).capacitanceJPerM2K // 11000
+ */
+export function fuentesModel(params: FuentesParams = FUENTES_PVWATTS_DEFAULTS): FuentesModel {
+  const noctK = params.noctInstalledC + KELVIN;
+  if (!(noctK > NOCT_AIR_K)) throw new Error(`fuentesModel: the installed NOCT must be above 20 °C, got ${params.noctInstalledC}`);
+  const sinConvectionTilt = Math.sin((params.convectionTiltDeg * Math.PI) / 180);
+  const { emissivity: e, absorptance: a, hydraulicLengthM: length } = params;
+  const hConv = topConvection((noctK + NOCT_AIR_K) / 2, noctK - NOCT_AIR_K, NOCT_WIND_M_PER_S, length, sinConvectionTilt, false);
+  const hGround = e * STEFAN_BOLTZMANN * (noctK ** 2 + NOCT_AIR_K ** 2) * (noctK + NOCT_AIR_K);
+  const rise = noctK - NOCT_AIR_K;
+  const backRatio = (a * NOCT_IRRADIANCE_WM2 - e * STEFAN_BOLTZMANN * (noctK ** 4 - NOCT_SKY_K ** 4) - hConv * rise) / ((hGround + hConv) * rise);
+  let groundK = (noctK ** 4 - backRatio * (noctK ** 4 - NOCT_AIR_K ** 4)) ** 0.25;
+  groundK = Math.min(Math.max(groundK, NOCT_AIR_K), noctK);
+  const groundTempRatio = (groundK - NOCT_AIR_K) / rise;
+  const convectionRatio = (a * NOCT_IRRADIANCE_WM2 - e * STEFAN_BOLTZMANN * (2 * noctK ** 4 - NOCT_SKY_K ** 4 - groundK ** 4)) / (hConv * rise);
+  const capacitanceJPerM2K = noctK > CAPACITANCE_NOCT_K ? CAPACITANCE_J_PER_M2K * (1 + (noctK - CAPACITANCE_NOCT_K) / CAPACITANCE_SLOPE_K) : CAPACITANCE_J_PER_M2K;
+  const windShearFactor = (params.moduleHeightM / params.windHeightM) ** WIND_SHEAR_EXPONENT;
+  return Object.freeze({ ...params, convectionRatio, groundTempRatio, capacitanceJPerM2K, sinConvectionTilt, windShearFactor });
+}
+
+/** The state before the first step: module at 20 °C, no sun (PVWatts' initial values). */
+export function createFuentesState(): FuentesState {
+  return { moduleTempK: NOCT_AIR_K, absorbedWm2: 0 };
+}
+
+/**
+ * Module (= cell) temperature (°C) at the end of a step of `stepHours` h with plane-of-array irradiance E (W/m²), air
+ * temperature (°C) and wind speed (m/s, at the anemometer), updating `state`. The heat balance
+ * C dT/dt = αE − h_conv(T − T_a) − h_sky(T − T_sky) − h_gnd(T − T_gnd), with the absorbed sun ramping linearly over the
+ * step, solved exactly for constant coefficients: T = T₀e^λ + [(1 − e^λ)(Σh·T_x + S₀ + (S − S₀)/λ) + S − S₀]/Σh,
+ * λ = −Σh·Δt/C, iterated (up to 10 times, until it moves less than 1e-6 K) for the temperature-dependent coefficients (Fuentes 1987, SAND85-0330, eqs. 9–15;
+ * sky at 0.68·0.0552·T_a^1.5 + 0.32·T_a; wind scaled by (height/9.144 m)^0.2). With E ≤ 0 the module is put at air
+ * temperature and the absorbed sun at 0, as PVWatts does (the model has no night-time cooling there).
+ * @example fuentesStep(fuentesModel(), createFuentesState(), 1000, 20, 1, 1) // ≈ 47.85 (pvlib's documented value)
+ */
+export function fuentesStep(model: FuentesModel, state: FuentesState, poaGlobalWm2: number, airTempC: number, windSpeedMPerS: number, stepHours: number): number {
+  if (!(poaGlobalWm2 > 0)) {
+    state.moduleTempK = airTempC + KELVIN;
+    state.absorbedWm2 = 0;
+    return airTempC;
+  }
+  const airK = airTempC + KELVIN;
+  const absorbed = poaGlobalWm2 * model.absorptance;
+  const skyK = 0.68 * (0.0552 * airK * Math.sqrt(airK)) + 0.32 * airK;
+  const wind = Math.max(windSpeedMPerS, 0) * model.windShearFactor + WIND_FLOOR_M_PER_S;
+  const e = model.emissivity;
+  const dtS = stepHours * SECONDS_PER_HOUR;
+  const previousK = state.moduleTempK;
+  const previousSun = state.absorbedWm2;
+  let moduleK = previousK;
+  for (let j = 0; j < ITERATIONS; j++) {
+    const hConv = model.convectionRatio * topConvection((moduleK + airK) / 2, moduleK - airK, wind, model.hydraulicLengthM, model.sinConvectionTilt, true);
+    const hSky = e * STEFAN_BOLTZMANN * (moduleK ** 2 + skyK ** 2) * (moduleK + skyK);
+    const groundK = airK + model.groundTempRatio * (moduleK - airK);
+    const hGround = e * STEFAN_BOLTZMANN * (moduleK ** 2 + groundK ** 2) * (moduleK + groundK);
+    const hTotal = hConv + hSky + hGround;
+    const eigen = (-hTotal / model.capacitanceJPerM2K) * dtS;
+    const decay = eigen > MIN_EIGEN ? Math.exp(eigen) : 0;
+    const next =
+      previousK * decay +
+      ((1 - decay) * (hConv * airK + hSky * skyK + hGround * groundK + previousSun + (absorbed - previousSun) / eigen) + absorbed - previousSun) / hTotal;
+    const change = next - moduleK;
+    moduleK = next;
+    if (change < CONVERGED_K && change > -CONVERGED_K) break;
+  }
+  state.moduleTempK = moduleK;
+  state.absorbedWm2 = absorbed;
+  return moduleK - KELVIN;
+}
+
+/**
+ * Module temperatures (°C) of a series of steps (each `stepHours` h) from the PVWatts initial state, by
+ * {@link fuentesStep}; inputs are parallel arrays (W/m², °C, m/s). Written to `out` (allocated when omitted).
+ * @example fuentesSeries(fuentesModel(), Float64Array.of(1000, 1000, 1000), Float64Array.of(20, 20, 20), Float64Array.of(1, 1, 1), 1) // ≈ [47.85, 50.85, 50.85]
+ */
+export function fuentesSeries(
+  model: FuentesModel,
+  poaGlobalWm2: Float64Array,
+  airTempC: Float64Array,
+  windSpeedMPerS: Float64Array,
+  stepHours: number,
+  out: Float64Array = new Float64Array(poaGlobalWm2.length),
+): Float64Array {
+  const state = createFuentesState();
+  for (let i = 0; i < poaGlobalWm2.length; i++) out[i] = fuentesStep(model, state, poaGlobalWm2[i]!, airTempC[i]!, windSpeedMPerS[i]!, stepHours);
+  return out;
+}
