@@ -8,6 +8,7 @@
  * matrix B those of draw N + r; the rank correlations use draws 0 … N − 1 with the copula, i.e. the first N
  * draws `pvplan mc` makes with the same seed.
  */
+import { finiteOrNull } from '../report/json.ts';
 import { createDrawer, interannualYieldFactor, isCumulativeMetric, MC_METRICS, workspaceValue, type McMetric } from '../core/uncertainty/monte-carlo.ts';
 import { fillUniforms } from '../core/uncertainty/random.ts';
 import { accumulateSobol, createSobolSums, rankCorrelation, sobolIndices, tornado, WEATHER_INPUT, type SensitivityOutput, type SobolModel } from '../core/uncertainty/sensitivity.ts';
@@ -123,19 +124,18 @@ export async function runSensitivity(resolved: ResolvedScenario, options: Sensit
   }
 
   const { mean, variance, indices } = sobolIndices(sums);
-  const orNull = (x: number) => (Number.isFinite(x) ? x : null);
   const results: SensitivityResult[] = outputs.map((o, i) => {
     const inputs: SensitivityInput[] = groupNames.map((input, g) => {
       const s = indices[i]![g]!;
       const rho = rankCorrelation(g < parameterCount ? inputValues[g]! : weatherValues[i]!, outputValues[i]!);
       return {
         input,
-        firstOrder: orNull(s.firstOrder),
-        firstOrderSe: orNull(s.firstOrderSe),
-        totalEffect: orNull(s.totalEffect),
-        totalEffectSe: orNull(s.totalEffectSe),
-        rankCorrelation: orNull(rho),
-        rankCorrelationSquared: orNull(rho * rho),
+        firstOrder: finiteOrNull(s.firstOrder),
+        firstOrderSe: finiteOrNull(s.firstOrderSe),
+        totalEffect: finiteOrNull(s.totalEffect),
+        totalEffectSe: finiteOrNull(s.totalEffectSe),
+        rankCorrelation: finiteOrNull(rho),
+        rankCorrelationSquared: finiteOrNull(rho * rho),
       };
     });
     const key = (x: SensitivityInput) => [x.totalEffect ?? -1, x.firstOrder ?? -1, x.rankCorrelationSquared ?? -1] as const;

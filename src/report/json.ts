@@ -13,8 +13,13 @@ function hasNonFinite(value: unknown): boolean {
   return false;
 }
 
+/** A number as JSON can hold it: itself when finite, else null (NaN and ±Infinity have no JSON form). */
+export function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
 function replaceNonFinite(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') return finiteOrNull(value);
   if (Array.isArray(value)) return value.map(replaceNonFinite);
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};

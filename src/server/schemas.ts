@@ -52,21 +52,19 @@ export function customKeywordsOf(schema: unknown): string[] {
 export const SCENARIO_SCHEMA_KEYWORDS: readonly string[] = customKeywordsOf(ScenarioSchema);
 
 /**
- * A JSON copy of a schema with `$id` removed (Ajv refuses one $id compiled twice), and:
- * - `partial`: every `required` list dropped at every depth — a what-if that `extends` a file may leave out
- *   anything its parent gives; completeness is checked after the merge by resolveChain;
- * - `forSerializing`: every union (`anyOf`) kept only as its description — fast-json-stringify would otherwise
- *   validate each value against each branch to choose how to write it, which costs a second of schema compiling
- *   on the first response; values reaching a response were validated on load, so they are written as they are.
+ * A JSON copy of a schema for responses: `$id` removed (Ajv refuses one $id compiled twice) and every union (`anyOf`)
+ * kept only as its description. fast-json-stringify would otherwise validate each value against each branch to choose
+ * how to write it, a second of schema compiling on the first response; values reaching a response were validated on
+ * load, so they are written as they are.
  */
-export function deriveSchema(schema: TSchema, opts: { partial?: boolean; forSerializing?: boolean } = {}): JsonObject {
+export function deriveSchema(schema: TSchema): JsonObject {
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (!isObject(node)) return node;
-    if (opts.forSerializing && Array.isArray(node.anyOf)) return node.description === undefined ? {} : { description: node.description };
+    if (Array.isArray(node.anyOf)) return node.description === undefined ? {} : { description: node.description };
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {
-      if (key === '$id' || (opts.partial && key === 'required')) continue;
+      if (key === '$id') continue;
       out[key] = walk(value);
     }
     return out;
@@ -75,7 +73,7 @@ export function deriveSchema(schema: TSchema, opts: { partial?: boolean; forSeri
 }
 
 /** The scenario as written after `extends`, as served by GET /api/scenarios/:id. */
-export const WrittenScenarioSchema = deriveSchema(ScenarioSchema, { forSerializing: true });
+export const WrittenScenarioSchema = deriveSchema(ScenarioSchema);
 
 /** Id under which the what-if body schema is registered once (app.addSchema) and referenced by every route that takes one. */
 export const SCENARIO_BODY_SCHEMA_ID = 'pvplanScenarioBody';
