@@ -6,29 +6,45 @@ import { Command, CommanderError } from 'commander';
 import { PlanError } from '../core/errors.ts';
 import { ScenarioError, formatProblem } from '../scenario/errors.ts';
 import { PVPLAN_VERSION } from '../version.ts';
-import { registerCompare } from './commands/compare.ts';
-import { registerFactors } from './commands/factors.ts';
-import { registerFinance } from './commands/finance.ts';
-import { registerInit } from './commands/init.ts';
-import { registerMc } from './commands/mc.ts';
-import { registerPipeline } from './commands/pipeline.ts';
-import { registerRun } from './commands/run.ts';
-import { registerSchema } from './commands/schema.ts';
-import { registerSensitivity } from './commands/sensitivity.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerSolve } from './commands/solve.ts';
-import { registerSystem } from './commands/system.ts';
-import { registerValidate } from './commands/validate.ts';
-import { registerWind } from './commands/wind.ts';
-import { registerYield } from './commands/yield.ts';
 import { CliError, CliExit, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIo } from './io.ts';
 
 /** Registers a command family; later issues add theirs here. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCompare, registerSolve, registerValidate, registerSchema, registerFactors, registerInit, registerServe, registerMc, registerSensitivity, registerYield, registerWind, registerSystem, registerFinance, registerPipeline];
+/**
+ * Each command's module, by name, in the order help lists them. A module is loaded only when its command runs (or
+ * for help), so start-up parses what that command uses and not the wind turbines, the LP solver or the finance code.
+ */
+export const COMMAND_MODULES: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
+  run: async () => (await import('./commands/run.ts')).registerRun,
+  compare: async () => (await import('./commands/compare.ts')).registerCompare,
+  solve: async () => (await import('./commands/solve.ts')).registerSolve,
+  validate: async () => (await import('./commands/validate.ts')).registerValidate,
+  schema: async () => (await import('./commands/schema.ts')).registerSchema,
+  factors: async () => (await import('./commands/factors.ts')).registerFactors,
+  init: async () => (await import('./commands/init.ts')).registerInit,
+  serve: async () => (await import('./commands/serve.ts')).registerServe,
+  mc: async () => (await import('./commands/mc.ts')).registerMc,
+  sensitivity: async () => (await import('./commands/sensitivity.ts')).registerSensitivity,
+  yield: async () => (await import('./commands/yield.ts')).registerYield,
+  wind: async () => (await import('./commands/wind.ts')).registerWind,
+  system: async () => (await import('./commands/system.ts')).registerSystem,
+  finance: async () => (await import('./commands/finance.ts')).registerFinance,
+  pipeline: async () => (await import('./commands/pipeline.ts')).registerPipeline,
+};
 
-export function createProgram(io: CliIo, commands: readonly RegisterCommand[] = COMMANDS): Command {
+/**
+ * The commands `argv` needs: its command's alone when its first word names one; none for --version; otherwise all
+ * (help, `help COMMAND`, an unknown command, which commander answers with suggestions from the full list).
+ */
+export async function commandsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
+  const first = argv[0];
+  if (first !== undefined && Object.hasOwn(COMMAND_MODULES, first)) return [await COMMAND_MODULES[first]!()];
+  if (first === '--version' || first === '-V') return [];
+  return Promise.all(Object.values(COMMAND_MODULES).map((load) => load()));
+}
+
+export function createProgram(io: CliIo, commands: readonly RegisterCommand[]): Command {
   const program = new Command('pvplan')
     .description('PV capacity planning: growth paths to a target, yearly energy by cohort, coal and CO2 savings')
     .version(PVPLAN_VERSION, '-V, --version')
@@ -43,7 +59,7 @@ export function createProgram(io: CliIo, commands: readonly RegisterCommand[] = 
 
 /** Runs the CLI on `argv` (without node and script); returns the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = createProgram(io);
+  const program = createProgram(io, await commandsFor(argv));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;

@@ -4,7 +4,6 @@
  * scenario override its settings. Monthly and annual specific yield, insolation, PR, capacity factor, losses by step.
  */
 import { Option, type Command } from 'commander';
-import stringWidth from 'string-width';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { PVWATTS_ETA_INV_NOM } from '../../core/pv/pvwatts.ts';
 import { cellTemperatureParams, SAPM_MOUNTINGS, TEMPERATURE_MODELS, type SapmMounting, type TemperatureModel } from '../../core/pv/temperature.ts';
@@ -16,7 +15,7 @@ import { DEFAULT_ALBEDO, DEFAULT_DC_AC_RATIO, DEFAULT_GAMMA_PER_C, type PvArray,
 import { systemLossFrac } from '../../core/pv/pvwatts.ts';
 import { PVWATTS_ARRAY_TYPES, PVWATTS_MODULE_TYPES, pvwattsV5Array, type PvwattsArrayType, type PvwattsModuleType, type PvwattsV5Options } from '../../core/pv/pvwatts-v5.ts';
 import { WEATHER_FILE_FORMATS, type WeatherFileFormat } from '../../weather/read.ts';
-import { renderJson, type OutputFormat } from '../../report/format.ts';
+import { displayWidth, renderJson, type OutputFormat } from '../../report/format.ts';
 import { loadScenarioChain, readTextFromDisk } from '../../scenario/load.ts';
 import {
   physicalSettingsFromSpec,
@@ -328,9 +327,9 @@ function renderTable(t: Table, format: Exclude<OutputFormat, 'json'>): string {
     const line = (r: readonly string[]) => `| ${r.join(' | ')} |`;
     return `${t.title ? `### ${t.title}\n\n` : ''}${[line(t.header), rule, ...t.rows.map(line)].join('\n')}\n`;
   }
-  const widths = t.header.map((h, i) => Math.max(stringWidth(h), ...t.rows.map((r) => stringWidth(r[i]!))));
+  const widths = t.header.map((h, i) => Math.max(displayWidth(h), ...t.rows.map((r) => displayWidth(r[i]!))));
   const pad = (s: string, i: number) => {
-    const fill = ' '.repeat(widths[i]! - stringWidth(s));
+    const fill = ' '.repeat(widths[i]! - displayWidth(s));
     return t.numeric[i] ? fill + s : s + fill;
   };
   const line = (r: readonly string[]) => r.map(pad).join('  ').replace(/\s+$/, '');
