@@ -21,7 +21,7 @@ import { createGaussianCopula, type GaussianCopula } from './rank-correlation.ts
 import { createPlanWorkspace, reachesTarget, simulatePlanInto, type PlanWorkspace } from '../plan/simulate.ts';
 import type { PlanInput } from '../plan/types.ts';
 import { isKernelMetric, metricById, metricByField, metricValueAt, monteCarloMetrics, type FieldArrays, type McCumulativeField, type McMetricField } from '../metrics/metrics.ts';
-import { applyParameter, type PlanUncertainty } from './parameters.ts';
+import { applyParameters, type PlanUncertainty } from './parameters.ts';
 
 /** Year-row fields a Monte Carlo run summarises for every year: the registry's `monteCarlo` metrics, in its order. */
 export const MC_METRICS: readonly McMetric[] = monteCarloMetrics().map((m) => m.field as McMetric);
@@ -133,7 +133,7 @@ export function createDrawer(input: UncertainPlan): Drawer {
   const factors = new Float64Array(yearCount);
 
   // growthPath reads only these inputs; when a draw leaves them all unchanged (the usual case when growth is
-  // not uncertain: applyParameter copies untouched branches by reference), the previous path is still exact.
+  // not uncertain: applyParameters copies untouched branches by reference), the previous path is still exact.
   let cached: { path: GrowthPath; growth: unknown; target: unknown; history: unknown; baselineMW: number; baseYear: number; endYear: number } | undefined;
   const pathOf = (p: PlanInput): GrowthPath => {
     const c = p.capacity;
@@ -145,11 +145,7 @@ export function createDrawer(input: UncertainPlan): Drawer {
     return path;
   };
 
-  const planOf = (v: Float64Array): PlanInput => {
-    let p = base;
-    for (let j = 0; j < parameterCount; j++) p = applyParameter(p, params[j]!, v[j]!);
-    return p;
-  };
+  const planOf = (v: Float64Array): PlanInput => applyParameters(base, params, v);
 
   return {
     parameterCount,
@@ -244,10 +240,12 @@ export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: 
   for (let s = 0; s < dimension; s++) fillUniforms(seed, streams[s]!, fromDraw, uniformColumns.subarray(s * count, (s + 1) * count));
   const u = new Float64Array(dimension);
   const metrics = columns.map((c) => metricByField(c.metric));
-  // The kernel's own arrays; undefined for a derived metric, evaluated from the registry per draw.
-  const sources: Array<Float64Array | undefined> = metrics.map((m, c) => (isKernelMetric(m) ? ws[columns[c]!.metric as keyof PlanWorkspace] as Float64Array : undefined));
   const offsets = Int32Array.from(columns, (c) => reportedOffset + c.yearIndex);
-  const nColumns = sources.length;
+  const nColumns = columns.length;
+  // Columns of the kernel's own arrays, copied in the hot loop; the others are derived from the registry per draw.
+  const kernel = Int32Array.from(metrics.flatMap((m, c) => (isKernelMetric(m) ? [c] : [])));
+  const kernelSources = Array.from(kernel, (c) => ws[columns[c]!.metric as keyof PlanWorkspace] as Float64Array);
+  const derived = Int32Array.from(metrics.flatMap((m, c) => (isKernelMetric(m) ? [] : [c])));
   const goalMW = drawer.targetCapacityMW;
   const targetIndex = drawer.targetYear - baseYear;
   const firstMetAt = nColumns * count;
@@ -256,9 +254,13 @@ export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: 
   for (let d = 0; d < count; d++) {
     for (let s = 0; s < dimension; s++) u[s] = uniformColumns[s * count + d]!;
     drawer.evaluate(u, true);
-    for (let c = 0; c < nColumns; c++) {
-      const source = sources[c];
-      data[c * count + d] = source ? source[offsets[c]!]! : metricValueAt(ws as unknown as FieldArrays, metrics[c]!, offsets[c]!, reportedOffset);
+    for (let k = 0; k < kernel.length; k++) {
+      const c = kernel[k]!;
+      data[c * count + d] = kernelSources[k]![offsets[c]!]!;
+    }
+    for (let k = 0; k < derived.length; k++) {
+      const c = derived[k]!;
+      data[c * count + d] = metricValueAt(ws as unknown as FieldArrays, metrics[c]!, offsets[c]!, reportedOffset);
     }
     if (trackTarget) {
       // The same rule and years as targetOutcome: the first year from the base year on that reaches the goal.

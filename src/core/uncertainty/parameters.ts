@@ -79,20 +79,40 @@ function keysOf(field: PlanField): readonly string[] {
   return keys;
 }
 
-/** A copy of `node` with the value at keys[i…] set to x; objects off the path are shared, not copied. */
-function setAt(node: unknown, keys: readonly string[], i: number, x: number): Record<string, unknown> {
-  const record = (typeof node === 'object' && node !== null ? node : {}) as Readonly<Record<string, unknown>>;
-  const key = keys[i]!;
-  return { ...record, [key]: i === keys.length - 1 ? x : setAt(record[key], keys, i + 1, x) };
+/**
+ * A copy of `plan` with each uncertain input `parameters[j]` set to `values[j]` (its unit; × planScale into the
+ * plan's). Pure; only the objects on the fields' paths are copied, each once however many fields it holds, so a
+ * draw that leaves the capacity branch alone keeps it by reference (the Monte Carlo drawer reuses the growth path
+ * then). Runs for every draw: copies are tracked in a short list rather than a Set.
+ * @example applyParameters(plan, [availability], [0.97]).yield.availabilityFrac // 0.97
+ */
+export function applyParameters(plan: PlanInput, parameters: readonly UncertainParameter[], values: ArrayLike<number>): PlanInput {
+  if (parameters.length === 0) return plan;
+  const root: Record<string, unknown> = { ...(plan as unknown as Record<string, unknown>) };
+  const copies: object[] = [root];
+  for (let j = 0; j < parameters.length; j++) {
+    const parameter = parameters[j]!;
+    const keys = keysOf(parameter.field);
+    let node = root;
+    for (let i = 0; i < keys.length - 1; i++) {
+      const key = keys[i]!;
+      let child = node[key] as Record<string, unknown> | undefined;
+      if (typeof child !== 'object' || child === null) child = {};
+      else if (!copies.includes(child)) child = { ...child };
+      copies.push(child);
+      node[key] = child;
+      node = child;
+    }
+    const value = values[j]!;
+    node[keys[keys.length - 1]!] = parameter.planScale === undefined ? value : value * parameter.planScale;
+  }
+  return root as unknown as PlanInput;
 }
 
 /**
- * A copy of `plan` with the uncertain input `parameter` set to `value` (its unit; × planScale into the plan's).
- * Pure; only the objects on the field's path are copied, so a draw that leaves the capacity branch alone keeps it
- * by reference (the Monte Carlo drawer reuses the growth path then).
+ * A copy of `plan` with the uncertain input `parameter` set to `value` (applyParameters with one input).
  * @example applyParameter(plan, { name: 'yield.availability', field: 'yield.availabilityFrac', unit, distribution }, 0.97).yield.availabilityFrac // 0.97
  */
 export function applyParameter(plan: PlanInput, parameter: UncertainParameter, value: number): PlanInput {
-  const x = parameter.planScale === undefined ? value : value * parameter.planScale;
-  return setAt(plan, keysOf(parameter.field), 0, x) as unknown as PlanInput;
+  return applyParameters(plan, [parameter], [value]);
 }
