@@ -6,6 +6,7 @@
  */
 import type { Distribution } from './distributions.ts';
 import type { PlanInput } from '../plan/types.ts';
+import { deliveredFullLoadHours } from '../storage/system-yield.ts';
 
 /** Fields of a PlanInput that an uncertain input can set, as dotted key paths. */
 export type PlanField =
@@ -21,6 +22,12 @@ export type PlanField =
   | 'yield.annualDegradationFrac'
   | 'yield.availabilityFrac'
   | 'yield.curtailmentFrac'
+  | 'yield.system.exportLimitMW'
+  | 'yield.system.storage.powerMW'
+  | 'yield.system.storage.energyMWh'
+  | 'yield.system.storageSizing.powerRatioFrac'
+  | 'yield.system.storageSizing.durationHours'
+  | 'yield.system.windSpeedScaleFrac'
   | 'savings.coalTonnesPerMWh'
   | 'savings.co2TonnesPerMWh'
   | 'savings.so2TonnesPerMWh'
@@ -88,11 +95,19 @@ function setAt(node: unknown, keys: readonly string[], i: number, x: number): Re
 
 /**
  * A copy of `plan` with the uncertain input `parameter` set to `value` (its unit; × planScale into the plan's).
- * Pure; only the objects on the field's path are copied, so a draw that leaves the capacity branch alone keeps it
+ * A field of the hourly system (`yield.system.…`) sets the plan's full-load hours again from the drawn system
+ * (greedy dispatch; docs/system.md). Pure; only the objects on the field's path are copied, so a draw that leaves the capacity branch alone keeps it
  * by reference (the Monte Carlo drawer reuses the growth path then).
  * @example applyParameter(plan, { name: 'yield.availability', field: 'yield.availabilityFrac', unit, distribution }, 0.97).yield.availabilityFrac // 0.97
  */
 export function applyParameter(plan: PlanInput, parameter: UncertainParameter, value: number): PlanInput {
   const x = parameter.planScale === undefined ? value : value * parameter.planScale;
-  return setAt(plan, keysOf(parameter.field), 0, x) as unknown as PlanInput;
+  const next = setAt(plan, keysOf(parameter.field), 0, x) as unknown as PlanInput;
+  const system = next.yield.system;
+  if (system === undefined || !parameter.field.startsWith(SYSTEM_FIELD_PREFIX)) return next;
+  // The plan's full-load hours are the system's delivered energy per MW: dispatch the drawn system again (greedy).
+  return { ...next, yield: { ...next.yield, fullLoadHours: deliveredFullLoadHours(system) } };
 }
+
+/** Plan fields under the hourly system: drawing one re-dispatches the system. */
+const SYSTEM_FIELD_PREFIX = 'yield.system.';
