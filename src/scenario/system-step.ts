@@ -380,6 +380,7 @@ function storageOf(c: Collector, st: SystemSpec['storage'], forPlan: boolean): {
  */
 export function resolveSystem(c: Collector, spec: SystemSpec, forPlan: boolean, dirs: SystemBaseDirs, readText: ReadText): SystemYield | undefined {
   const set = (field: Parameters<typeof to>[0]): Setter | undefined => (forPlan ? to(field) : undefined);
+  const issuesBefore = c.issues.length;
   const exportLimitMW = c.quantity(spec.exportLimit, 'power', ['system', 'exportLimit'], set('yield.system.exportLimitMW'), { min: 0 });
   if (!(exportLimitMW >= 0)) c.add(['system', 'exportLimit'], `expected a power of at least 0 MW, got '${String(spec.exportLimit)}'`);
   const { storage, sizing } = storageOf(c, spec.storage, forPlan);
@@ -396,7 +397,8 @@ export function resolveSystem(c: Collector, spec: SystemSpec, forPlan: boolean, 
       if (!(Number.isInteger(horizonSteps) && horizonSteps >= 2)) c.add(['system', 'horizon'], `expected a whole number of steps of ${series.stepHours} h, at least 2, got '${spec.horizon}'`);
     }
   }
-  if (series === undefined) return undefined;
+  // A system with any problem is not built: the plan would dispatch what the file did not mean.
+  if (series === undefined || c.issues.length > issuesBefore) return undefined;
   const system: SystemYield = {
     ...series,
     exportLimitMW,
