@@ -40,6 +40,7 @@ export * from './storage/greedy.ts';
 export * from './storage/optimal.ts';
 export * from './storage/results.ts';
 export * from './storage/run.ts';
+export * from './storage/system-yield.ts';
 // The portfolio of named projects (issue 12).
 export * from './portfolio/index.ts';
 // Uncertain inputs as plain data and the one function that applies a drawn value to a plan.

@@ -10,6 +10,8 @@ import { fullLoadHoursFromCapacityFactor, HOURS_PER_YEAR } from '../core/units.t
 import { SCENARIO_DEFAULTS } from './defaults.ts';
 import { compileCapacityFormula } from './formula.ts';
 import { physicalYieldHours, PHYSICAL_ONLY_FIELDS, type PhysicalYieldResolver } from './physical-step.ts';
+import { deliveredFullLoadHours, type SystemYield } from '../core/storage/system-yield.ts';
+import { SYSTEM_REPLACES_FIELDS, type SystemResolver } from './system-step.ts';
 import { Collector, to } from './quantities.ts';
 import { QuantityError, type Dimension } from './quantity.ts';
 import { checkBaselineOperating, checkGrowth, checkHistory, checkTargetYear, checkYears } from './rules.ts';
@@ -112,7 +114,7 @@ function growthModel(c: Collector, g: Scenario['capacity']['growth'], baseYear: 
  * with the rules between fields checked where the fields they relate are known, in document order. Returns the plan
  * and whether its growth is solved from the target (which the outcome rules need).
  */
-export function buildPlan(c: Collector, s: Scenario, physicalYield: PhysicalYieldResolver): { plan: PlanInput; needsTarget: boolean } {
+export function buildPlan(c: Collector, s: Scenario, physicalYield: PhysicalYieldResolver, systemResolver: SystemResolver): { plan: PlanInput; needsTarget: boolean; system?: SystemYield } {
   const { start, end } = s.years;
   const cap = s.capacity;
   const baseYear = cap.baseline.year;
@@ -164,8 +166,16 @@ export function buildPlan(c: Collector, s: Scenario, physicalYield: PhysicalYiel
   };
   const cf = y.model === 'capacity-factor';
   let fullLoadHours: YearSeries;
+  // The hourly system: resolved whenever written (pvplan system reads it); the plan's yield comes from it with model: system.
+  const system = s.system === undefined ? undefined : systemResolver(c, s.system, y.model === 'system');
   if (y.model === 'physical') {
     fullLoadHours = physicalYieldHours(c, y, physicalYield);
+  } else if (y.model === 'system') {
+    for (const key of SYSTEM_REPLACES_FIELDS) {
+      if (y[key] !== undefined) c.add(['yield', key], `'${key}' comes from the system section with yield.model: system (delivered energy after curtailment and storage losses); remove it`);
+    }
+    if (s.system === undefined) c.add(['yield', 'model'], "yield.model: system needs a 'system' section (generators, exportLimit, storage; docs/system.md)");
+    fullLoadHours = system === undefined ? Number.NaN : deliveredFullLoadHours(system);
   } else {
     for (const key of PHYSICAL_ONLY_FIELDS) {
       if (y[key] !== undefined) c.add(['yield', key], `'${key}' belongs to the physical model (yield.model: physical); the ${y.model} model takes 'value'`);
@@ -222,6 +232,7 @@ export function buildPlan(c: Collector, s: Scenario, physicalYield: PhysicalYiel
         { min: 0, max: 1 },
       ),
       commissioning: y.commissioning ?? SCENARIO_DEFAULTS.commissioning,
+      ...(system !== undefined && y.model === 'system' ? { system } : {}),
     },
     savings: {
       coalTonnesPerMWh: factorSeries(c, s.savings.coal, 'coal', ['savings', 'coal']),
@@ -230,5 +241,5 @@ export function buildPlan(c: Collector, s: Scenario, physicalYield: PhysicalYiel
       ...(s.savings.nox === undefined ? {} : { noxTonnesPerMWh: factorSeries(c, s.savings.nox, 'nox', ['savings', 'nox']) }),
     },
   };
-  return { plan, needsTarget };
+  return { plan, needsTarget, ...(system === undefined ? {} : { system }) };
 }

@@ -44,11 +44,13 @@ function sortKeys(keys: string[]): string[] {
   return keys;
 }
 
-/** Canonical JSON (sorted keys, functions dropped) so that equal inputs hash equally whatever the key order. */
+/** Canonical JSON (sorted keys, functions dropped, Float64Arrays as arrays) so that equal inputs hash equally whatever the key order. */
 export function canonicalJson(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'function' || value === undefined) return 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  // Hourly series of a system (Float64Array): written as the array of their numbers, not as an object of indices.
+  if (value instanceof Float64Array) return canonicalJson(Array.from(value));
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) {

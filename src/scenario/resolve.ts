@@ -22,6 +22,8 @@ import { Collector } from './quantities.ts';
 import { checkCorrelations, checkPlanOutcome } from './rules.ts';
 import type { Scenario } from './schema.ts';
 import { validateScenarioShape, type ValidationIssue } from './validate.ts';
+import type { SystemYield } from '../core/storage/system-yield.ts';
+import { defaultSystemResolver, resolveSystem, systemBaseDirsOfChain, type SystemResolver } from './system-step.ts';
 
 export { SCENARIO_DEFAULTS } from './defaults.ts';
 export { canonicalJson, planHash } from './hash.ts';
@@ -42,23 +44,27 @@ export interface ResolvedScenario {
   readonly hash: string;
   /** Files of the `extends` chain, child first. */
   readonly files: readonly string[];
+  /** The hourly system of the `system:` section, resolved (also when the yield does not come from it). */
+  readonly system?: SystemYield;
 }
 
 /** Options of {@link resolvePlan}. */
 export interface ResolvePlanOptions {
   /** How `yield.model: physical` gets its yield; default: synthetic years and absolute weather paths only. */
   readonly physicalYield?: PhysicalYieldResolver;
+  /** How the `system:` section is resolved; default: absolute file paths only. */
+  readonly system?: SystemResolver;
 }
 
 /** Turns a structurally valid scenario into the core's input (steps 1–3); returns the problems instead when there are any. */
-export function resolvePlan(s: Scenario, options: ResolvePlanOptions = {}): { plan: PlanInput; uncertainty: PlanUncertainty; issues: ValidationIssue[] } {
+export function resolvePlan(s: Scenario, options: ResolvePlanOptions = {}): { plan: PlanInput; uncertainty: PlanUncertainty; issues: ValidationIssue[]; system?: SystemYield } {
   const c = new Collector();
-  const { plan, needsTarget } = buildPlan(c, s, options.physicalYield ?? defaultPhysicalYield);
+  const { plan, needsTarget, system } = buildPlan(c, s, options.physicalYield ?? defaultPhysicalYield, options.system ?? defaultSystemResolver);
   checkPlanOutcome(c, plan, needsTarget);
   const y = s.yield;
   const interannualSdFrac = y.interannualVariability === undefined ? 0 : c.fraction(y.interannualVariability, ['yield', 'interannualVariability'], { min: 0, max: 0.5 });
   const uncertainty: PlanUncertainty = { parameters: c.uncertain, correlations: checkCorrelations(c, s, c.uncertain), interannualSdFrac };
-  return { plan, uncertainty, issues: c.issues };
+  return { plan, uncertainty, issues: c.issues, ...(system === undefined ? {} : { system }) };
 }
 
 /** Validates and resolves a loaded chain; throws ScenarioError listing every problem with its file and line. */
@@ -67,7 +73,11 @@ export function resolveChain(chain: ScenarioChain, readText: ReadText = readText
   if (shapeIssues.length > 0) throw new ScenarioError(problemsAt(chain.chain, shapeIssues));
   const written = chain.merged as unknown as Scenario;
   const weatherBaseDir = weatherBaseDirOfChain(chain);
-  const { plan, uncertainty, issues } = resolvePlan(written, { physicalYield: (section) => physicalFullLoadHours({ ...section, weatherBaseDir }, readText) });
+  const systemDirs = systemBaseDirsOfChain(chain);
+  const { plan, uncertainty, issues, system } = resolvePlan(written, {
+    physicalYield: (section) => physicalFullLoadHours({ ...section, weatherBaseDir }, readText),
+    system: (c, spec, forPlan) => resolveSystem(c, spec, forPlan, systemDirs, readText),
+  });
   if (issues.length > 0) throw new ScenarioError(problemsAt(chain.chain, issues));
   return {
     id: chain.id,
@@ -80,6 +90,7 @@ export function resolveChain(chain: ScenarioChain, readText: ReadText = readText
     uncertainty,
     hash: planHash(written.name, plan, uncertainty),
     files: chain.chain.map((d: SourceDoc) => d.file),
+    ...(system === undefined ? {} : { system }),
   };
 }
 

@@ -279,6 +279,115 @@ export const PhysicalWeatherSchema = Type.Object(
   { additionalProperties: false, description: "Weather for the physical model: 'file', or a synthetic year from 'monthlyGhi'" },
 );
 
+// The hourly system (issue 13): generators behind one grid connection, storage, the export limit (docs/system.md).
+// Heights and the roughness are plain numbers in metres, as in the physical yield section; checked when resolved.
+
+/** Wind weather of a wind farm: an EPW, TMY3 or wind CSV (`time,wind_speed[,temp_air][,pressure]`) and its height. */
+export const WindWeatherSchema = Type.Object(
+  {
+    file: Type.String({ minLength: 1, description: 'EPW, NREL TMY3 or wind CSV file (time,wind_speed[,temp_air][,pressure]), relative to the scenario file that names it' }),
+    format: Type.Optional(Type.Union([Type.Literal('epw'), Type.Literal('tmy3'), Type.Literal('csv')], { description: 'Read the file as this format instead of detecting it' })),
+    height: Type.Optional(Type.Number({ description: 'Height of the wind data above ground (m); default 10 (EPW, TMY3)' })),
+    source: Type.Optional(Type.String({ description: 'Where the wind series comes from and why it stands for the site' })),
+  },
+  { ...strict, description: 'Wind series for the wind chain' },
+);
+
+const PowerCurvePoint = Type.Object(
+  { windSpeed: Type.Number({ description: 'Wind speed at hub height (m/s)' }), power: Type.Number({ description: 'Power at 1.225 kg/m³ (kW)' }) },
+  strict,
+);
+
+/** The wind chain of docs/wind.md (windpowerlib ModelChain conventions), as a scenario writes it. */
+export const WindChainFields = {
+  turbine: Type.Optional(Type.String({ description: 'A turbine of the library (pvplan wind --list-turbines), e.g. V112/3075' })),
+  powerCurve: Type.Optional(
+    Type.Union([Type.String({ minLength: 1, description: 'CSV file wind_speed_m_per_s,power_kw' }), Type.Array(PowerCurvePoint, { minItems: 2, description: 'Points, wind speed increasing' })], {
+      description: 'A custom power curve instead of a library turbine: a CSV file or inline points',
+    }),
+  ),
+  hubHeight: Type.Number({ description: 'Hub height above ground (m); at or above the wind data height' }),
+  roughness: Type.Optional(Type.Number({ description: 'Log law: roughness length z0 (m), above 0 and below the data height; default 0.1' })),
+  shearExponent: Type.Optional(Type.Number({ description: 'Power law (Hellmann) exponent α instead of the log law' })),
+  densityModel: Type.Optional(Type.Union([Type.Literal('barometric'), Type.Literal('ideal-gas')], { description: 'Air density model; default barometric' })),
+  densityCorrection: Type.Optional(Type.Union([Type.Literal(true), Type.Literal(false)], { description: 'Density-corrected power curve (IEC 61400-12-1); default false' })),
+  losses: Type.Optional(Quantity('fraction', 'Wake and other losses; default 0 %')),
+  availability: Type.Optional(Quantity('fraction', 'Availability; default 100 %')),
+  weather: WindWeatherSchema,
+};
+
+const GeneratorName = Type.String({ minLength: 1, description: 'Name shown in the week view' });
+
+/** One generator behind the connection. */
+export const SystemGeneratorSchema = Type.Union(
+  [
+    Type.Object(
+      {
+        name: GeneratorName,
+        kind: Type.Literal('pv', { description: 'PV array: hourly output from the physical chain (site, array, weather as in yield.model: physical)' }),
+        capacity: Quantity('power', 'DC nameplate capacity (kWp as the plan counts it)'),
+        site: Type.Optional(PhysicalSiteSchema),
+        array: PhysicalArraySchema,
+        weather: PhysicalWeatherSchema,
+        fullLoadHours: Type.Optional(Quantity('duration', "Scale the chain's hourly profile to these full-load hours a year (e.g. the plan's 1135 h); default the chain's own")),
+      },
+      { ...strict, description: 'A PV array' },
+    ),
+    Type.Object(
+      {
+        name: GeneratorName,
+        kind: Type.Literal('wind', { description: 'Wind farm: hourly output from the wind chain (docs/wind.md)' }),
+        count: Type.Optional(Type.Integer({ minimum: 1, description: 'Number of turbines (capacity = count × rated power)' })),
+        capacity: Type.Optional(Quantity('power', 'Farm capacity (alternative to count)')),
+        ...WindChainFields,
+      },
+      { ...strict, description: 'A wind farm' },
+    ),
+    Type.Object(
+      {
+        name: GeneratorName,
+        kind: Type.Literal('other', { description: 'A given hourly generation file (time,generation_mw)' }),
+        capacity: Quantity('power', 'Nameplate capacity the file belongs to (the plan scales per MW of it)'),
+        file: Type.String({ minLength: 1, description: 'CSV file time,generation_mw, relative to the scenario file' }),
+      },
+      { ...strict, description: 'A generator given by its hourly output' },
+    ),
+  ],
+  { description: 'A generator: pv, wind or other', 'x-discriminator': 'kind' },
+);
+
+/** Storage at the connection: power and energy, or the sizing rule "ratio of capacity, hours". */
+export const SystemStorageSchema = Type.Object(
+  {
+    power: Type.Optional(UncertainQuantity('power', 'Charge and discharge power')),
+    energy: Type.Optional(UncertainQuantity('energy', 'Energy capacity')),
+    ratio: Type.Optional(UncertainQuantity('fraction', "Sizing rule: power as a share of the generating capacity, e.g. '10 %' (Shandong's pairing rule)")),
+    hours: Type.Optional(UncertainQuantity('duration', "Sizing rule: energy = power × hours, e.g. '2 h'")),
+    roundTripEfficiency: Type.Optional(Quantity('fraction', 'Round-trip efficiency η in (0, 100 %], split √η on charge and discharge; default 90 %')),
+    socMin: Type.Optional(Quantity('fraction', 'Lowest state of charge; default 10 %')),
+    socMax: Type.Optional(Quantity('fraction', 'Highest state of charge; default 100 %')),
+    socInitial: Type.Optional(Quantity('fraction', 'State of charge at the start; default 50 %')),
+    selfDischarge: Type.Optional(Quantity('fraction', "Share of the energy above the SOC minimum lost per hour, e.g. '0.01 %' (per hour); default 0 %")),
+  },
+  { ...strict, description: "Storage: 'power' and 'energy', or 'ratio' and 'hours' of the generating capacity" },
+);
+
+/** The hourly energy system behind one grid connection (docs/system.md). */
+export const SystemSchema = Type.Object(
+  {
+    generators: Type.Array(SystemGeneratorSchema, { minItems: 1, description: 'PV arrays, wind farms and given series, aligned step by step (the clock is the first one\'s)' }),
+    load: Type.Optional(Type.String({ minLength: 1, description: 'CSV file time,load_mw: local demand served before export' })),
+    exportLimit: UncertainQuantity('power', 'Export limit at the grid connection'),
+    storage: Type.Optional(SystemStorageSchema),
+    strategy: Type.Optional(Type.Union([Type.Literal('greedy'), Type.Literal('optimal')], { description: "Dispatch shown by pvplan system: 'greedy' (default) or 'optimal' (perfect-foresight LP); the plan's yield always uses greedy (docs/system.md)" })),
+    horizon: Type.Optional(Quantity('duration', "optimal: rolling horizon, e.g. '48 h'")),
+    prices: Type.Optional(Type.String({ minLength: 1, description: 'CSV file time,price_yuan_per_mwh, one row per generation step' })),
+    windSpeedScale: Type.Optional(UncertainQuantity('fraction', "Multiplier of every wind farm's hub-height wind speed (100 % = as read); an uncertain input of mc and sensitivity")),
+    source: Type.Optional(Type.String({ description: 'Where the figures come from, and which are assumptions' })),
+  },
+  { ...strict, description: 'The hourly energy system behind one grid connection: generators, storage and the export limit (docs/system.md)' },
+);
+
 // The portfolio (issue 12): named projects, their pipeline stages and targets by technology group (docs/portfolio.md).
 
 /** A union of string literals from a list, typed as their union (TypeBox infers `never` from a mapped array). */
@@ -432,8 +541,8 @@ export const ScenarioSchema = Type.Object(
     ),
     yield: Type.Object(
       {
-        model: Type.Union([Type.Literal('full-load-hours'), Type.Literal('capacity-factor'), Type.Literal('specific-yield'), Type.Literal('physical')], {
-          description: 'How yearly yield of a new plant is given; physical: computed from site, array and weather (docs/pv-yield.md)',
+        model: Type.Union([Type.Literal('full-load-hours'), Type.Literal('capacity-factor'), Type.Literal('specific-yield'), Type.Literal('physical'), Type.Literal('system')], {
+          description: "How yearly yield of a new plant is given; physical: computed from site, array and weather (docs/pv-yield.md); system: the delivered energy per MW of the 'system' section (docs/system.md)",
         }),
         value: Type.Optional(
           Type.Union([UncertainQuantity('duration', 'Yield value'), UncertainQuantity('fraction', 'Yield value'), YearSeriesOf('duration', 'Yield value'), YearSeriesOf('fraction', 'Yield value')], {
@@ -488,6 +597,7 @@ export const ScenarioSchema = Type.Object(
     projects: Type.Optional(Type.Array(ProjectSchema, { description: 'Named projects (docs/portfolio.md); the capacity path above is what is not named' })),
     pipeline: Type.Optional(PipelineSchema),
     targets: Type.Optional(Type.Array(PortfolioTargetSchema, { description: 'Capacity targets by technology group (capacity.target counts as one on PV when this is left out)' })),
+    system: Type.Optional(SystemSchema),
     savings: Type.Object(
       {
         coal: Factor('Standard coal saved per unit of PV energy (g/kWh), or a preset'),
@@ -516,6 +626,9 @@ export type ProjectSpec = Static<typeof ProjectSchema>;
 export type DelayYearsSpec = Static<typeof DelayYearsSchema>;
 export type PipelineSpec = Static<typeof PipelineSchema>;
 export type PortfolioTargetSpec = Static<typeof PortfolioTargetSchema>;
+export type SystemSpec = Static<typeof SystemSchema>;
+export type SystemGeneratorSpec = Static<typeof SystemGeneratorSchema>;
+export type WindWeatherSpec = Static<typeof WindWeatherSchema>;
 
 /** The published JSON Schema (draft 2020-12) for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -24,7 +24,7 @@ export interface HourlyColumn {
 }
 
 /** What one series file holds. */
-interface ColumnSpec {
+export interface ColumnSpec {
   readonly column: string;
   /** "a power in MW ≥ 0" */
   readonly expected: string;
@@ -32,6 +32,7 @@ interface ColumnSpec {
 }
 
 export const GENERATION_COLUMN: ColumnSpec = { column: 'generation_mw', expected: 'a power in MW, at least 0', min: 0 };
+export const LOAD_COLUMN: ColumnSpec = { column: 'load_mw', expected: 'a power in MW, at least 0', min: 0 };
 export const PRICE_COLUMN: ColumnSpec = { column: 'price_yuan_per_mwh', expected: 'a price in yuan/MWh', min: Number.NEGATIVE_INFINITY };
 
 const TIME_EXPECTED = 'an ISO 8601 time with a UTC offset, e.g. 2025-01-01T00:00:00+08:00';

@@ -116,3 +116,30 @@ describe('pvplan system', () => {
     });
   }
 });
+
+describe('pvplan system FILE (a scenario system section)', () => {
+  const scenario = (f: string) => join(import.meta.dirname, '..', '..', 'scenarios', f);
+  it('runs the Wendeng base with 20 %/2 h: the quick form JSON plus generators and the delivered hours', async () => {
+    const r = await pvplan(['system', scenario('wendeng-multi-energy-storage-20pct.yaml'), '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown> & { generators: Array<{ kind: string; capacityMW: number }>; withoutStorage: { curtailedMWh: number }; heatmaps: { curtailedMWh: number[][] }; monthly: { curtailedMWh: number[] } };
+    expect(j.generators.map((g) => [g.kind, g.capacityMW])).toEqual([['pv', 700], ['wind', 300]]);
+    // Storage 20 % of 1,000 MW for 2 h.
+    expect(j.storage).toMatchObject({ powerMW: 200, energyMWh: 400 });
+    expect(j.curtailedMWh as number).toBeLessThan(j.withoutStorage.curtailedMWh);
+    expect(j.deliveredMWh as number).toBeLessThanOrEqual(j.generationMWh as number);
+    expect(j.heatmaps.curtailedMWh).toHaveLength(12);
+    expect(j.monthly.curtailedMWh).toHaveLength(12);
+    expectClose(j.planFullLoadHours as number, (j.deliveredMWh as number) / 1000, { rel: 1e-12 }, 'plan hours = delivered per MW');
+  });
+
+  it('refuses a scenario without a system section, and flags the section sets, with exit 2', async () => {
+    const none = await pvplan(['system', scenario('wendeng-2025.yaml')]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/wendeng-2025\.yaml: no 'system:' section/);
+    const both = await pvplan(['system', scenario('wendeng-multi-energy.yaml'), '--export-limit', '60MW']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--export-limit: the scenario's system section sets it/);
+  });
+});

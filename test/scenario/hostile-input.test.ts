@@ -114,8 +114,9 @@ describe('unknown keys in bulk', () => {
     expect(problems).toHaveLength(MAX_REPORTED_ISSUES);
     expect(problems[0]).toMatchObject({ line: 1 });
     expect(problems.at(-1)!.message).toMatch(/^and \d+ more problems not shown$/);
-    // Generous for a loaded machine: it took 6.9 s before (quadratic); now a few hundred ms.
-    expect(elapsedMs).toBeLessThan(5000);
+    // A hang detector only (speed lives in the benchmarks): the quadratic version took 40 s for this file; the
+    // linear one takes a few hundred ms (docs/security.md).
+    expect(elapsedMs).toBeLessThan(20_000);
   });
 });
 

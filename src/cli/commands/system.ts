@@ -1,16 +1,18 @@
 /**
  * `pvplan system`: the hourly energy system behind one grid connection — plant output, storage and the export
  * limit — dispatched by the greedy rule or the perfect-foresight LP, with curtailment, storage use and revenue.
- * Quick form from flags: a generation file, the limit and the storage. (`pvplan system FILE` for a scenario's
- * system section comes with the scenario schema.)
+ * Quick form from flags: a generation file, the limit and the storage; or `pvplan system FILE`: a scenario's
+ * `system:` section (PV arrays, wind farms, given series, load, storage, limit), resolved by the scenario layer.
  */
 import { Option, type Command } from 'commander';
 import { LpSolveError, type LpSolver } from '../../core/storage/optimal.ts';
-import { DISPATCH_STRATEGIES, runSystem, type DispatchStrategy, type SystemRun } from '../../core/storage/run.ts';
+import { DISPATCH_STRATEGIES, runSystem, type DispatchStrategy, type SystemRun, type SystemRunInput } from '../../core/storage/run.ts';
 import type { StorageSpec } from '../../core/storage/system.ts';
 import { renderJson, renderSections, section, type Column, type OutputFormat } from '../../report/format.ts';
 import { DATA_FILE_MAX_BYTES, readRegularFileText } from '../../io/read-bounded.ts';
 import { loadHighsSolver } from '../../scenario/lp-solver.ts';
+import { loadScenario } from '../../scenario/resolve.ts';
+import { deliveredFullLoadHours, systemCapacityMW, systemRunInput, type SystemYield } from '../../core/storage/system-yield.ts';
 import { formatQuantity, parseQuantity, QuantityError, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
 import { parseGenerationCsv, parsePricesCsv, type HourlyColumn } from '../../scenario/system-series.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
@@ -218,6 +220,7 @@ export function renderSystem(run: SystemRun, generation: HourlyColumn, strategy:
 export function registerSystem(program: Command, io: CliIo): void {
   const cmd = program
     .command('system')
+    .argument('[file]', "a scenario file with a 'system:' section (instead of --generation and the other flags)")
     .description('hourly dispatch of plant output, storage and the export limit (greedy rule or perfect-foresight LP): curtailment, storage use, revenue')
     .option('--generation <file.csv>', 'plant output: CSV with the header time,generation_mw (MW; time ISO 8601 with offset, start of each step)')
     .option('--prices <file.csv>', 'energy prices: CSV with the header time,price_yuan_per_mwh, the same times as the generation')
@@ -236,11 +239,16 @@ export function registerSystem(program: Command, io: CliIo): void {
   withExample(
     cmd,
     'pvplan system --generation gen.csv --export-limit 60MW --storage-power 20MW --storage-energy 40MWh',
+    'pvplan system scenarios/wendeng-multi-energy.yaml --format json',
     'pvplan system --generation gen.csv --prices prices.csv --export-limit 60MW --storage-power 20MW --storage-energy 40MWh --strategy optimal --format json',
     'pvplan system --generation gen.csv --export-limit 60MW --storage-power 20MW --storage-energy 40MWh --strategy optimal --horizon 48h --hourly dispatch.csv',
   );
-  cmd.action(async (flags: SystemFlags) => {
-    if (flags.generation === undefined) throw new CliError('--generation: required (a CSV with the header time,generation_mw); a scenario system section comes later');
+  cmd.action(async (file: string | undefined, flags: SystemFlags) => {
+    if (file !== undefined) {
+      await runScenarioSystem(file, flags, io);
+      return;
+    }
+    if (flags.generation === undefined) throw new CliError('--generation: required (a CSV with the header time,generation_mw), or give a scenario FILE with a system section');
     if (flags.exportLimit === undefined) throw new CliError("--export-limit: required, e.g. '60MW'");
     const exportLimitMW = quantityFlag('--export-limit', flags.exportLimit, 'power');
     if (exportLimitMW < 0) throw new CliError(`--export-limit: expected a power of at least 0 MW, got '${flags.exportLimit}'`);
@@ -294,4 +302,61 @@ export function registerSystem(program: Command, io: CliIo): void {
     }
     io.stdout(output);
   });
+}
+
+/** Quick-form flags that a scenario's system section sets itself. */
+const SECTION_FLAGS = ['generation', 'prices', 'exportLimit', 'horizon'] as const;
+
+/** The JSON of a scenario's system: the quick form's, plus the scenario, its generators and the plan's delivered hours. */
+export function scenarioSystemJson(run: SystemRun, input: SystemRunInput, system: SystemYield, file: string, name: string): Record<string, unknown> {
+  const column: HourlyColumn = { label: file, unixTimeS: system.unixTimeS, values: run.system.generationMW, stepHours: system.stepHours, utcOffsetHours: system.utcOffsetHours };
+  const base = systemJson(run, column, system.strategy, system.horizonSteps === undefined ? undefined : system.horizonSteps * system.stepHours);
+  const capacityMW = systemCapacityMW(system);
+  return {
+    scenario: { file, name },
+    ...base,
+    capacityMW,
+    generators: input.generators.map((g, i) => {
+      let sum = 0;
+      for (let t = 0; t < g.generationMW.length; t++) sum += g.generationMW[t]!;
+      const capacity = system.generators[i]!.capacityMW;
+      const energyMWh = sum * system.stepHours;
+      return { name: g.name, kind: g.kind, capacityMW: capacity, generationMWh: energyMWh, fullLoadHours: capacity > 0 ? energyMWh / capacity : 0 };
+    }),
+    loadServedMWh: run.loadServedMWh,
+    deliveredFullLoadHours: capacityMW > 0 ? (run.summary.deliveredMWh + run.loadServedMWh) / capacityMW : 0,
+    planFullLoadHours: deliveredFullLoadHours(system),
+  };
+}
+
+/** `pvplan system FILE`: resolves the scenario, dispatches its system by the section's strategy, prints like the quick form. */
+async function runScenarioSystem(file: string, flags: SystemFlags, io: CliIo): Promise<void> {
+  for (const key of SECTION_FLAGS) {
+    if (flags[key] !== undefined) throw new CliError(`--${key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}: the scenario's system section sets it; give either a FILE or the flags`);
+  }
+  const resolved = loadScenario(file);
+  const system = resolved.system;
+  if (system === undefined) throw new CliError(`${file}: no 'system:' section (generators, exportLimit, storage; docs/system.md)`);
+  const input = systemRunInput(system);
+  const solve = system.strategy === 'optimal' ? await loadHighsSolver() : undefined;
+  let run: SystemRun;
+  try {
+    run = runSystem(input, solve);
+  } catch (e) {
+    if (e instanceof LpSolveError) {
+      io.stderr(`error: ${e.message}\n`);
+      throw new CliExit(EXIT_INTERNAL);
+    }
+    throw e;
+  }
+  const column: HourlyColumn = { label: `${resolved.name} (${file})`, unixTimeS: system.unixTimeS, values: run.system.generationMW, stepHours: system.stepHours, utcOffsetHours: system.utcOffsetHours };
+  const output = flags.format === 'json' ? renderJson(scenarioSystemJson(run, input, system, file, resolved.name)) : renderSystem(run, column, system.strategy, flags.format, flags.units);
+  if (flags.hourly !== undefined) {
+    try {
+      writeFileAtomic(flags.hourly, systemHourlyCsv(run, column));
+    } catch (e) {
+      throw new CliError(`--hourly: cannot write '${flags.hourly}': ${(e as Error).message}`);
+    }
+  }
+  io.stdout(output);
 }

@@ -1,4 +1,5 @@
 import type { YearSeries } from '../series.ts';
+import type { SystemYield } from '../storage/system-yield.ts';
 
 /** Capacity growth models; each resolves to a path of built + under-construction capacity (MW) by year. */
 export type GrowthModelName = 'cagr' | 'linear' | 'logistic' | 'additions' | 'milestones' | 'trend' | 'formula';
@@ -67,6 +68,11 @@ export interface PlanInput {
     readonly availabilityFrac: number;
     readonly curtailmentFrac: YearSeries;
     readonly commissioning: CommissioningConvention;
+    /**
+     * The hourly system the full-load hours come from (`yield.model: system`): they are its delivered MWh per MW of
+     * generating capacity (deliveredFullLoadHours), recomputed when an uncertain input of the system is drawn.
+     */
+    readonly system?: SystemYield;
   };
   readonly savings: {
     readonly coalTonnesPerMWh: YearSeries;

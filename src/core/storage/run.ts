@@ -19,6 +19,7 @@ import {
   type MonthlyDispatch,
 } from './results.ts';
 import { sumGeneration, type DispatchSystem, type StorageSpec, type SystemGenerator } from './system.ts';
+import { netOfLoad } from './system-yield.ts';
 
 /** Dispatch strategies: the greedy rule or the perfect-foresight LP. */
 export type DispatchStrategy = 'greedy' | 'optimal';
@@ -34,6 +35,8 @@ export interface SystemRunInput {
   readonly stepHours: number;
   readonly exportLimitMW: number;
   readonly storage: StorageSpec;
+  /** Local demand served before export, MW, one value a step (absent: none). */
+  readonly loadMW?: Float64Array;
   readonly priceYuanPerMWh?: Float64Array;
   readonly strategy: DispatchStrategy;
   /** Optimal only: rolling-horizon window in steps (absent: one LP over the whole series). */
@@ -44,7 +47,10 @@ export interface SystemRunInput {
 
 /** Everything a planner reads off one system run. */
 export interface SystemRun {
+  /** The dispatched system: its generation is the plant output net of the load. */
   readonly system: DispatchSystem;
+  /** Energy the local load took before export, MWh (0 without a load). */
+  readonly loadServedMWh: number;
   readonly hourly: DispatchHourly;
   readonly summary: DispatchSummary;
   readonly monthly: MonthlyDispatch;
@@ -56,10 +62,11 @@ export interface SystemRun {
   readonly week: DispatchWeek;
 }
 
-/** Runs the system: sums the generators, dispatches by the chosen strategy (`solve` needed for optimal), summarises. */
+/** Runs the system: sums the generators, serves the load (if any), dispatches by the chosen strategy (`solve` needed for optimal), summarises. */
 export function runSystem(input: SystemRunInput, solve?: LpSolver): SystemRun {
+  const { netMW, loadServedMWh } = netOfLoad(sumGeneration(input.generators), input.loadMW, input.stepHours);
   const system: DispatchSystem = {
-    generationMW: sumGeneration(input.generators),
+    generationMW: netMW,
     stepHours: input.stepHours,
     exportLimitMW: input.exportLimitMW,
     storage: input.storage,
@@ -75,6 +82,7 @@ export function runSystem(input: SystemRunInput, solve?: LpSolver): SystemRun {
   const weekStart = input.weekStartStep ?? windowWithMostCurtailment(hourly, weekSteps);
   return {
     system,
+    loadServedMWh,
     hourly,
     summary: summarizeDispatch(system, hourly),
     monthly: monthlyDispatch(system, hourly, input.unixTimeS, input.utcOffsetHours),

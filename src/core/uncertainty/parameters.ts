@@ -6,6 +6,7 @@
  */
 import type { Distribution } from './distributions.ts';
 import type { PlanInput } from '../plan/types.ts';
+import { deliveredFullLoadHours } from '../storage/system-yield.ts';
 
 /** Fields of a PlanInput that an uncertain input can set, as dotted key paths. */
 export type PlanField =
@@ -21,6 +22,12 @@ export type PlanField =
   | 'yield.annualDegradationFrac'
   | 'yield.availabilityFrac'
   | 'yield.curtailmentFrac'
+  | 'yield.system.exportLimitMW'
+  | 'yield.system.storage.powerMW'
+  | 'yield.system.storage.energyMWh'
+  | 'yield.system.storageSizing.powerRatioFrac'
+  | 'yield.system.storageSizing.durationHours'
+  | 'yield.system.windSpeedScaleFrac'
   | 'savings.coalTonnesPerMWh'
   | 'savings.co2TonnesPerMWh'
   | 'savings.so2TonnesPerMWh'
@@ -106,6 +113,12 @@ export function applyParameters(plan: PlanInput, parameters: readonly UncertainP
     const value = values[j]!;
     node[keys[keys.length - 1]!] = parameter.planScale === undefined ? value : value * parameter.planScale;
   }
+  // A field of the hourly system (`yield.system.…`) sets the plan's full-load hours again from the drawn system:
+  // its delivered energy per MW, by greedy dispatch (docs/system.md). The yield object is then this draw's copy.
+  if (parameters.some((p) => p.field.startsWith(SYSTEM_FIELD_PREFIX))) {
+    const yieldCopy = root.yield as { system?: PlanInput['yield']['system']; fullLoadHours: unknown };
+    if (yieldCopy.system !== undefined) yieldCopy.fullLoadHours = deliveredFullLoadHours(yieldCopy.system);
+  }
   return root as unknown as PlanInput;
 }
 
@@ -116,3 +129,6 @@ export function applyParameters(plan: PlanInput, parameters: readonly UncertainP
 export function applyParameter(plan: PlanInput, parameter: UncertainParameter, value: number): PlanInput {
   return applyParameters(plan, [parameter], [value]);
 }
+
+/** Plan fields under the hourly system: drawing one re-dispatches the system. */
+const SYSTEM_FIELD_PREFIX = 'yield.system.';
