@@ -47,3 +47,4 @@ export * from './portfolio/index.ts';
 export * from './uncertainty/parameters.ts';
 export * from './pv/fuentes.ts';
 export * from './pv/pvwatts-v5.ts';
+export { annualExtraterrestrialHorizontalKWhPerM2, dailyExtraterrestrialHorizontalKWhPerM2, pvYieldCeilingKWhPerKWp } from './pv/yield-ceiling.ts';

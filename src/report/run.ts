@@ -7,6 +7,7 @@ import { listFactorPresets, presetYearSeries } from '../core/plan/factors.ts';
 import { seriesValueAt } from '../core/series.ts';
 import { TARGET_MET_REL_TOL, type TargetOutcome } from '../core/plan/simulate.ts';
 import type { CapacityTarget, YearResult } from '../core/plan/types.ts';
+import type { ScenarioWarning } from '../scenario/plausibility.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { planResult } from '../scenario/simulation.ts';
 import { PVPLAN_VERSION } from '../version.ts';
@@ -75,8 +76,11 @@ export interface RunReport {
     /** Year the coal conventions are compared in: the target year, else the year of highest energy. */
     readonly referenceYear: number;
     readonly coalConventions: CoalConvention[];
+    /** Notes of the simulation (additions capped in a year). */
     readonly warnings: string[];
   };
+  /** Implausible inputs (docs/plausibility.md): each with file, line, field path, value, plausible range and likely intent. */
+  readonly warnings: ScenarioWarning[];
 }
 
 /** The coal presets with their factor series, made once: every report compares its coal saving under each. */
@@ -125,5 +129,6 @@ export function runReport(resolved: ResolvedScenario): RunReport {
       coalConventions,
       warnings: result.warnings,
     },
+    warnings: [...resolved.warnings],
   };
 }

@@ -81,6 +81,16 @@ export class QuantityError extends Error {
 
 const NUMBER_AND_REST = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(万亿|万|亿)?\s*(.*?)\s*$/u;
 
+/**
+ * A quantity as written, split into its number (as written) and the rest (magnitude and unit, as written), for
+ * rewriting one of them: the plausibility checks try "450万千瓦" for "450 MW".
+ * @example writtenParts('450 MW') // { number: '450', unit: 'MW' }
+ */
+export function writtenParts(text: string): { number: string; unit: string } | undefined {
+  const m = NUMBER_AND_REST.exec(text);
+  return m ? { number: m[1]!, unit: `${m[2] ?? ''}${m[3] ?? ''}`.trim() } : undefined;
+}
+
 /** Splits "1.135亿 kWh" into its magnitude-scaled number and an SI unit string for mathjs. */
 function splitQuantity(text: string): { value: number; unit: string } | null {
   const m = NUMBER_AND_REST.exec(text);

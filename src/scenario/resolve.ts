@@ -6,8 +6,9 @@
  *      step (physical-step.ts → physical-yield.ts);
  *   3. check the rules between fields and on the plan's outcome (rules.ts), which simulates the plan once
  *      (simulation.ts: the run report reuses that simulation);
- *   4. hash the content (hash.ts).
- * Every problem names the field; load.ts maps fields to lines.
+ *   4. hash the content (hash.ts);
+ *   5. check plausibility (plausibility.ts): values a planner almost never means become warnings, not errors.
+ * Every problem and warning names the field; load.ts maps fields to lines.
  */
 import type { PlanInput } from '../core/plan/types.ts';
 import type { PlanUncertainty } from '../core/uncertainty/parameters.ts';
@@ -18,6 +19,7 @@ import { planHash } from './hash.ts';
 import { loadScenarioChain, problemsAt, readTextFromDisk, type ReadText, type ScenarioChain, type SourceDoc } from './load.ts';
 import { defaultPhysicalYield, type PhysicalYieldResolver } from './physical-step.ts';
 import { physicalFullLoadHours, weatherBaseDirOfChain } from './physical-yield.ts';
+import { checkPlausibility, warningsAt, type ScenarioWarning } from './plausibility.ts';
 import { Collector } from './quantities.ts';
 import { checkCorrelations, checkPlanOutcome } from './rules.ts';
 import type { Scenario } from './schema.ts';
@@ -46,6 +48,8 @@ export interface ResolvedScenario {
   readonly files: readonly string[];
   /** The hourly system of the `system:` section, resolved (also when the yield does not come from it). */
   readonly system?: SystemYield;
+  /** Values that are valid but implausible (a target below the baseline, 4035 g/kWh), with file, line and the likely intent. */
+  readonly warnings: readonly ScenarioWarning[];
 }
 
 /** Options of {@link resolvePlan}. */
@@ -91,6 +95,7 @@ export function resolveChain(chain: ScenarioChain, readText: ReadText = readText
     hash: planHash(written.name, plan, uncertainty),
     files: chain.chain.map((d: SourceDoc) => d.file),
     ...(system === undefined ? {} : { system }),
+    warnings: warningsAt(chain.chain, checkPlausibility(written, plan)),
   };
 }
 

@@ -27,6 +27,7 @@ export function listItem(id: string, name: string, resolved: ResolvedScenario, p
     growthModel: w.capacity.growth.model,
     hash: r.hash,
     uncertain: isUncertain(r),
+    warnings: [...r.warnings],
   };
 }
 

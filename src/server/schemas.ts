@@ -11,6 +11,7 @@ import { MC_METRICS, type McMetric } from '../core/uncertainty/monte-carlo.ts';
 import { COMPARE_METRICS, type CompareSummary } from '../report/compare.ts';
 import type { McReport } from '../report/mc.ts';
 import type { RunReport } from '../report/run.ts';
+import { WARNING_CODES, type WarningCode } from '../scenario/plausibility-messages.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 
 /**
@@ -150,6 +151,20 @@ const CoalConventionSchema = Type.Object({
   cumulativeCoalTonnes: Num,
 });
 
+/** A plausibility warning (src/scenario/plausibility.ts, docs/plausibility.md): valid but implausible input, with where, what and the likely intent. */
+export const WarningSchema = Type.Object({
+  code: Type.Unsafe<WarningCode>({ type: 'string', enum: [...WARNING_CODES], description: "Stable code of the check, e.g. 'target-below-baseline', 'coal-intensity-outside' (a translation keys on it)" }),
+  file: Type.String(),
+  line: Type.Optional(Type.Integer()),
+  column: Type.Optional(Type.Integer()),
+  path: Type.String({ description: "Dotted path of the field, e.g. 'capacity.target.capacity'" }),
+  message: Type.String({ description: 'English text of the warning, with the likely intent' }),
+  value: Num,
+  range: Type.Object({ min: Type.Optional(Num), max: Type.Optional(Num), unit: Type.String() }, { description: 'The plausible range, in the unit of value; an open end is left out' }),
+  hint: Type.Optional(Type.String({ description: "What was probably meant, e.g. '450万千瓦 = 4500 MW'" })),
+  params: Type.Record(Type.String(), Type.Unsafe<string | number>({ type: ['string', 'number'] }), { description: 'The parameters the message is made from (values formatted with their units)' }),
+});
+
 /**
  * The run report (`pvplan run --format json`). Extra top-level fields pass through unchanged: that is where the
  * uncertainty issue's P10–P90 bands will arrive without breaking this contract.
@@ -179,6 +194,7 @@ export const RunReportSchema = Type.Object(
       coalConventions: Type.Array(CoalConventionSchema),
       warnings: Type.Array(Type.String()),
     }),
+    warnings: Type.Array(WarningSchema),
   },
   { additionalProperties: true },
 );
@@ -205,6 +221,7 @@ export const ScenarioListItemSchema = Type.Object({
   growthModel: Type.Optional(Type.String()),
   hash: Type.Optional(Type.String()),
   uncertain: Type.Optional(Type.Boolean({ description: 'The scenario declares distributions or a year-to-year weather term: GET /api/scenarios/:id/mc has a spread' })),
+  warnings: Type.Optional(Type.Array(WarningSchema, { description: 'Plausibility warnings of a valid scenario (empty when none): show it in amber' })),
   error: Type.Optional(ErrorSchema),
 });
 export type ScenarioListItem = Static<typeof ScenarioListItemSchema>;

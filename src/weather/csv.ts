@@ -91,10 +91,15 @@ export function parseWeatherCsv(text: string, file: string): WeatherSeries {
     if (index.has(column)) throw new WeatherParseError({ file, line: 1, expected: `each column once`, got: `'${name}' twice` });
     index.set(column, i);
   });
-  for (const column of REQUIRED_COLUMNS) {
-    if (!index.has(column)) {
-      throw new WeatherParseError({ file, line: 1, expected: `a header with the columns ${REQUIRED_COLUMNS.join(', ')} (dni, dhi, pressure, albedo optional)`, got: lines[0] ?? 'end of file' });
-    }
+  const missingColumns = REQUIRED_COLUMNS.filter((column) => !index.has(column));
+  if (missingColumns.length > 0) {
+    const named = missingColumns.map((c) => `'${c}'`).join(', ');
+    throw new WeatherParseError({
+      file,
+      line: 1,
+      expected: `${missingColumns.length === 1 ? 'a column named' : 'columns named'} ${named}: the header needs ${REQUIRED_COLUMNS.join(', ')} (dni, dhi, pressure, albedo optional)`,
+      got: lines[0] ?? 'end of file',
+    });
   }
 
   const n = lines.length - 1;

@@ -6,6 +6,7 @@ import { DATA_FILE_MAX_BYTES, readRegularFileText } from '../io/read-bounded.ts'
 import { extname } from 'node:path';
 import { parseWeatherCsv } from './csv.ts';
 import { parseEpw } from './epw.ts';
+import { checkIrradianceUnits } from './irradiance-units.ts';
 import { looksLikePvgis, parsePvgisTmy } from './pvgis.ts';
 import { looksLikeSamCsv, parseSamCsv } from './sam-csv.ts';
 import type { HourEndingOptions } from './hour-ending.ts';
@@ -42,8 +43,15 @@ export function detectWeatherFormat(fileName: string, text: string): WeatherFile
   return 'csv';
 }
 
-/** Parses weather text of a detected (or given) format; `file` labels error messages. */
+/**
+ * Parses weather text of a detected (or given) format; `file` labels error messages. Every reader's series passes
+ * the one unit check (irradiance-units.ts): irradiance in kW/m² or daily kWh/m² is an error, not a dark year.
+ */
 export function parseWeatherText(text: string, file: string, options: ReadWeatherOptions = {}): WeatherSeries {
+  return checkIrradianceUnits(parseWeatherTextAsIs(text, file, options));
+}
+
+function parseWeatherTextAsIs(text: string, file: string, options: ReadWeatherOptions): WeatherSeries {
   const format = options.format ?? detectWeatherFormat(file, text);
   switch (format) {
     case 'epw':

@@ -7,9 +7,11 @@ import { loadScenario } from '../../scenario/resolve.ts';
 import { renderJson, renderSections, section, type Column } from '../../report/format.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
+import { reportWarnings, withStrictOption } from '../warnings.ts';
 
 interface CompareOptions extends ReportOptions {
   readonly metric: CompareMetric;
+  readonly strict?: boolean;
 }
 
 export function registerCompare(program: Command, io: CliIo): void {
@@ -19,9 +21,11 @@ export function registerCompare(program: Command, io: CliIo): void {
     .argument('<files...>', 'two or more scenario files')
     .addOption(new Option('-m, --metric <metric>', 'metric to compare').choices([...COMPARE_METRICS]).default('capacity'));
   withReportOptions(cmd);
+  withStrictOption(cmd);
   withExample(cmd, 'pvplan compare scenarios/wendeng-2025.yaml scenarios/wendeng-2025-linear.yaml scenarios/wendeng-2025-delayed.yaml --metric energy');
   cmd.action((files: string[], opts: CompareOptions) => {
     const scenarios = files.map((f) => loadScenario(f));
+    reportWarnings(io, scenarios.flatMap((s) => s.warnings), opts.strict);
     const reports = scenarios.map(runReport);
     if (opts.format === 'json') {
       io.stdout(renderJson(reports));

@@ -15,6 +15,7 @@ import { DISPLAY_UNITS, formatQuantity, type Dimension, type UnitSystem } from '
 import { loadScenario, type ResolvedScenario } from '../../scenario/resolve.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
+import { reportWarnings, withStrictOption } from '../warnings.ts';
 
 /** Exit status after Ctrl-C: 128 + SIGINT (2), the shell convention. */
 export const EXIT_INTERRUPTED = 130;
@@ -203,6 +204,7 @@ interface McOptions extends ReportOptions {
   readonly seed: number;
   readonly threads: 'auto' | number;
   readonly quantiles?: number[];
+  readonly strict?: boolean;
 }
 
 export function registerMc(program: Command, io: CliIo): void {
@@ -215,9 +217,11 @@ export function registerMc(program: Command, io: CliIo): void {
     .option('-t, --threads <n>', "worker threads: 'auto' (one for small runs, else every core) or a number", threadsOption, 'auto')
     .option('-q, --quantiles <list>', 'extra quantiles besides 0.1, 0.5, 0.9, e.g. 0.05,0.95', quantilesOption);
   withReportOptions(cmd);
+  withStrictOption(cmd);
   withExample(cmd, 'pvplan mc scenarios/wendeng-2025-uncertain.yaml', 'pvplan mc scenarios/wendeng-2025-uncertain.yaml --draws 100000 --quantiles 0.05,0.95 --units cn', 'pvplan mc scenarios/wendeng-2025-uncertain.yaml --format json > mc.json');
   cmd.action(async (file: string, opts: McOptions) => {
     const resolved = loadScenario(file);
+    reportWarnings(io, resolved.warnings, opts.strict);
     const report = await withProgressAndInterrupt(io, 'mc', 'draws', (onProgress, signal) =>
       runMonteCarlo(resolved, { draws: opts.draws, seed: opts.seed, threads: opts.threads, quantiles: opts.quantiles ?? [], onProgress, signal }),
     );

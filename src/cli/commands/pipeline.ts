@@ -8,6 +8,7 @@ import { loadPortfolio } from '../../scenario/projects.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
+import { reportWarnings, withStrictOption } from '../warnings.ts';
 import { wholeNumber } from './mc.ts';
 
 /** Largest --draws of the in-process pipeline Monte Carlo. */
@@ -136,9 +137,11 @@ export function registerPipeline(program: Command, io: CliIo): void {
     .option('-n, --draws <n>', 'also run a Monte Carlo of completion and delay: P(target met) and the year first met', wholeNumber(1, MAX_PIPELINE_DRAWS))
     .option('-s, --seed <n>', 'random seed of --draws', wholeNumber(0, Number.MAX_SAFE_INTEGER), 42);
   withReportOptions(cmd);
+  withStrictOption(cmd);
   withExample(cmd, 'pvplan pipeline scenarios/wendeng-portfolio.yaml', 'pvplan pipeline scenarios/wendeng-portfolio.yaml --units cn --draws 10000', 'pvplan pipeline scenarios/wendeng-portfolio.yaml --format json > pipeline.json');
-  cmd.action((file: string, opts: ReportOptions & { draws?: number; seed: number }) => {
+  cmd.action((file: string, opts: ReportOptions & { draws?: number; seed: number; strict?: boolean }) => {
     const loaded = loadPortfolio(file);
+    reportWarnings(io, loaded.scenario.warnings, opts.strict);
     const report = pipelineReport(loaded, opts.draws === undefined ? undefined : { draws: opts.draws, seed: opts.seed });
     if (opts.format !== 'json') for (const w of report.warnings) io.stderr(`warning: ${w}\n`);
     io.stdout(renderPipeline(report, opts));

@@ -6,6 +6,7 @@ import { loadScenario } from '../../scenario/resolve.ts';
 import { renderJson, renderSections, section, yearColumns, type Column, type Section } from '../../report/format.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
+import { reportWarnings, withStrictOption } from '../warnings.ts';
 
 
 const pct = (frac: number) => `${(frac * 100).toFixed(2)} %`;
@@ -95,9 +96,11 @@ export function registerRun(program: Command, io: CliIo): void {
     .description('run a scenario: capacity, operating capacity, energy, coal and CO2 by year, and a summary')
     .argument('<file>', 'scenario file (YAML or JSON)');
   withReportOptions(cmd);
+  withStrictOption(cmd);
   withExample(cmd, 'pvplan run scenarios/wendeng-2025.yaml', 'pvplan run scenarios/datang-100mw.yaml --units cn', 'pvplan run scenarios/wendeng-2025.yaml --format json > result.json');
-  cmd.action((file: string, opts: ReportOptions) => {
-    const report = runReport(loadScenario(file));
-    io.stdout(renderRun(report, opts));
+  cmd.action((file: string, opts: ReportOptions & { strict?: boolean }) => {
+    const resolved = loadScenario(file);
+    reportWarnings(io, resolved.warnings, opts.strict);
+    io.stdout(renderRun(runReport(resolved), opts));
   });
 }

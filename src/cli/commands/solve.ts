@@ -2,11 +2,14 @@
 import type { Command } from 'commander';
 import { solvePlan, type Solution } from '../../core/plan/solve.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
+import { checkSolution, warningsAt } from '../../scenario/plausibility.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
+import { loadScenarioChain } from '../../scenario/load.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
 import { renderJson, renderSections, section } from '../../report/format.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
+import { reportWarnings, withStrictOption } from '../warnings.ts';
 
 interface SolveRow {
   readonly quantity: string;
@@ -44,12 +47,16 @@ export function registerSolve(program: Command, io: CliIo): void {
     .description("what it takes to meet the scenario's target: required CAGR and yearly additions; for an energy or coal target, the required capacity or full-load hours")
     .argument('<file>', 'scenario file');
   withReportOptions(cmd);
+  withStrictOption(cmd);
   withExample(cmd, 'pvplan solve scenarios/wendeng-2025.yaml', 'pvplan solve scenarios/wendeng-2025.yaml --format json');
-  cmd.action((file: string, opts: ReportOptions) => {
+  cmd.action((file: string, opts: ReportOptions & { strict?: boolean }) => {
     const s = loadScenario(file);
     const solution = solvePlan(s.plan);
+    const solved = checkSolution(s.written, s.plan, solution);
+    const warnings = [...s.warnings, ...(solved.length > 0 ? warningsAt(loadScenarioChain(file).chain, solved) : [])];
+    reportWarnings(io, warnings, opts.strict);
     if (opts.format === 'json') {
-      io.stdout(renderJson({ scenario: { id: s.id, name: s.name, hash: s.hash }, pvplanVersion: PVPLAN_VERSION, solution }));
+      io.stdout(renderJson({ scenario: { id: s.id, name: s.name, hash: s.hash }, pvplanVersion: PVPLAN_VERSION, solution, warnings }));
       return;
     }
     const rows = solutionRows(solution, opts.units);
