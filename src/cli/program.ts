@@ -11,12 +11,14 @@ import { registerFactors } from './commands/factors.ts';
 import { registerFinance } from './commands/finance.ts';
 import { registerInit } from './commands/init.ts';
 import { registerMc } from './commands/mc.ts';
+import { registerMerge } from './commands/merge.ts';
 import { registerPipeline } from './commands/pipeline.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerSensitivity } from './commands/sensitivity.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSolve } from './commands/solve.ts';
+import { registerSweep } from './commands/sweep.ts';
 import { registerSystem } from './commands/system.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerWind } from './commands/wind.ts';
@@ -26,7 +28,7 @@ import { CliError, CliExit, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, type CliIo }
 /** Registers a command family; later issues add theirs here. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCompare, registerSolve, registerValidate, registerSchema, registerFactors, registerInit, registerServe, registerMc, registerSensitivity, registerYield, registerWind, registerSystem, registerFinance, registerPipeline];
+export const COMMANDS: readonly RegisterCommand[] = [registerRun, registerCompare, registerSolve, registerValidate, registerSchema, registerFactors, registerInit, registerServe, registerMc, registerSensitivity, registerYield, registerWind, registerSystem, registerFinance, registerPipeline, registerSweep, registerMerge];
 
 export function createProgram(io: CliIo, commands: readonly RegisterCommand[] = COMMANDS): Command {
   const program = new Command('pvplan')

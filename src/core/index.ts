@@ -46,3 +46,6 @@ export * from './portfolio/index.ts';
 export * from './uncertainty/parameters.ts';
 export * from './pv/fuentes.ts';
 export * from './pv/pvwatts-v5.ts';
+// Designs for sweeps (issue 15): the Sobol sequence (Joe & Kuo 2008) and Latin hypercubes on the counter-based generator.
+export * from './uncertainty/sobol.ts';
+export * from './uncertainty/latin-hypercube.ts';
