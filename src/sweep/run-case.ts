@@ -8,7 +8,10 @@ import { runMonteCarlo } from '../mc/run.ts';
 import { runReport } from '../report/run.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { readTextFromDisk, type ReadText } from '../scenario/load.ts';
-import { physicalFullLoadHours, weatherBaseDirOfChain } from '../scenario/physical-yield.ts';
+import { LRUCache } from 'lru-cache';
+import { simulateYield, type YieldResult } from '../core/pv/pv-yield.ts';
+import type { WeatherSeries } from '../weather/types.ts';
+import { loadYieldWeather, physicalSettingsFromSpec, siteWithWeatherDefaults, weatherBaseDirOfChain, type PhysicalYieldSpec } from '../scenario/physical-yield.ts';
 import { resolveChain, type ResolvedScenario } from '../scenario/resolve.ts';
 import { validateScenarioShape } from '../scenario/validate.ts';
 import { PVPLAN_VERSION } from '../version.ts';
@@ -40,6 +43,26 @@ export function metricColumns(sweep: Sweep): string[] {
     ...(m.mc ? [...(m.mc.target ? ['mc.pTargetMet'] : []), ...m.mc.metrics.flatMap((r) => ['p10', 'p50', 'p90'].map((q) => `mc.${r.column}.${q}`))] : []),
     ...m.finance.map((f) => `finance.${f}`),
   ];
+}
+
+/**
+ * Weather series by file path and options: the sites of a sweep share a few weather files, each read and parsed once
+ * per process rather than once per case (a parse costs several times the simulation of a site-year).
+ */
+const weatherByFile = new LRUCache<string, WeatherSeries>({ max: 64 });
+
+/** The physical yield of a case's `yield` section (files resolve against `weatherBaseDir`); throws with the problems. */
+function caseYield(spec: PhysicalYieldSpec, readText: ReadText): YieldResult {
+  const { settings, issues } = physicalSettingsFromSpec(spec);
+  if (!settings) throw new CaseError(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const source = settings.weather;
+  let weather: WeatherSeries | undefined;
+  if (source.kind === 'file') {
+    const key = JSON.stringify([source.path, source.format ?? null, source.decompose]);
+    weather = weatherByFile.get(key);
+    if (!weather) weatherByFile.set(key, (weather = loadYieldWeather(source, settings.site, readText)));
+  } else weather = loadYieldWeather(source, settings.site, readText);
+  return simulateYield({ site: siteWithWeatherDefaults(settings.site, weather), array: settings.array, weather, hourly: false });
 }
 
 /** A failure any case may have, said in one line. */
@@ -99,9 +122,8 @@ export async function runCase(sweep: Sweep, c: SweepCase, options: { readonly re
     if (m.yield.length > 0) {
       const y = c.scenario.yield as Record<string, unknown> | undefined;
       if (y?.model !== 'physical') throw new CaseError("yield metrics need yield.model: physical (a sites table sets it)");
-      const out = physicalFullLoadHours({ site: y.site as never, array: y.array as never, weather: y.weather as never, weatherBaseDir: weatherBaseDirOfChain(chain) }, readText);
-      if (!out.run) throw new CaseError(out.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      for (const name of m.yield) metrics[`yield.${name}`] = finite(out.run.result[name]);
+      const result = caseYield({ site: y.site as never, array: y.array as never, weather: y.weather as never, weatherBaseDir: weatherBaseDirOfChain(chain) }, readText);
+      for (const name of m.yield) metrics[`yield.${name}`] = finite(result[name]);
     }
     if (m.mc) {
       const mc = await runMonteCarlo(resolved!, { draws: m.mc.draws, seed: c.seed, threads: 1 });
