@@ -34,7 +34,7 @@ const simulatedYears = plan.endYear - plan.capacity.baseYear + 1;
 const STORED = ['capacityMW', 'operatingMW', 'energyMWh', 'coalTonnes', 'co2Tonnes'];
 const columns = STORED.flatMap((metric) => Array.from({ length: years }, (_, yearIndex) => ({ metric, yearIndex })));
 const CHUNK = 4096;
-const task = (seed, fromDraw, count) => ({ written: resolved.written, hash: resolved.hash, seed, fromDraw, count, columns, withTarget: true });
+const task = (seed, fromDraw, count) => ({ plan: resolved.plan, uncertainty: resolved.uncertainty, hash: resolved.hash, seed, fromDraw, count, columns, withTarget: true });
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const fmt = (x) => Math.round(x).toLocaleString('en');
 
