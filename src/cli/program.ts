@@ -31,6 +31,8 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<RegisterComm
   system: async () => (await import('./commands/system.ts')).registerSystem,
   finance: async () => (await import('./commands/finance.ts')).registerFinance,
   pipeline: async () => (await import('./commands/pipeline.ts')).registerPipeline,
+  sweep: async () => (await import('./commands/sweep.ts')).registerSweep,
+  merge: async () => (await import('./commands/merge.ts')).registerMerge,
 };
 
 /**

@@ -48,3 +48,6 @@ export * from './uncertainty/parameters.ts';
 export * from './pv/fuentes.ts';
 export * from './pv/pvwatts-v5.ts';
 export { annualExtraterrestrialHorizontalKWhPerM2, dailyExtraterrestrialHorizontalKWhPerM2, pvYieldCeilingKWhPerKWp } from './pv/yield-ceiling.ts';
+// Designs for sweeps (issue 15): the Sobol sequence (Joe & Kuo 2008) and Latin hypercubes on the counter-based generator.
+export * from './uncertainty/sobol.ts';
+export * from './uncertainty/latin-hypercube.ts';

@@ -82,7 +82,11 @@ export class Collector {
     return centralValue(dist);
   }
 
-  private distribution(value: Record<string, unknown>, parse: (v: unknown, path: string[]) => number, path: string[], range: Range | undefined, show: (x: number) => string): Distribution | undefined {
+  /**
+   * A distribution as written ({ uniform: { min, max } }, …) → the core's Distribution, each parameter through `parse`;
+   * undefined (with the problems collected) when it is not valid. Sweep specs sample the ones they read through it.
+   */
+  distribution(value: Record<string, unknown>, parse: (v: unknown, path: string[]) => number, path: string[], range: Range | undefined, show: (x: number) => string): Distribution | undefined {
     const kind = Object.keys(value).find((k) => k !== 'truncate') as DistributionKind | undefined;
     const params = (kind ? value[kind] : undefined) as Record<string, unknown> | undefined;
     if (!kind || !params) return undefined;

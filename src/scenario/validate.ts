@@ -302,8 +302,16 @@ export const MAX_REPORTED_ISSUES = 20;
  * to MAX_REPORTED_ISSUES, else the first ones and a last line counting the rest.
  */
 export function validateScenarioShape(value: unknown): ValidationIssue[] {
+  return validateShape(value, ScenarioSchema);
+}
+
+/**
+ * The structural problems of a document against any schema built like ScenarioSchema (typebox, `x-dimension` on
+ * quantities), with the same messages; other readers (sweep specs) validate through it.
+ */
+export function validateShape(value: unknown, schema: object): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  check(value, ScenarioSchema as unknown as JsonSchemaNode, [], issues);
+  check(value, schema as unknown as JsonSchemaNode, [], issues);
   if (issues.length <= MAX_REPORTED_ISSUES) return issues;
   const shown = issues.slice(0, MAX_REPORTED_ISSUES - 1);
   shown.push({ path: [], message: `and ${issues.length - shown.length} more problems not shown` });
