@@ -118,9 +118,8 @@ export function parseScenarioText(text: string, file: string): SourceDoc {
   if (first) {
     const pos = first.linePos?.[0];
     if (first.message.includes('call stack')) return fail(undefined, `malformed ${what}: nested too deeply (the limit is ${MAX_SCENARIO_DEPTH} levels)`);
-    throw new ScenarioError([
-      { file, ...(pos ? { line: pos.line, column: pos.col } : {}), message: `malformed ${what}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` },
-    ]);
+    const detail = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new ScenarioError([{ file, ...(pos ? { line: pos.line, column: pos.col } : {}), message: `malformed ${what}: ${detail}`, code: 'malformed', params: { what, detail } }]);
   }
   const shape = checkDocumentShape(doc);
   if (shape) fail(shape.offset, `malformed ${what}: ${shape.message}`);
@@ -211,7 +210,7 @@ export function loadScenarioChain(file: string, readText: ReadText = readTextFro
       } catch (e) {
         const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
         if (from) throw new ScenarioError([{ ...locateIn(from.source, ['extends']), field: 'extends', message: `cannot read the parent scenario '${String(from.source.data.extends)}' (${current}): ${reason}` }]);
-        throw new ScenarioError([{ file: displayPath(current, file), message: `cannot read the scenario file: ${reason}` }]);
+        throw new ScenarioError([{ file: displayPath(current, file), message: `cannot read the scenario file: ${reason}`, code: 'cannot-read', params: { reason } }]);
       }
       source = parseScenarioText(text, from ? displayPath(current, file) : file);
     }
@@ -281,6 +280,6 @@ export function locateField(chain: readonly SourceDoc[], path: ReadonlyArray<str
 }
 
 /** Maps field-path problems to file positions. */
-export function problemsAt(chain: readonly SourceDoc[], issues: ReadonlyArray<{ path: ReadonlyArray<string>; message: string }>): ScenarioProblem[] {
-  return issues.map((i) => ({ ...locateField(chain, i.path), field: i.path.length ? i.path.join('.') : undefined, message: i.message } as ScenarioProblem));
+export function problemsAt(chain: readonly SourceDoc[], issues: ReadonlyArray<{ path: ReadonlyArray<string>; message: string; code?: string; params?: Readonly<Record<string, string | number>> }>): ScenarioProblem[] {
+  return issues.map((i) => ({ ...locateField(chain, i.path), field: i.path.length ? i.path.join('.') : undefined, message: i.message, ...(i.code === undefined ? {} : { code: i.code, params: i.params }) } as ScenarioProblem));
 }

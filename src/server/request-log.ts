@@ -6,6 +6,14 @@
  */
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
+/** Why a request failed with a 4xx status (its kind, field and message), noted by the error handler for the request's one line. */
+const REQUEST_ERRORS = new WeakMap<FastifyRequest, Readonly<Record<string, string>>>();
+
+/** Notes why `request` failed, for its log line. */
+export function noteRequestError(request: FastifyRequest, why: Readonly<Record<string, string>>): void {
+  REQUEST_ERRORS.set(request, why);
+}
+
 /** Response time in ms, rounded to 0.01 ms (the clock's noise is larger). */
 function elapsedMs(reply: FastifyReply): number {
   return Math.round(reply.elapsedTime * 100) / 100;
@@ -19,7 +27,7 @@ export class OneLineRequestLog extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
-    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: elapsedMs(reply) };
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: elapsedMs(reply), ...REQUEST_ERRORS.get(request) };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else reply.log.info(line, 'request completed');
   }

@@ -1,8 +1,9 @@
 /** `pvplan validate FILE...`: checks scenario files; exit status 2 if any is invalid. */
 import type { Command } from 'commander';
-import { ScenarioError, formatProblem } from '../../scenario/errors.ts';
+import { localizeProblem, t } from '../../report/messages.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
-import { CliError, type CliIo } from '../io.ts';
+import { CliError, langOf, type CliIo } from '../io.ts';
 import { withExample } from '../options.ts';
 
 export function registerValidate(program: Command, io: CliIo): void {
@@ -12,18 +13,19 @@ export function registerValidate(program: Command, io: CliIo): void {
     .argument('<files...>', 'scenario files');
   withExample(cmd, 'pvplan validate scenarios/*.yaml');
   cmd.action((files: string[]) => {
+    const lang = langOf(io);
     let bad = 0;
     for (const f of files) {
       try {
         const s = loadScenario(f);
-        io.stdout(`ok      ${f}  (${s.name}; ${s.hash.slice(0, 19)}…)\n`);
+        io.stdout(`${t(lang, 'validate.ok', { file: f, name: s.name, hash: s.hash.slice(0, 19) })}\n`);
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         bad++;
-        io.stdout(`invalid ${f}\n`);
-        for (const p of e.problems) io.stderr(`${formatProblem(p)}\n`);
+        io.stdout(`${t(lang, 'validate.invalid', { file: f })}\n`);
+        for (const p of e.problems) io.stderr(`${localizeProblem(p, lang)}\n`);
       }
     }
-    if (bad > 0) throw new CliError(`${bad} of ${files.length} scenario file${files.length === 1 ? '' : 's'} invalid`);
+    if (bad > 0) throw new CliError(lang === 'en' ? `${bad} of ${files.length} scenario file${files.length === 1 ? '' : 's'} invalid` : t(lang, 'validate.summary', { bad, total: files.length }));
   });
 }
