@@ -277,7 +277,23 @@ export const PROBLEM_TEMPLATES_ZH: Readonly<Record<string, string>> = {
   malformed: '{what} 格式错误：{detail}',
   'cannot-read': '无法读取情景文件：{reason}',
   'expected-one-of': '应为以下之一：{expected}，实际为 {got}{hint}',
+  // Plausibility warnings (i10-warn's src/scenario/plausibility-messages.ts, WARNING_TEXT_EN): the same codes and parameters.
+  'target-below-baseline': '目标 {value} 低于 {baseYear} 年基数 {baseline}',
+  'growth-rate-high': '{what}为每年 {value}，超过 {max}（每年翻番）',
+  'coal-intensity-outside': '节煤系数 {value} 超出合理范围 {range}',
+  'co2-factor-outside': '二氧化碳排放因子 {value} 超出合理范围 {range}',
+  'degradation-high': '年衰减率 {value} 高于每年 {max}',
+  'first-year-degradation-high': '首年衰减 {value} 高于 {max}',
+  'curtailment-high': '弃电率 {value} 高于 {max}，即国内省份报告过的最高值',
+  'pv-hours-outside-practice': '每年 {value} 的利用小时数对{placeZh}光伏不合理：{placeZh}电站为 {range}',
+  'pv-hours-above-ceiling': '每年 {value} 的利用小时数超过纬度 {latitude} 处光伏所能发出的电量（即使晴空、跟踪支架，至多 {max}）',
+  'wind-hours-outside-practice': '每年 {value} 的利用小时数对风电不合理：风电场为 {range}',
+  'solved-hours-implausible': '求解出的每年 {value} 利用小时数对{placeZh}光伏不合理（{placeZh}电站为 {range}）：达成目标需要更多装机，或请检查目标',
+  'solved-capacity-implausible': '求解出的 {year} 年 {value} 意味着自 {baseYear} 年基数起每年增长 {rate}，超过每年 {max}：请检查目标',
 };
+
+/** Codes of PROBLEM_TEMPLATES_ZH whose English text ends with ": did you mean {intent}?" when a likely intent is known. */
+const INTENT_SUFFIX_ZH = '：是否应为 {intent}？';
 
 /** Fixed English phrases of scenario messages without a code, and their Chinese: translated in place, longest first. */
 const PHRASES_ZH: ReadonlyArray<readonly [RegExp, string]> = [
@@ -322,7 +338,8 @@ export function localizeMessage(p: { readonly message: string; readonly code?: s
     if (typeof params.expected === 'string') params.expected = expectedZh(params.expected) ?? params.expected;
     if (typeof params.hint === 'string' && params.hint !== '') params.hint = `（是否应为 '${params.hint}'？）`;
     if (typeof params.reason === 'string') params.reason = translatePhrases(params.reason);
-    return fillTemplate(template, params);
+    params.placeZh = params.place === undefined ? '' : `${params.place}的`;
+    return fillTemplate(params.intent === undefined ? template : `${template}${INTENT_SUFFIX_ZH}`, params);
   }
   return translatePhrases(p.message);
 }

@@ -3,7 +3,7 @@
  * status (400 invalid input, 404 unknown scenario, 409 existing id, 413 body over the limit, 415 wrong media
  * type, 500 a bug). Messages never carry a stack or a server path outside the scenarios folder.
  */
-import { noteRequestError } from './request-log.ts';
+import { noteOnRequestLine } from './request-log.ts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.ts';
 import { PlanError } from '../core/errors.ts';
@@ -122,7 +122,7 @@ export function makeErrorHandler(root: string) {
     const http = toHttpError(error, root);
     if (http.statusCode >= 500) request.log.error({ err: error }, 'request failed');
     // The reason joins the request's one log line (request-log.ts) rather than making a second one.
-    else noteRequestError(request, { error: http.kind, ...(http.field === undefined ? {} : { field: http.field }), reason: http.message.split('\n')[0]! });
+    else noteOnRequestLine(request, { error: http.kind, ...(http.field === undefined ? {} : { field: http.field }), reason: http.message.split('\n')[0]! });
     void reply.code(http.statusCode).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(http)));
   };
 }

@@ -6,12 +6,12 @@
  */
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
-/** Why a request failed with a 4xx status (its kind, field and message), noted by the error handler for the request's one line. */
-const REQUEST_ERRORS = new WeakMap<FastifyRequest, Readonly<Record<string, string>>>();
+/** What a handler adds to its request's one line: why it failed with a 4xx status, which file a save wrote. */
+const REQUEST_NOTES = new WeakMap<FastifyRequest, Readonly<Record<string, string | boolean>>>();
 
-/** Notes why `request` failed, for its log line. */
-export function noteRequestError(request: FastifyRequest, why: Readonly<Record<string, string>>): void {
-  REQUEST_ERRORS.set(request, why);
+/** Adds `fields` to the log line of `request` (instead of a line of their own). */
+export function noteOnRequestLine(request: FastifyRequest, fields: Readonly<Record<string, string | boolean>>): void {
+  REQUEST_NOTES.set(request, { ...REQUEST_NOTES.get(request), ...fields });
 }
 
 /** Response time in ms, rounded to 0.01 ms (the clock's noise is larger). */
@@ -27,7 +27,7 @@ export class OneLineRequestLog extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
-    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: elapsedMs(reply), ...REQUEST_ERRORS.get(request) };
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: elapsedMs(reply), ...REQUEST_NOTES.get(request) };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else reply.log.info(line, 'request completed');
   }
