@@ -107,7 +107,7 @@ export async function chooseBase(id, redraw = true) {
   w.body = null;
   w.error = null;
   $('#save-name').value = tr('whatIfName', { name: w.detail.name });
-  $('#save-id').value = slugify(`${id}-what-if`);
+  $('#save-id').value = slugify(`${id}-what-if`, 'what-if', state.meta.idPattern);
   $('#save-status').textContent = '';
   showError(null);
   fillForm();

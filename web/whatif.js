@@ -1,8 +1,9 @@
 // What-ifs: the panel's edits (internal units) applied to a scenario as written, and the smallest body that
 // says so — `extends: <base file>` plus the fields that changed, following the server's merge rules as it serves
 // them (GET /api/meta → mergeRules: child values win; a year series or a mapping whose `model` changes is
-// replaced whole). When an edit removes a field (e.g. "solve the rate" on a scenario that gives one), a merge
-// cannot express it and the body carries the whole scenario instead. Input units come from meta.inputUnits.
+// replaced whole; a child's null removes the inherited field when mergeRules.nullRemoves). When an edit removes
+// a field (e.g. "solve the rate" on a scenario that gives one), the body says `field: null`; without that rule a
+// merge cannot express it and the body carries the whole scenario instead. Input units come from meta.inputUnits.
 
 import { inputText, quantityText } from './units.js';
 
@@ -64,8 +65,8 @@ function sameJson(a, b) {
 }
 
 /**
- * What a child must say so that merging it onto `parent` by `rules` (meta.mergeRules) gives `child`; DELETE when
- * a field would have to vanish.
+ * What a child must say so that merging it onto `parent` by `rules` (meta.mergeRules) gives `child`: a field that
+ * vanishes is `null` when the rules let null remove it, else the answer is DELETE (no merge can say it).
  */
 export function overrides(parent, child, rules) {
   if (sameJson(parent, child)) return undefined;
@@ -73,8 +74,10 @@ export function overrides(parent, child, rules) {
   const keys = Object.keys(child);
   if (keys.length > 0 && keys.every((k) => new RegExp(rules.replaceWholeWhenKeysMatch, 'u').test(k))) return child;
   if (rules.replaceWholeWhenChanged.some((k) => k in parent && k in child && parent[k] !== child[k])) return child;
-  if (Object.keys(parent).some((k) => !(k in child))) return DELETE;
+  const removed = Object.keys(parent).filter((k) => !(k in child));
+  if (removed.length > 0 && !rules.nullRemoves) return DELETE;
   const out = {};
+  for (const k of removed) out[k] = null;
   for (const k of keys) {
     const d = overrides(parent[k], child[k], rules);
     if (d === DELETE) return DELETE;
@@ -97,14 +100,23 @@ export function whatIfBody(detail, edits, name, ctx) {
   return { extends: detail.file, ...(diff ?? {}), name };
 }
 
-/** A file id from a name: lowercase ASCII letters, digits and '-', as the server's id pattern wants. */
-export function slugify(text, fallback = 'what-if') {
-  const slug = String(text)
-    .normalize('NFKD')
+/** Longest id the server takes, in bytes of UTF-8 (src/scenario/id.ts MAX_SCENARIO_ID_BYTES). */
+const MAX_ID_BYTES = 200;
+
+/**
+ * A file id from a name by the server's id rule (src/scenario/id.ts): NFC, lowercase, letters of any script
+ * (Chinese names stay Chinese), digits, '.', '_' and '-'; anything else becomes '-'. `idPattern` (meta.idPattern)
+ * checks the result; a name that gives no valid id gets `fallback`.
+ */
+export function slugify(text, fallback = 'what-if', idPattern = undefined) {
+  let slug = String(text)
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/[^\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}._-]+/gu, '-')
     .replace(/\.{2,}/g, '.')
-    .replace(/^[^a-z0-9]+|-+$/g, '')
-    .slice(0, 64);
-  return slug || fallback;
+    .replace(/^[^\p{Ll}\p{Lm}\p{Lo}\p{N}]+|[-.]+$/gu, '');
+  const encoder = new TextEncoder();
+  while (encoder.encode(slug).length > MAX_ID_BYTES) slug = Array.from(slug).slice(0, -1).join('').replace(/[-.]+$/u, '');
+  if (!slug || (idPattern !== undefined && !new RegExp(idPattern, 'u').test(slug))) return fallback;
+  return slug;
 }

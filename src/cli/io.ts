@@ -1,7 +1,11 @@
+import type { Lang } from '../report/messages.ts';
+
 /** What a command may touch: output streams and the working directory. Tests pass their own. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Language of headers, summaries and messages (`--lang`, else the locale); English when absent. */
+  readonly lang?: Lang;
   /** Whether stderr is a terminal (progress bars only then). */
   readonly stderrIsTTY?: boolean;
 }
@@ -25,4 +29,9 @@ export class CliExit extends Error {
     super(`exit status ${status}`);
     this.name = 'CliExit';
   }
+}
+
+/** The language a command writes in. */
+export function langOf(io: CliIo): Lang {
+  return io.lang ?? 'en';
 }

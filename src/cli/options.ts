@@ -2,18 +2,28 @@
 import { Option, type Command } from 'commander';
 import { OUTPUT_FORMATS, UNIT_SYSTEMS, type OutputFormat } from '../report/format.ts';
 import type { UnitSystem } from '../scenario/quantity.ts';
+import type { Lang } from '../report/messages.ts';
 import { CliError } from './io.ts';
 
 export interface ReportOptions {
   readonly format: OutputFormat;
   readonly units: UnitSystem;
+  /** CSV only: start with a UTF-8 byte order mark (default: with --lang zh, so Excel reads the Chinese headers). */
+  readonly bom?: boolean;
 }
 
-/** Adds --format table|csv|json|markdown and --units si|cn to a command. */
+/** Adds --format table|csv|json|markdown, --units si|cn and --bom/--no-bom to a command. */
 export function withReportOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'))
-    .addOption(new Option('-u, --units <system>', 'units for table/csv/markdown: si (MW, GWh, t) or cn (万千瓦, 亿千瓦时, 万吨); JSON is always SI').choices([...UNIT_SYSTEMS]).default('si'));
+    .addOption(new Option('-u, --units <system>', 'units for table/csv/markdown: si (MW, GWh, t) or cn (万千瓦, 亿千瓦时, 万吨); JSON is always SI').choices([...UNIT_SYSTEMS]).default('si'))
+    .option('--bom', 'CSV: start with a UTF-8 byte order mark, so Excel reads Chinese text (the default with --lang zh)')
+    .option('--no-bom', 'CSV: no byte order mark (the default with --lang en)');
+}
+
+/** Whether CSV output starts with a byte order mark: --bom/--no-bom, else with Chinese output (Excel reads a CSV without one in the system's code page). */
+export function csvBom(opts: Pick<ReportOptions, 'format' | 'bom'>, lang: Lang): boolean {
+  return opts.format === 'csv' && (opts.bom ?? lang === 'zh');
 }
 
 /** Adds an "Example:" block to a command's --help. */

@@ -1,8 +1,9 @@
 /** Plausibility warnings on the command line: `warning: file:line:col: field: message` on stderr; `--strict` makes them errors (exit 2). */
 import { Option, type Command } from 'commander';
-import { ScenarioError, formatProblem } from '../scenario/errors.ts';
+import { localizeProblem, t } from '../report/messages.ts';
+import { ScenarioError } from '../scenario/errors.ts';
 import { warningAsProblem, type ScenarioWarning } from '../scenario/plausibility.ts';
-import type { CliIo } from './io.ts';
+import { langOf, type CliIo } from './io.ts';
 
 /** Adds --strict to a command that loads scenarios. */
 export function withStrictOption(cmd: Command): Command {
@@ -16,5 +17,6 @@ export function withStrictOption(cmd: Command): Command {
 export function reportWarnings(io: CliIo, warnings: readonly ScenarioWarning[], strict: boolean | undefined): void {
   if (warnings.length === 0) return;
   if (strict) throw new ScenarioError(warnings.map(warningAsProblem));
-  for (const w of warnings) io.stderr(`warning: ${formatProblem(warningAsProblem(w))}\n`);
+  const lang = langOf(io);
+  for (const w of warnings) io.stderr(`${t(lang, 'warning')}${localizeProblem(warningAsProblem(w), lang)}\n`);
 }

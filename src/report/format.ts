@@ -5,6 +5,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import type { YearResult } from '../core/plan/types.ts';
 import { DISPLAY_UNITS, tableMetrics, type Dimension, type Metric, type UnitSystem } from '../core/metrics/metrics.ts';
+import { metricHeader, t, type Lang } from './messages.ts';
 
 export type OutputFormat = 'table' | 'csv' | 'json' | 'markdown';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'markdown'];
@@ -113,9 +114,9 @@ export function metricColumn<Row>(metric: Metric, header: string = metric.header
   return { header, value: (r) => (r as unknown as Readonly<Record<string, number | undefined>>)[metric.field], dimension: metric.dimension };
 }
 
-/** The per-year columns of a run (year, then the registry's table metrics), shared by `pvplan run` tables/CSV and the server's CSV downloads. */
-export function yearColumns(): ReadonlyArray<Column<YearResult>> {
-  return [{ header: 'year', value: (r) => String(r.year) }, ...tableMetrics().map((m) => metricColumn<YearResult>(m))];
+/** The per-year columns of a run (year, then the registry's table metrics), shared by `pvplan run` tables/CSV and the server's CSV downloads (English). */
+export function yearColumns(lang: Lang = 'en'): ReadonlyArray<Column<YearResult>> {
+  return [{ header: t(lang, 'year'), value: (r) => String(r.year) }, ...tableMetrics().map((m) => metricColumn<YearResult>(m, metricHeader(m, lang)))];
 }
 
 /** Renders sections in a text format (table or markdown); CSV takes the first section only (one table per file). */

@@ -4,7 +4,11 @@ export interface ScenarioProblem {
   readonly line?: number;
   readonly column?: number;
   readonly field?: string;
+  /** English text: what was expected and what was found. */
   readonly message: string;
+  /** For the common problems: a stable code and its parameters, so the CLI can show it in another language (src/report/messages.ts). */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** Formats one problem as `file:line:col: field: message`, the way compilers do, so editors can jump to it. */

@@ -118,9 +118,8 @@ export function parseScenarioText(text: string, file: string): SourceDoc {
   if (first) {
     const pos = first.linePos?.[0];
     if (first.message.includes('call stack')) return fail(undefined, `malformed ${what}: nested too deeply (the limit is ${MAX_SCENARIO_DEPTH} levels)`);
-    throw new ScenarioError([
-      { file, ...(pos ? { line: pos.line, column: pos.col } : {}), message: `malformed ${what}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` },
-    ]);
+    const detail = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new ScenarioError([{ file, ...(pos ? { line: pos.line, column: pos.col } : {}), message: `malformed ${what}: ${detail}`, code: 'malformed', params: { what, detail } }]);
   }
   const shape = checkDocumentShape(doc);
   if (shape) fail(shape.offset, `malformed ${what}: ${shape.message}`);
@@ -152,21 +151,41 @@ export const MERGE_RULES = {
   replaceWholeWhenKeysMatch: '^[12][0-9]{3}$',
   /** A mapping in which the child changes one of these keys is replaced whole (mixing two models' fields is never meant). */
   replaceWholeWhenChanged: ['model'],
+  /** A child's `null` removes the field it inherits (`target: null` in a variant without a target); the merged scenario has no such key. */
+  nullRemoves: true,
 } as const;
 
 const WHOLE_KEY = new RegExp(MERGE_RULES.replaceWholeWhenKeysMatch, 'u');
 
-/** Deep merge for `extends` by MERGE_RULES: the child's values win; mappings merge key by key, except the two cases the rules replace whole. */
+/** A mapping without its null-valued keys, at any depth (nothing to remove them from: they say "absent"). */
+function withoutNulls(value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    if (value[k] === null) continue;
+    Object.defineProperty(out, k, { value: withoutNulls(value[k]), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/**
+ * Deep merge for `extends` by MERGE_RULES: the child's values win; mappings merge key by key, except the two cases
+ * the rules replace whole; a child's `null` removes the inherited field. The result holds no null-valued keys.
+ */
 export function mergeScenario(parent: unknown, child: unknown): unknown {
-  if (!isPlainObject(parent) || !isPlainObject(child)) return child;
+  if (!isPlainObject(parent) || !isPlainObject(child)) return withoutNulls(child);
   const childKeys = Object.keys(child);
-  if (childKeys.length > 0 && childKeys.every((k) => WHOLE_KEY.test(k))) return child;
-  for (const k of MERGE_RULES.replaceWholeWhenChanged) if (k in child && k in parent && child[k] !== parent[k]) return child;
+  if (childKeys.length > 0 && childKeys.every((k) => WHOLE_KEY.test(k))) return withoutNulls(child);
+  for (const k of MERGE_RULES.replaceWholeWhenChanged) if (k in child && k in parent && child[k] !== parent[k]) return withoutNulls(child);
   const out: Record<string, unknown> = { ...parent };
   for (const k of childKeys) {
+    if (MERGE_RULES.nullRemoves && child[k] === null) {
+      delete out[k];
+      continue;
+    }
     // Defined, not assigned, and looked up as own keys: `__proto__` or `toString` in a file stay ordinary keys
     // (which the validator then refuses), never the prototype.
-    Object.defineProperty(out, k, { value: Object.hasOwn(parent, k) ? mergeScenario(parent[k], child[k]) : child[k], enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, k, { value: Object.hasOwn(parent, k) ? mergeScenario(parent[k], child[k]) : withoutNulls(child[k]), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -191,7 +210,7 @@ export function loadScenarioChain(file: string, readText: ReadText = readTextFro
       } catch (e) {
         const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
         if (from) throw new ScenarioError([{ ...locateIn(from.source, ['extends']), field: 'extends', message: `cannot read the parent scenario '${String(from.source.data.extends)}' (${current}): ${reason}` }]);
-        throw new ScenarioError([{ file: displayPath(current, file), message: `cannot read the scenario file: ${reason}` }]);
+        throw new ScenarioError([{ file: displayPath(current, file), message: `cannot read the scenario file: ${reason}`, code: 'cannot-read', params: { reason } }]);
       }
       source = parseScenarioText(text, from ? displayPath(current, file) : file);
     }
@@ -261,6 +280,6 @@ export function locateField(chain: readonly SourceDoc[], path: ReadonlyArray<str
 }
 
 /** Maps field-path problems to file positions. */
-export function problemsAt(chain: readonly SourceDoc[], issues: ReadonlyArray<{ path: ReadonlyArray<string>; message: string }>): ScenarioProblem[] {
-  return issues.map((i) => ({ ...locateField(chain, i.path), field: i.path.length ? i.path.join('.') : undefined, message: i.message } as ScenarioProblem));
+export function problemsAt(chain: readonly SourceDoc[], issues: ReadonlyArray<{ path: ReadonlyArray<string>; message: string; code?: string; params?: Readonly<Record<string, string | number>> }>): ScenarioProblem[] {
+  return issues.map((i) => ({ ...locateField(chain, i.path), field: i.path.length ? i.path.join('.') : undefined, message: i.message, ...(i.code === undefined ? {} : { code: i.code, params: i.params }) } as ScenarioProblem));
 }

@@ -318,5 +318,5 @@ export function warningsAt(chain: readonly SourceDoc[], issues: readonly Plausib
 
 /** A warning in the shape of a scenario problem, for `file:line:col: field: message` and for --strict. */
 export function warningAsProblem(w: ScenarioWarning): ScenarioProblem {
-  return { file: w.file, ...(w.line === undefined ? {} : { line: w.line }), ...(w.column === undefined ? {} : { column: w.column }), field: w.path, message: w.message };
+  return { file: w.file, ...(w.line === undefined ? {} : { line: w.line }), ...(w.column === undefined ? {} : { column: w.column }), field: w.path, message: w.message, code: w.code, params: w.params };
 }

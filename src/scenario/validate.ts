@@ -12,6 +12,9 @@ import { ScenarioSchema } from './schema.ts';
 export interface ValidationIssue {
   readonly path: ReadonlyArray<string>;
   readonly message: string;
+  /** A code and parameters for the common problems (see ScenarioProblem). */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 type JsonSchemaNode = {
@@ -89,8 +92,8 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
 }
 
 /** A problem at `path` (plus `key`, when the problem is a child's), with its own copy of the path. */
-function at(path: readonly string[], message: string, key?: string): ValidationIssue {
-  return { path: key === undefined ? [...path] : [...path, key], message };
+function at(path: readonly string[], message: string, key?: string, coded?: Pick<ValidationIssue, 'code' | 'params'>): ValidationIssue {
+  return { path: key === undefined ? [...path] : [...path, key], message, ...coded };
 }
 
 /** Checks a child of the value at `path`: pushes its key for the call. */
@@ -175,7 +178,7 @@ function checkNode(value: unknown, schema: JsonSchemaNode, path: string[], issue
       }
       const props = schema.properties ?? {};
       for (const key of schema.required ?? []) {
-        if (value[key] === undefined) issues.push(at(path, `missing required field '${key}'`, key));
+        if (value[key] === undefined) issues.push(at(path, `missing required field '${key}'`, key, { code: 'missing-field', params: { key } }));
       }
       const patterns = patternsOf(schema);
       for (const key of Object.keys(value)) {
@@ -197,7 +200,8 @@ function checkNode(value: unknown, schema: JsonSchemaNode, path: string[], issue
         }
         if (schema.additionalProperties === false) {
           const hint = didYouMean(key, Object.keys(props));
-          issues.push(at(path, `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${Object.keys(props).join(', ')}`, key));
+          const expected = Object.keys(props).join(', ');
+          issues.push(at(path, `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${expected}`, key, { code: 'unknown-field', params: { key, hint: hint ?? '', expected } }));
         }
       }
       if (schema.minProperties !== undefined && Object.keys(value).length < schema.minProperties) {

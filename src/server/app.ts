@@ -10,12 +10,14 @@ import { errorBody, HttpError, makeErrorHandler, notFound } from './errors.ts';
 import { hostNameOf } from './host-check.ts';
 import { jsonStructureProblem } from './json-body.ts';
 import { McPool } from './mc-pool.ts';
+import { OneLineRequestLog } from './request-log.ts';
 import { registerCompareRoutes } from './routes/compare.ts';
 import { registerMcRoutes, type McComputed } from './routes/mc.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerRunRoutes } from './routes/run.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { echartsDistDir, registerWebRoutes } from './routes/web.ts';
+import { MAX_SCENARIO_ID_BYTES } from '../scenario/id.ts';
 import { SCENARIO_SCHEMA_KEYWORDS, ScenarioBodySchema } from './schemas.ts';
 import { ScenarioStore } from './store.ts';
 
@@ -126,6 +128,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Node checks the header and request timeouts on this interval (30 s by default, too coarse for the limits).
     http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs) },
     logger: opts.quiet ? false : (opts.logger ?? { level: 'info' }),
+    logController: new OneLineRequestLog(),
+    // A path parameter is matched before decoding: an id of MAX_SCENARIO_ID_BYTES bytes is at most 3 characters a byte (%E8).
+    routerOptions: { maxParamLength: 3 * MAX_SCENARIO_ID_BYTES },
     bodyLimit: opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     // Ajv: accept the scenario schema's annotation keywords; never coerce types or drop unknown keys silently
     // (a typo in a what-if must be an error, not vanish).

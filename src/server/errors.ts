@@ -3,6 +3,7 @@
  * status (400 invalid input, 404 unknown scenario, 409 existing id, 413 body over the limit, 415 wrong media
  * type, 500 a bug). Messages never carry a stack or a server path outside the scenarios folder.
  */
+import { noteOnRequestLine } from './request-log.ts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.ts';
 import { PlanError } from '../core/errors.ts';
@@ -120,7 +121,8 @@ export function makeErrorHandler(root: string) {
   return function handleError(this: unknown, error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
     const http = toHttpError(error, root);
     if (http.statusCode >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ status: http.statusCode, error: http.kind, field: http.field }, http.message.split('\n')[0]);
+    // The reason joins the request's one log line (request-log.ts) rather than making a second one.
+    else noteOnRequestLine(request, { error: http.kind, ...(http.field === undefined ? {} : { field: http.field }), reason: http.message.split('\n')[0]! });
     void reply.code(http.statusCode).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(http)));
   };
 }

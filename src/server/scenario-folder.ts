@@ -10,7 +10,8 @@ import { writeFileAtomic } from '../io/atomic-write.ts';
 import type { ReadText } from '../scenario/load.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 import { HttpError } from './errors.ts';
-import { SCENARIO_ID_REGEX, type ScenarioBody } from './schemas.ts';
+import { scenarioIdProblem } from '../scenario/id.ts';
+import type { ScenarioBody } from './schemas.ts';
 
 /** Extensions a scenario file may have, in the order an id is looked up. */
 export const SCENARIO_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
@@ -104,11 +105,10 @@ export class ScenarioFolder {
     return roots.some((root) => real.startsWith(root + sep));
   }
 
-  /** Throws a 400 unless `id` is a safe scenario id (no path separators, no '..', lowercase, ≤ 64 characters). */
+  /** Throws a 400 unless `id` is a safe scenario id by the one rule of src/scenario/id.ts. */
   assertId(id: string): void {
-    if (!SCENARIO_ID_REGEX.test(id)) {
-      throw new HttpError(400, 'bad-request', `'${id.slice(0, 80)}' is not a scenario id: use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit, no '..')`, { field: 'id' });
-    }
+    const problem = scenarioIdProblem(id);
+    if (problem) throw new HttpError(400, 'bad-request', `'${id.slice(0, 80)}' is not a scenario id: ${problem.message}`, { field: 'id' });
   }
 
   /** Why a directory entry cannot be served (a link out of the folder, not a regular file), or undefined when it can. */
@@ -153,8 +153,9 @@ export class ScenarioFolder {
     const files: ListedFile[] = [];
     const seen = new Set<string>();
     for (const { name, id } of names) {
-      if (!SCENARIO_ID_REGEX.test(id) || extname(name) !== extname(name).toLowerCase()) {
-        files.push({ name, id, refusal: `the file name is not a valid scenario id: rename it with lowercase letters, digits, '.', '_' and '-' (at most 64 characters)` });
+      const problem = scenarioIdProblem(id);
+      if (problem || extname(name) !== extname(name).toLowerCase()) {
+        files.push({ name, id, refusal: `the file name is not a valid scenario id: ${problem ? problem.message : 'the extension must be lowercase'}` });
         continue;
       }
       const path = join(this.root, name);

@@ -12,14 +12,11 @@ import { COMPARE_METRICS, type CompareSummary } from '../report/compare.ts';
 import type { McReport } from '../report/mc.ts';
 import type { RunReport } from '../report/run.ts';
 import { WARNING_CODES, type WarningCode } from '../scenario/plausibility-messages.ts';
+import { SCENARIO_ID_PATTERN } from '../scenario/id.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 
-/**
- * A scenario id is its file name without the extension: lowercase letters, digits, '.', '_' and '-',
- * starting with a letter or digit, at most 64 characters and never containing '..'.
- */
-export const SCENARIO_ID_PATTERN = '^(?!.*\\.\\.)[a-z0-9][a-z0-9._-]{0,63}$';
-export const SCENARIO_ID_REGEX = new RegExp(SCENARIO_ID_PATTERN, 'u');
+/** A scenario id is its file name without the extension, by the one rule of src/scenario/id.ts. */
+export { SCENARIO_ID_PATTERN, SCENARIO_ID_REGEX } from '../scenario/id.ts';
 
 /** Most scenarios one comparison may show: more lines than this are unreadable on a chart anyway. */
 export const MAX_COMPARE_SCENARIOS = 12;
@@ -343,6 +340,7 @@ export const MetaSchema = Type.Object({
     {
       replaceWholeWhenKeysMatch: Type.String({ description: 'A mapping whose keys all match this pattern (a year → value series) is replaced whole by a child' }),
       replaceWholeWhenChanged: Type.Array(Type.String(), { description: 'A mapping in which the child changes one of these keys is replaced whole' }),
+      nullRemoves: Type.Boolean({ description: "A child's null removes the field it would inherit (e.g. capacity.target: null)" }),
     },
     { description: 'How `extends` merges a child (a what-if body) onto its parent: otherwise the child wins key by key' },
   ),

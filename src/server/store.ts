@@ -15,7 +15,8 @@ import { resolveChain, type ResolvedScenario } from '../scenario/resolve.ts';
 import { errorBody, HttpError, notFound, scenarioHttpError } from './errors.ts';
 import { isFresh, orderedScenario, SCENARIO_EXTENSIONS, ScenarioFolder, type FoundFile, type Stamp } from './scenario-folder.ts';
 import { listItem } from './scenario-list.ts';
-import { SCENARIO_ID_REGEX, type ScenarioBody, type ScenarioListItem } from './schemas.ts';
+import { isScenarioId } from '../scenario/id.ts';
+import type { ScenarioBody, ScenarioListItem } from './schemas.ts';
 
 /** How a request body is named in error messages. */
 export const BODY_LABEL = 'request body';
@@ -287,7 +288,7 @@ export class ScenarioStore {
     const path = resolvePath(this.root, parent);
     const ext = extname(path);
     const parentId = basename(path, ext);
-    if (dirname(path) !== this.root || !SCENARIO_EXTENSIONS.includes(ext) || !SCENARIO_ID_REGEX.test(parentId)) return undefined;
+    if (dirname(path) !== this.root || !SCENARIO_EXTENSIONS.includes(ext) || !isScenarioId(parentId)) return undefined;
     const found = this.folder.findFile(parentId);
     if (!found || found.path !== path || found.refusal !== undefined) return undefined;
     let entry: ScenarioEntry;

@@ -66,7 +66,18 @@ describe('pvplan mc', () => {
     const lines = csv.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('year,metric,unit,mean,sd,p10,p50,p90');
     expect(lines).toHaveLength(1 + 14 * 8);
-    expect(lines[1]).toMatch(/^2022,capacityMW,万千瓦,112\.5,0,112\.5,112\.5,112\.5$/);
+    expect(lines[1]).toMatch(/^2022,capacity,万千瓦,112\.5,0,112\.5,112\.5,112\.5$/);
+    // The metric column names the metric, not its internal field: 'energy' in GWh, never 'energyMWh,GWh' (issue 10).
+    const si = await pvplan(['mc', UNCERTAIN, '--draws', '500', '--format', 'csv']);
+    expect(si.stdout).toMatch(/\n2022,energy,GWh,/);
+    expect(si.stdout).not.toMatch(/MWh,GWh|Tonnes,t\b|MW,MW/);
+    // Chinese: headers and metric names from the registry's labels, a UTF-8 BOM for Excel (--no-bom drops it).
+    const zh = await pvplan(['mc', UNCERTAIN, '--draws', '500', '--format', 'csv', '--units', 'cn', '--lang', 'zh']);
+    expectOk(zh);
+    expect(zh.stdout.startsWith('\uFEFF年份,指标,单位,均值,标准差,p10,p50,p90\n')).toBe(true);
+    expect(zh.stdout).toMatch(/\n2022,发电量,亿千瓦时,/);
+    const noBom = await pvplan(['mc', UNCERTAIN, '--draws', '500', '--format', 'csv', '--lang', 'zh', '--no-bom']);
+    expect(noBom.stdout.startsWith('年份,')).toBe(true);
     const md = await pvplan(['mc', UNCERTAIN, '--draws', '500', '--format', 'markdown']);
     expectOk(md);
     expect(md.stdout).toMatch(/^## /);
@@ -154,7 +165,7 @@ describe('pvplan sensitivity', () => {
     const csv = await pvplan(['sensitivity', UNCERTAIN, '--metric', 'operating', '--draws', '256', '--format', 'csv']);
     expectOk(csv);
     expect(csv.stdout.split('\n')[0]).toBe('metric,year,unit,input,central,at P10,at P90,swing,S1,S1 se,ST,ST se,rank correlation');
-    expect(csv.stdout.split('\n')[1]).toMatch(/^operatingMW,2025,MW,/);
+    expect(csv.stdout.split('\n')[1]).toMatch(/^operating,2025,MW,/);
   });
 
   it('rejects bad input with exit status 2 and one clear message', async () => {

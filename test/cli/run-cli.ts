@@ -17,9 +17,11 @@ export interface Run {
 }
 
 /** Runs the CLI without blocking other tests; `interruptAfterMs` sends SIGINT after that long. */
-export function pvplan(args: readonly string[], opts: { cwd?: string; interruptAfterMs?: number } = {}): Promise<Run> {
+export function pvplan(args: readonly string[], opts: { cwd?: string; interruptAfterMs?: number; env?: Readonly<Record<string, string>> } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, PVPLAN_DEBUG: '', NO_COLOR: '1' } });
+    // English unless a test asks otherwise: the output's language follows the locale (LC_ALL, LC_MESSAGES, LANG).
+    const env = { ...process.env, PVPLAN_DEBUG: '', NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...opts.env };
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -111,8 +111,8 @@ describe('a metric added to the registry', () => {
     });
     expect(renderMc(mc, resolved, { format: 'table', units: 'si' })).toContain('\ncapacity under construction:\n');
     const csv = renderMc(mc, resolved, si);
-    expect(csv).toContain(`\n${report.years[0]!.year},underConstructionMW,MW,`);
-    expect(csv).toContain(`\n${report.years[0]!.year},cumulativeUnderConstructionMW,MW,`);
+    expect(csv).toContain(`\n${report.years[0]!.year},underConstruction,MW,`);
+    expect(csv).toContain(`\n${report.years[0]!.year},underConstructionCum,MW,`);
   });
 
   it('is a sensitivity output, and its running total with --cumulative', async () => {

@@ -47,6 +47,26 @@ describe('mergeScenario', () => {
   });
 });
 
+describe('a child null removes an inherited field (MERGE_RULES.nullRemoves, issue 10)', () => {
+  it('drops the key, at any depth, and leaves no null behind', () => {
+    expect(mergeScenario({ a: 1, b: { c: 2, d: 3 } }, { b: { c: null } })).toEqual({ a: 1, b: { d: 3 } });
+    expect(mergeScenario({ a: 1, b: 2 }, { b: null })).toEqual({ a: 1 });
+    // Nothing to remove: null is just "absent", also inside a new or replaced-whole block.
+    expect(mergeScenario({}, { x: { y: null, z: 1 } })).toEqual({ x: { z: 1 } });
+    expect(mergeScenario({ g: { model: 'cagr', rate: '1 %' } }, { g: { model: 'linear', rate: null } })).toEqual({ g: { model: 'linear' } });
+  });
+  it('a variant without a target: target: null resolves and runs as a scenario with no target', () => {
+    const m = merged('extends: parent.yaml\nname: no target\ncapacity:\n  target: null\n  growth: {model: cagr, rate: 10 %, until: 2030}\n');
+    expect((m.capacity as Record<string, unknown>).target).toBeUndefined();
+    expect('target' in (m.capacity as Record<string, unknown>)).toBe(false);
+    expect((m.capacity as Record<string, unknown>).baseline).toEqual({ capacity: '100 MW', year: 2022 });
+  });
+  it('without null, the parent’s target stays (the rule is not "absent removes")', () => {
+    const m = merged('extends: parent.yaml\nname: same target\n');
+    expect((m.capacity as Record<string, unknown>).target).toEqual({ capacity: '400 MW', year: 2025 });
+  });
+});
+
 describe('extends chains', () => {
   it('deep merge: the child overrides nested fields and keeps its parent’s siblings', () => {
     const m = merged('extends: parent.yaml\nname: child\ncapacity:\n  lifetimeYears: 30\nyield:\n  degradation: {annual: 0.7 %}\n');

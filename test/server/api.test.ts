@@ -82,7 +82,7 @@ describe('GET /api/meta', () => {
     // The what-if input units, as the scenario parser reads them back: 1 t/MWh = 1000 g/kWh; 1 = 100 %.
     expect(meta.inputUnits.gramsPerKWh).toEqual({ dimension: 'intensity', unit: 'g/kWh', perInternal: 1000 });
     expect(meta.inputUnits.percent).toEqual({ dimension: 'fraction', unit: '%', perInternal: 100 });
-    expect(meta.mergeRules).toEqual({ replaceWholeWhenKeysMatch: '^[12][0-9]{3}$', replaceWholeWhenChanged: ['model'] });
+    expect(meta.mergeRules).toEqual({ replaceWholeWhenKeysMatch: '^[12][0-9]{3}$', replaceWholeWhenChanged: ['model'], nullRemoves: true });
     expect(new RegExp(meta.idPattern, 'u').test('wendeng-2025')).toBe(true);
   });
 });
@@ -452,7 +452,7 @@ describe('POST /api/scenarios', () => {
     const listing = () => readdirSync(dir).sort();
     const before = listing();
     expect(expectErrorBody(await save({ id: 'bad', scenario: { ...WHAT_IF, yield: { value: '1135 kWh' } } }), 400, 'invalid-scenario').field).toBe('yield.value');
-    for (const id of ['../evil', '..', '/etc/evil', 'Evil', '.hidden', 'a..b', 'x'.repeat(65), 'a/b', '']) {
+    for (const id of ['../evil', '..', '/etc/evil', 'Evil', '.hidden', 'a..b', 'x'.repeat(201), '荣'.repeat(67), 'a/b', '', 'con', 'nul.txt', 'x.yaml', 'scenario.schema', 'x.', 'a\u202eb', 'e\u0301t']) {
       expectErrorBody(await save({ id, scenario: WHAT_IF }), 400, 'bad-request');
     }
     expectErrorBody(await save({ scenario: WHAT_IF }), 400, 'bad-request');
@@ -592,10 +592,16 @@ describe('logging', () => {
     await logged.inject('/api/scenarios/wendeng-2025/result');
     await logged.inject('/api/scenarios/nope');
     await logged.close();
-    const entries = lines.map((l) => JSON.parse(l) as { level: number; msg: string; req?: { url: string }; res?: { statusCode: number } });
+    const entries = lines.map((l) => JSON.parse(l) as { level: number; msg: string; method?: string; url?: string; statusCode?: number; responseTimeMs?: number; error?: string; reason?: string });
     const PINO_INFO = 30;
-    expect(entries.some((e) => e.level === PINO_INFO && e.msg === 'incoming request' && e.req?.url === '/api/scenarios/wendeng-2025/result')).toBe(true);
-    expect(entries.some((e) => e.msg === 'request completed' && e.res?.statusCode === 404)).toBe(true);
+    // One line per request at info: method, URL, status and time together ("incoming request" only at debug).
+    expect(entries.filter((e) => e.level === PINO_INFO).map((e) => [e.msg, e.method, e.url, e.statusCode])).toEqual([
+      ['request completed', 'GET', '/api/scenarios/wendeng-2025/result', 200],
+      ['request completed', 'GET', '/api/scenarios/nope', 404],
+    ]);
+    expect(entries.every((e) => e.msg !== 'incoming request')).toBe(true);
+    expect(entries.find((e) => e.statusCode === 404)).toMatchObject({ error: 'not-found', reason: "no scenario 'nope' in the scenarios folder" });
+    expect(entries.every((e) => e.level !== PINO_INFO || typeof e.responseTimeMs === 'number')).toBe(true);
     expect(lines.join('\n')).not.toMatch(/\n\s+at /);
   });
 });

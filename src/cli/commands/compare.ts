@@ -5,7 +5,8 @@ import { COMPARE_METRICS, compareSummary, comparePaths, parameterDiff, type Comp
 import { runReport } from '../../report/run.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
 import { renderJson, renderSections, section, type Column } from '../../report/format.ts';
-import type { CliIo } from '../io.ts';
+import { langOf, type CliIo } from '../io.ts';
+import { metricLabel, t } from '../../report/messages.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 import { reportWarnings, withStrictOption } from '../warnings.ts';
 
@@ -31,38 +32,41 @@ export function registerCompare(program: Command, io: CliIo): void {
       io.stdout(renderJson(reports));
       return;
     }
+    const lang = langOf(io);
     const ids = reports.map((r) => r.scenario.id);
-    const { dimension } = metricById(opts.metric);
+    const metric = metricById(opts.metric);
+    const { dimension } = metric;
+    const name = lang === 'zh' ? metricLabel(metric, lang) : opts.metric;
     const pathColumns: Array<Column<CompareRow>> = [
-      { header: 'year', value: (r) => String(r.year) },
+      { header: t(lang, 'year'), value: (r) => String(r.year) },
       ...ids.map((id, i) => ({ header: id, value: (r: CompareRow) => r.values[i], dimension })),
       ...ids.slice(1).map((id, j) => ({ header: `Δ ${id}`, value: (r: CompareRow) => r.deltas[j + 1], dimension })),
     ];
-    const paths = section({ title: `${opts.metric} by year:`, columns: pathColumns, rows: comparePaths(reports, opts.metric) });
+    const paths = section({ title: t(lang, 'compare.byYear', { metric: name }), columns: pathColumns, rows: comparePaths(reports, opts.metric) });
     if (opts.format === 'csv') {
       io.stdout(renderSections([paths], 'csv', opts.units));
       return;
     }
     const diffColumns: Array<Column<ParameterDifference>> = [
-      { header: 'input', value: (d) => d.path },
+      { header: t(lang, 'compare.input'), value: (d) => d.path },
       ...ids.map((id, i) => ({ header: id, value: (d: ParameterDifference) => d.values[i] ?? '—' })),
     ];
     const diffs = parameterDiff(scenarios);
     const summary = compareSummary(reports, opts.metric);
     const cumulative = runningTotalOf(metricById(opts.metric)) !== undefined;
     const summaryColumns: Array<Column<(typeof summary)[number]>> = [
-      { header: 'scenario', value: (s) => s.id },
-      { header: 'target met', value: (s) => (s.targetYear === null ? 'no target' : s.targetMetYear === null ? 'not met' : String(s.targetMetYear)) },
-      { header: `${opts.metric} in target year`, value: (s) => s.valueInTargetYear, dimension },
-      { header: cumulative ? `cumulative ${opts.metric} to end year` : `${opts.metric} in end year`, value: (s) => s.toEndYear, dimension },
-      { header: 'end year', value: (s) => String(s.endYear) },
+      { header: t(lang, 'compare.scenario'), value: (s) => s.id },
+      { header: t(lang, 'compare.targetMet'), value: (s) => (s.targetYear === null ? t(lang, 'compare.noTarget') : s.targetMetYear === null ? t(lang, 'compare.notMet') : String(s.targetMetYear)) },
+      { header: t(lang, 'compare.inTargetYear', { metric: name }), value: (s) => s.valueInTargetYear, dimension },
+      { header: t(lang, cumulative ? 'compare.cumulativeToEnd' : 'compare.inEndYear', { metric: name }), value: (s) => s.toEndYear, dimension },
+      { header: t(lang, 'compare.endYear'), value: (s) => String(s.endYear) },
     ];
     io.stdout(
       renderSections(
         [
-          section({ title: diffs.length ? 'Inputs that differ:' : 'Inputs that differ: none (the scenarios resolve to the same inputs)', columns: diffColumns, rows: diffs }),
+          section({ title: t(lang, diffs.length ? 'compare.differ' : 'compare.differNone'), columns: diffColumns, rows: diffs }),
           paths,
-          section({ title: 'Summary:', columns: summaryColumns, rows: summary }),
+          section({ title: t(lang, 'compare.summary'), columns: summaryColumns, rows: summary }),
         ],
         opts.format,
         opts.units,

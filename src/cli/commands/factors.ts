@@ -2,7 +2,8 @@
 import { Option, type Command } from 'commander';
 import { FACTOR_KINDS, factorInDisplayUnit, listFactorPresets, type FactorKind, type FactorPreset } from '../../core/plan/factors.ts';
 import { renderJson, renderSections, section } from '../../report/format.ts';
-import type { CliIo } from '../io.ts';
+import { langOf, type CliIo } from '../io.ts';
+import { t } from '../../report/messages.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
 function valuesText(p: FactorPreset): string {
@@ -22,14 +23,16 @@ export function registerFactors(program: Command, io: CliIo): void {
       io.stdout(renderJson(presets));
       return;
     }
+    const lang = langOf(io);
+    const zh = lang === 'zh' || opts.units === 'cn';
     const columns = [
       { header: 'id', value: (p: FactorPreset) => p.id },
-      { header: 'kind', value: (p: FactorPreset) => p.kind },
-      { header: 'values', value: (p: FactorPreset) => valuesText(p) },
-      { header: opts.units === 'cn' ? '名称' : 'label', value: (p: FactorPreset) => (opts.units === 'cn' ? p.labelZh : p.label) },
-      { header: 'source', value: (p: FactorPreset) => p.source },
+      { header: t(lang, 'kind'), value: (p: FactorPreset) => p.kind },
+      { header: t(lang, 'values'), value: (p: FactorPreset) => valuesText(p) },
+      { header: zh ? '名称' : 'label', value: (p: FactorPreset) => (zh ? p.labelZh : p.label) },
+      { header: t(lang, 'source'), value: (p: FactorPreset) => p.source },
     ];
     const out = renderSections([section({ columns, rows: presets })], opts.format, opts.units);
-    io.stdout(opts.format === 'table' ? `${out}\nSources, dates and what each value means: docs/factors.md\n` : out);
+    io.stdout(opts.format === 'table' ? `${out}\n${t(lang, 'factors.sources', { doc: 'docs/factors.md' })}\n` : out);
   });
 }

@@ -12,7 +12,8 @@ import type { DegradationMode } from '../../core/plan/types.ts';
 import { renderJson, renderSections, section, type Column } from '../../report/format.ts';
 import { DISPLAY_UNITS, tryParseQuantity, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
-import { CliError, type CliIo } from '../io.ts';
+import { CliError, langOf, type CliIo } from '../io.ts';
+import { t, type Lang } from '../../report/messages.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
 /** Options as commander hands them over: quantities still text, so each message can name its flag. */
@@ -276,17 +277,17 @@ export function financeJson(input: ProjectFinanceInput, capacityMW: number | und
   };
 }
 
-const CASHFLOW_COLUMNS: ReadonlyArray<Column<ProjectFinanceResult['cashflows'][number]>> = [
-  { header: 'year', value: (c) => String(c.year) },
-  { header: 'energy', value: (c) => c.energyMWh, dimension: 'energy' },
-  { header: 'capex', value: (c) => c.capexYuan, dimension: 'money' },
-  { header: 'opex', value: (c) => c.opexYuan, dimension: 'money' },
-  { header: 'revenue', value: (c) => c.revenueYuan, dimension: 'money' },
-  { header: 'tax', value: (c) => c.taxYuan, dimension: 'money' },
-  { header: 'debt service', value: (c) => c.debtServiceYuan, dimension: 'money' },
-  { header: 'net', value: (c) => c.netYuan, dimension: 'money' },
-  { header: 'equity net', value: (c) => c.equityNetYuan, dimension: 'money' },
-  { header: 'cum. net', value: (c) => c.cumulativeNetYuan, dimension: 'money' },
+const cashflowColumns = (lang: Lang): ReadonlyArray<Column<ProjectFinanceResult['cashflows'][number]>> => [
+  { header: t(lang, 'year'), value: (c) => String(c.year) },
+  { header: t(lang, 'finance.energy'), value: (c) => c.energyMWh, dimension: 'energy' },
+  { header: t(lang, 'finance.capex'), value: (c) => c.capexYuan, dimension: 'money' },
+  { header: t(lang, 'finance.opex'), value: (c) => c.opexYuan, dimension: 'money' },
+  { header: t(lang, 'finance.revenue'), value: (c) => c.revenueYuan, dimension: 'money' },
+  { header: t(lang, 'finance.tax'), value: (c) => c.taxYuan, dimension: 'money' },
+  { header: t(lang, 'finance.debtService'), value: (c) => c.debtServiceYuan, dimension: 'money' },
+  { header: t(lang, 'finance.net'), value: (c) => c.netYuan, dimension: 'money' },
+  { header: t(lang, 'finance.equityNet'), value: (c) => c.equityNetYuan, dimension: 'money' },
+  { header: t(lang, 'finance.cumNet'), value: (c) => c.cumulativeNetYuan, dimension: 'money' },
 ];
 
 interface MetricRow {
@@ -320,21 +321,21 @@ function metricRows(input: ProjectFinanceInput, r: ProjectFinanceResult, units: 
   return rows;
 }
 
-const METRIC_COLUMNS: ReadonlyArray<Column<MetricRow>> = [
-  { header: 'metric', value: (m) => m.metric },
-  { header: 'value', value: (m) => m.value },
-  { header: 'unit', value: (m) => m.unit },
+const metricColumns = (lang: Lang): ReadonlyArray<Column<MetricRow>> => [
+  { header: t(lang, 'finance.metric'), value: (m) => m.metric },
+  { header: t(lang, 'finance.value'), value: (m) => m.value },
+  { header: t(lang, 'finance.unit'), value: (m) => m.unit },
 ];
 
 /** The table, Markdown or CSV report. */
-export function renderFinance(input: ProjectFinanceInput, r: ProjectFinanceResult, flags: Pick<FinanceFlags, 'format' | 'units' | 'cashflows'>): string {
+export function renderFinance(input: ProjectFinanceInput, r: ProjectFinanceResult, flags: Pick<FinanceFlags, 'format' | 'units' | 'cashflows'>, lang: Lang = 'en'): string {
   const format = flags.format === 'json' ? 'table' : flags.format;
-  const cashflowSection = section({ title: 'Cash flows by year (year 0 = last construction year):', columns: CASHFLOW_COLUMNS, rows: r.cashflows });
-  const metrics = section({ title: 'Finance:', columns: METRIC_COLUMNS, rows: metricRows(input, r, flags.units, format === 'csv') });
+  const cashflowSection = section({ title: t(lang, 'finance.cashflows'), columns: cashflowColumns(lang), rows: r.cashflows });
+  const metrics = section({ title: t(lang, 'finance.title'), columns: metricColumns(lang), rows: metricRows(input, r, flags.units, format === 'csv') });
   if (format === 'csv') return renderSections([flags.cashflows ? cashflowSection : metrics], 'csv', flags.units);
   const notes = [r.irrNote && `IRR: ${r.irrNote}`, r.equityIrrNote && r.equityIrrNote !== r.irrNote ? `equity IRR: ${r.equityIrrNote}` : undefined].filter((x): x is string => x !== undefined);
   const out = renderSections(flags.cashflows ? [metrics, cashflowSection] : [metrics], format, flags.units);
-  return `${out}${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}${format === 'table' ? '\nConventions and sources: docs/finance.md\n' : ''}`;
+  return `${out}${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}${format === 'table' ? `\n${t(lang, 'finance.conventions')}\n` : ''}`;
 }
 
 function renderPresets(presets: readonly FinancePreset[], flags: ReportOptions): string {
@@ -399,8 +400,9 @@ export function registerFinance(program: Command, io: CliIo): void {
       return;
     }
     if (flags.kind !== undefined) throw new CliError('--kind: applies to --presets');
-    const { input, capacityMW } = financeInputFromFlags(flags, (message) => io.stderr(`warning: ${message}\n`));
+    const lang = langOf(io);
+    const { input, capacityMW } = financeInputFromFlags(flags, (message) => io.stderr(`${t(lang, 'warning')}${message}\n`));
     const result = evaluate(input);
-    io.stdout(flags.format === 'json' ? renderJson(financeJson(input, capacityMW, result)) : renderFinance(input, result, flags));
+    io.stdout(flags.format === 'json' ? renderJson(financeJson(input, capacityMW, result)) : renderFinance(input, result, flags, lang));
   });
 }

@@ -3,9 +3,11 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
-import { CliError, type CliIo } from '../io.ts';
+import { CliError, langOf, type CliIo } from '../io.ts';
+import { localizeMessage, t } from '../../report/messages.ts';
 import { withExample } from '../options.ts';
 import { packageRoot } from '../../package-root.ts';
+import { scenarioIdProblem } from '../../scenario/id.ts';
 
 /** The starter scenario text; every field is explained, optional ones show their defaults. */
 export function starterScenario(name: string, schemaRef: string): string {
@@ -66,15 +68,20 @@ export function registerInit(program: Command, io: CliIo): void {
     .option('--force', 'overwrite an existing file');
   withExample(cmd, 'pvplan init scenarios/my-district', 'pvplan run scenarios/my-district.yaml');
   cmd.action((name: string, opts: { force?: boolean }) => {
-    const ext = extname(name).toLowerCase();
-    const file = ext === '.yaml' || ext === '.yml' ? name : `${name}.yaml`;
+    const lang = langOf(io);
+    // One id rule with the server (src/scenario/id.ts), so `serve` lists and saves what `init` writes.
+    const nfc = name.normalize('NFC');
+    const ext = extname(nfc).toLowerCase();
+    const file = ext === '.yaml' || ext === '.yml' ? nfc : `${nfc}.yaml`;
+    const id = file.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');
+    const idProblem = scenarioIdProblem(id);
+    if (idProblem) throw new CliError(t(lang, 'init.badId', { id, reason: localizeMessage(idProblem, lang) }));
     const path = resolve(file);
-    if (!existsSync(dirname(path))) throw new CliError(`cannot write ${file}: the folder ${dirname(file)} does not exist`);
-    if (existsSync(path) && !opts.force) throw new CliError(`${file} already exists; choose another name or pass --force to overwrite it`);
+    if (!existsSync(dirname(path))) throw new CliError(t(lang, 'init.noFolder', { file, folder: dirname(file) }));
+    if (existsSync(path) && !opts.force) throw new CliError(t(lang, 'init.exists', { file }));
     const schemaPath = resolve(packageRoot(), 'scenarios', 'scenario.schema.json');
     const schemaRef = relative(dirname(path), schemaPath) || 'scenario.schema.json';
-    const base = file.replace(/^.*\//, '').replace(/\.ya?ml$/i, '');
-    writeFileAtomic(path, starterScenario(base, schemaRef));
-    io.stdout(`wrote ${file}\nnext: pvplan run ${file}\n`);
+    writeFileAtomic(path, starterScenario(id, schemaRef));
+    io.stdout(`${t(lang, 'init.wrote', { file })}\n`);
   });
 }

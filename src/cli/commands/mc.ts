@@ -13,7 +13,8 @@ import { renderJson, renderSections, section, type Column, type Section } from '
 import type { McInput, McReport, McYear } from '../../report/mc.ts';
 import { DISPLAY_UNITS, formatQuantity, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario, type ResolvedScenario } from '../../scenario/resolve.ts';
-import type { CliIo } from '../io.ts';
+import { langOf, type CliIo } from '../io.ts';
+import { metricLabel, t, type Lang } from '../../report/messages.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 import { reportWarnings, withStrictOption } from '../warnings.ts';
 
@@ -101,17 +102,17 @@ export function formatInput(value: number, unit: InputUnit, units: UnitSystem): 
 }
 
 /** The header lines shared by mc and sensitivity: scenario, run and the uncertain inputs with their P10/P50/P90. */
-export function inputLines(report: Pick<McReport, 'scenario' | 'pvplanVersion' | 'draws' | 'seed' | 'inputs'>, resolved: Pick<ResolvedScenario, 'uncertainty'>, units: UnitSystem, what: string): string[] {
+export function inputLines(report: Pick<McReport, 'scenario' | 'pvplanVersion' | 'draws' | 'seed' | 'inputs'>, resolved: Pick<ResolvedScenario, 'uncertainty'>, units: UnitSystem, what: string, lang: Lang = 'en'): string[] {
   const { parameters, correlations, interannualSdFrac } = report.inputs;
   const width = Math.max(0, ...parameters.map((p) => p.name.length));
   const line = (p: McInput) => `  ${p.name.padEnd(width)}  ${p.distribution.kind.padEnd(10)}  ${[p.p10, p.p50, p.p90].map((v) => formatInput(v, inputUnit(p.name, resolved), units)).join(' / ')}`;
   return [
     `${report.scenario.name}  [${report.scenario.id}]`,
-    `pvplan ${report.pvplanVersion} · scenario ${report.scenario.hash.slice(0, 23)}… · ${what} · seed ${report.seed}`,
-    parameters.length > 0 ? 'uncertain inputs (P10 / P50 / P90; `pvplan run` uses the P50):' : 'uncertain inputs: none (every draw is the deterministic run)',
+    `${t(lang, 'scenarioLine', { version: report.pvplanVersion, hash: report.scenario.hash.slice(0, 23) })} · ${what} · ${t(lang, 'mc.seed', { seed: report.seed })}`,
+    t(lang, parameters.length > 0 ? 'mc.inputs' : 'mc.inputsNone'),
     ...parameters.map(line),
-    ...(interannualSdFrac > 0 ? [`  weather: full-load hours × (1 + ${(interannualSdFrac * 100).toPrecision(3)} % · z), z standard normal, independent each year`] : []),
-    ...correlations.map((c) => `  rank correlation ${c.between[0]} ~ ${c.between[1]}: ${c.rank}`),
+    ...(interannualSdFrac > 0 ? [t(lang, 'mc.weather', { sd: (interannualSdFrac * 100).toPrecision(3) })] : []),
+    ...correlations.map((c) => t(lang, 'mc.correlation', { a: c.between[0], b: c.between[1], rank: c.rank })),
   ];
 }
 
@@ -131,16 +132,17 @@ function quantileKeys(report: McReport): string[] {
   return [...standard, ...extra].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
 }
 
-function metricSection(report: McReport, metric: McMetric, keys: readonly string[]): Section {
-  const { label, dimension } = metricByField(metric);
+function metricSection(report: McReport, metric: McMetric, keys: readonly string[], lang: Lang): Section {
+  const m = metricByField(metric);
+  const { dimension } = m;
   const stat = (k: string) => (row: McYear) => (row[metric] as unknown as Record<string, number>)[k];
   const columns: Array<Column<McYear>> = [
-    { header: 'year', value: (r) => String(r.year) },
-    { header: 'mean', value: stat('mean'), dimension },
-    { header: 'sd', value: stat('sd'), dimension },
+    { header: t(lang, 'year'), value: (r) => String(r.year) },
+    { header: t(lang, 'mc.mean'), value: stat('mean'), dimension },
+    { header: t(lang, 'mc.sd'), value: stat('sd'), dimension },
     ...keys.map((k) => ({ header: k, value: stat(k), dimension })),
   ];
-  return section({ title: `${label.en}:`, columns, rows: report.years });
+  return section({ title: `${metricLabel(m, lang)}${lang === 'zh' ? '：' : ':'}`, columns, rows: report.years });
 }
 
 interface TidyRow {
@@ -150,7 +152,7 @@ interface TidyRow {
 }
 
 /** CSV: one row per (year, metric), values in the display unit of the chosen system, full precision. */
-function csvSection(report: McReport, keys: readonly string[], units: UnitSystem): Section {
+function csvSection(report: McReport, keys: readonly string[], units: UnitSystem, lang: Lang): Section {
   const stats = ['mean', 'sd', ...keys];
   const rows: TidyRow[] = report.years.flatMap((y) =>
     MC_METRICS.map((m) => {
@@ -160,43 +162,44 @@ function csvSection(report: McReport, keys: readonly string[], units: UnitSystem
     }),
   );
   const columns: Array<Column<TidyRow>> = [
-    { header: 'year', value: (r) => String(r.year) },
-    { header: 'metric', value: (r) => r.metric },
-    { header: 'unit', value: (r) => DISPLAY_UNITS[units][metricByField(r.metric).dimension].unit },
-    ...stats.map((k, i) => ({ header: k, value: (r: TidyRow) => String(Number(r.values[i]!.toPrecision(12))) })),
+    { header: t(lang, 'year'), value: (r) => String(r.year) },
+    // The metric's id ('energy') or Chinese name, not its field ('energyMWh'): the unit column says the unit of the values.
+    { header: t(lang, 'mc.metric'), value: (r) => (lang === 'zh' ? metricLabel(metricByField(r.metric), lang) : metricByField(r.metric).id) },
+    { header: t(lang, 'mc.unit'), value: (r) => DISPLAY_UNITS[units][metricByField(r.metric).dimension].unit },
+    ...stats.map((k, i) => ({ header: k === 'mean' ? t(lang, 'mc.mean') : k === 'sd' ? t(lang, 'mc.sd') : k, value: (r: TidyRow) => String(Number(r.values[i]!.toPrecision(12))) })),
   ];
   return section({ columns, rows });
 }
 
 /** The target lines: probability of meeting it in its year, and the year it is first met as a bar chart. */
-function targetLines(report: McReport, units: UnitSystem): string[] {
-  const t = report.target;
-  if (!t) return ['target: none (the scenario sets no capacity target)'];
+function targetLines(report: McReport, units: UnitSystem, lang: Lang): string[] {
+  const tg = report.target;
+  if (!tg) return [t(lang, 'mc.targetNone')];
   const lines = [
-    `target: ${formatQuantity(t.capacityMW, 'power', units, 6)} built + under construction in ${t.year}: met in ${pct(t.probabilityMet)} of draws`,
-    ...(t.probabilityEnergyMet === undefined ? [] : [`energy target ${formatQuantity(t.energyMWh!, 'energy', units, 6)} in ${t.year}: met in ${pct(t.probabilityEnergyMet)} of draws`]),
-    ...(t.probabilityCoalMet === undefined ? [] : [`coal target ${formatQuantity(t.coalTonnes!, 'mass', units, 6)} in ${t.year}: met in ${pct(t.probabilityCoalMet)} of draws`]),
-    'year the target is first met:',
+    t(lang, 'mc.target', { capacity: formatQuantity(tg.capacityMW, 'power', units, 6), year: tg.year, p: pct(tg.probabilityMet) }),
+    ...(tg.probabilityEnergyMet === undefined ? [] : [t(lang, 'mc.energyTarget', { energy: formatQuantity(tg.energyMWh!, 'energy', units, 6), year: tg.year, p: pct(tg.probabilityEnergyMet) })]),
+    ...(tg.probabilityCoalMet === undefined ? [] : [t(lang, 'mc.coalTarget', { mass: formatQuantity(tg.coalTonnes!, 'mass', units, 6), year: tg.year, p: pct(tg.probabilityCoalMet) })]),
+    t(lang, 'mc.firstMet'),
   ];
-  const top = Math.max(...t.yearMetDistribution.map((r) => r.probability));
-  for (const r of t.yearMetDistribution) lines.push(`  ${(r.year === null ? 'never' : String(r.year)).padEnd(5)}  ${pct(r.probability).padStart(7)}  ${bar(r.probability / top, 40)}`);
+  const top = Math.max(...tg.yearMetDistribution.map((r) => r.probability));
+  for (const r of tg.yearMetDistribution) lines.push(`  ${(r.year === null ? t(lang, 'never') : String(r.year)).padEnd(5)}  ${pct(r.probability).padStart(7)}  ${bar(r.probability / top, 40)}`);
   return lines;
 }
 
 /** Renders a Monte Carlo report in the requested format. */
-export function renderMc(report: McReport, resolved: Pick<ResolvedScenario, 'uncertainty'>, opts: ReportOptions): string {
+export function renderMc(report: McReport, resolved: Pick<ResolvedScenario, 'uncertainty'>, opts: ReportOptions, lang: Lang = 'en'): string {
   if (opts.format === 'json') return renderJson(report);
   const keys = quantileKeys(report);
-  if (opts.format === 'csv') return renderSections([csvSection(report, keys, opts.units)], 'csv', opts.units);
+  if (opts.format === 'csv') return renderSections([csvSection(report, keys, opts.units, lang)], 'csv', opts.units);
   const md = opts.format === 'markdown';
   const lines = (xs: string[]) => (md ? xs.map((l) => (l ? `${l}  ` : l)) : xs).join('\n');
   const header = [
-    ...inputLines(report, resolved, opts.units, `${report.draws.toLocaleString('en')} draws`),
-    'pX is the X-th percentile across draws: a yield report\'s "P90" (exceeded in 90 % of cases) is p10 here.',
+    ...inputLines(report, resolved, opts.units, t(lang, 'mc.draws', { n: report.draws.toLocaleString('en') }), lang),
+    t(lang, 'mc.percentileNote'),
     '',
   ];
-  const sections = MC_METRICS.map((m) => metricSection(report, m, keys));
-  return `${md ? '## ' : ''}${lines(header)}\n${renderSections(sections, opts.format, opts.units)}\n${lines([...targetLines(report, opts.units), ''])}\n`;
+  const sections = MC_METRICS.map((m) => metricSection(report, m, keys, lang));
+  return `${md ? '## ' : ''}${lines(header)}\n${renderSections(sections, opts.format, opts.units)}\n${lines([...targetLines(report, opts.units, lang), ''])}\n`;
 }
 
 interface McOptions extends ReportOptions {
@@ -225,6 +228,6 @@ export function registerMc(program: Command, io: CliIo): void {
     const report = await withProgressAndInterrupt(io, 'mc', 'draws', (onProgress, signal) =>
       runMonteCarlo(resolved, { draws: opts.draws, seed: opts.seed, threads: opts.threads, quantiles: opts.quantiles ?? [], onProgress, signal }),
     );
-    io.stdout(renderMc(report, resolved, opts));
+    io.stdout(renderMc(report, resolved, opts, langOf(io)));
   });
 }

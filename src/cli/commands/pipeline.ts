@@ -1,12 +1,12 @@
 /** `pvplan pipeline FILE`: the named projects, the planned and risk-weighted paths, and each target's waterfall and gap. */
 import type { Command } from 'commander';
 import type { PortfolioYear } from '../../core/portfolio/paths.ts';
-import type { WaterfallStep } from '../../core/portfolio/waterfall.ts';
 import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
 import { pipelineReport, type PipelineProjectRow, type PipelineReport, type PipelineTargetRow } from '../../report/pipeline.ts';
 import { loadPortfolio } from '../../scenario/projects.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
-import type { CliIo } from '../io.ts';
+import { langOf, type CliIo } from '../io.ts';
+import { t, type Lang } from '../../report/messages.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 import { reportWarnings, withStrictOption } from '../warnings.ts';
 import { wholeNumber } from './mc.ts';
@@ -16,36 +16,28 @@ const MAX_PIPELINE_DRAWS = 1_000_000;
 
 const pct = (frac: number) => `${(frac * 100).toFixed(1)} %`;
 
-const PROJECT_COLUMNS: ReadonlyArray<Column<PipelineProjectRow>> = [
-  { header: 'id', value: (p) => p.id },
-  { header: 'stage', value: (p) => p.stage },
-  { header: 'technology', value: (p) => p.technology },
-  { header: 'capacity', value: (p) => p.capacityMW, dimension: 'power' },
-  { header: 'storage', value: (p) => p.energyMWh, dimension: 'energy' },
-  { header: 'construction', value: (p) => String(p.constructionStartYear) },
-  { header: 'commissioning', value: (p) => String(p.plannedCommissioningYear) },
-  { header: 'expected', value: (p) => p.expectedCommissioningYear.toFixed(1) },
-  { header: 'probability', value: (p) => p.completionProbabilityFrac, dimension: 'fraction' },
-  { header: 'investment', value: (p) => p.investmentYuan, dimension: 'money' },
+const projectColumns = (lang: Lang): ReadonlyArray<Column<PipelineProjectRow>> => [
+  { header: t(lang, 'pipeline.id'), value: (p) => p.id },
+  { header: t(lang, 'pipeline.stage'), value: (p) => p.stage },
+  { header: t(lang, 'pipeline.technology'), value: (p) => p.technology },
+  { header: t(lang, 'pipeline.capacity'), value: (p) => p.capacityMW, dimension: 'power' },
+  { header: t(lang, 'pipeline.storage'), value: (p) => p.energyMWh, dimension: 'energy' },
+  { header: t(lang, 'pipeline.construction'), value: (p) => String(p.constructionStartYear) },
+  { header: t(lang, 'pipeline.commissioning'), value: (p) => String(p.plannedCommissioningYear) },
+  { header: t(lang, 'pipeline.expected'), value: (p) => p.expectedCommissioningYear.toFixed(1) },
+  { header: t(lang, 'pipeline.probability'), value: (p) => p.completionProbabilityFrac, dimension: 'fraction' },
+  { header: t(lang, 'pipeline.investment'), value: (p) => p.investmentYuan, dimension: 'money' },
 ];
 
-const YEAR_COLUMNS: ReadonlyArray<Column<PortfolioYear>> = [
-  { header: 'year', value: (y) => String(y.year) },
-  { header: 'planned', value: (y) => y.plannedCapacityMW, dimension: 'power' },
-  { header: 'risk-weighted', value: (y) => y.expectedCapacityMW, dimension: 'power' },
-  { header: 'unnamed', value: (y) => y.unnamedCapacityMW, dimension: 'power' },
-  { header: 'operating planned', value: (y) => y.plannedOperatingMW, dimension: 'power' },
-  { header: 'operating risk-weighted', value: (y) => y.expectedOperatingMW, dimension: 'power' },
-  { header: 'storage planned', value: (y) => y.byTechnology.storage.plannedCapacityMW, dimension: 'power' },
+const yearColumns = (lang: Lang): ReadonlyArray<Column<PortfolioYear>> => [
+  { header: t(lang, 'year'), value: (y) => String(y.year) },
+  { header: t(lang, 'pipeline.planned'), value: (y) => y.plannedCapacityMW, dimension: 'power' },
+  { header: t(lang, 'pipeline.riskWeighted'), value: (y) => y.expectedCapacityMW, dimension: 'power' },
+  { header: t(lang, 'pipeline.unnamed'), value: (y) => y.unnamedCapacityMW, dimension: 'power' },
+  { header: t(lang, 'pipeline.operatingPlanned'), value: (y) => y.plannedOperatingMW, dimension: 'power' },
+  { header: t(lang, 'pipeline.operatingRiskWeighted'), value: (y) => y.expectedOperatingMW, dimension: 'power' },
+  { header: t(lang, 'pipeline.storagePlanned'), value: (y) => y.byTechnology.storage.plannedCapacityMW, dimension: 'power' },
 ];
-
-const STEP_LABELS: Readonly<Record<WaterfallStep['step'], string>> = {
-  today: 'today: baseline + operating projects',
-  'under-construction': '+ under construction',
-  approved: '+ approved',
-  signed: '+ signed',
-  prospect: '+ prospects',
-};
 
 interface WaterfallRow {
   readonly label: string;
@@ -53,46 +45,53 @@ interface WaterfallRow {
   readonly expectedMW: number;
 }
 
-function waterfallSection(t: PipelineTargetRow, baseYear: number): Section {
+function waterfallSection(tg: PipelineTargetRow, baseYear: number, lang: Lang): Section {
   const rows: WaterfallRow[] = [
-    ...t.steps.map((s) => ({ label: STEP_LABELS[s.step], plannedMW: s.plannedMW, expectedMW: s.expectedMW })),
-    { label: 'named total', plannedMW: t.plannedMW, expectedMW: t.expectedMW },
-    { label: 'target', plannedMW: t.capacityMW, expectedMW: t.capacityMW },
-    { label: 'gap (unnamed growth needed)', plannedMW: t.gapPlannedMW, expectedMW: t.gapExpectedMW },
-    { label: `unnamed growth in the plan, ${baseYear}–${t.year}`, plannedMW: t.unnamedGrowthMW, expectedMW: t.unnamedGrowthMW },
-    { label: 'still missing after it', plannedMW: t.remainingPlannedMW, expectedMW: t.remainingExpectedMW },
+    ...tg.steps.map((s) => ({ label: t(lang, `step.${s.step}`), plannedMW: s.plannedMW, expectedMW: s.expectedMW })),
+    { label: t(lang, 'pipeline.namedTotal'), plannedMW: tg.plannedMW, expectedMW: tg.expectedMW },
+    { label: t(lang, 'pipeline.target'), plannedMW: tg.capacityMW, expectedMW: tg.capacityMW },
+    { label: t(lang, 'pipeline.gap'), plannedMW: tg.gapPlannedMW, expectedMW: tg.gapExpectedMW },
+    { label: t(lang, 'pipeline.unnamedGrowth', { from: baseYear, to: tg.year }), plannedMW: tg.unnamedGrowthMW, expectedMW: tg.unnamedGrowthMW },
+    { label: t(lang, 'pipeline.stillMissing'), plannedMW: tg.remainingPlannedMW, expectedMW: tg.remainingExpectedMW },
   ];
   const columns: Array<Column<WaterfallRow>> = [
-    { header: 'step', value: (r) => r.label },
-    { header: 'planned', value: (r) => r.plannedMW, dimension: 'power' },
-    { header: 'risk-weighted', value: (r) => r.expectedMW, dimension: 'power' },
+    { header: t(lang, 'pipeline.step'), value: (r) => r.label },
+    { header: t(lang, 'pipeline.planned'), value: (r) => r.plannedMW, dimension: 'power' },
+    { header: t(lang, 'pipeline.riskWeighted'), value: (r) => r.expectedMW, dimension: 'power' },
   ];
-  const what = t.counts === 'operating' ? 'operating' : 'built + under construction';
-  return section({ title: `${t.name}: ${t.technologies.join(' + ')}, ${what}, in ${t.year}`, columns, rows });
+  const what = t(lang, tg.counts === 'operating' ? 'pipeline.operatingWhat' : 'pipeline.builtWhat');
+  return section({ title: t(lang, 'pipeline.targetTitle', { name: tg.name, technologies: tg.technologies.join(' + '), what, year: tg.year }), columns, rows });
 }
 
 /** What a target's gap means, in words. */
-function gapLines(t: PipelineTargetRow, units: UnitSystem): string[] {
+function gapLines(tg: PipelineTargetRow, units: UnitSystem, lang: Lang): string[] {
   const q = (mw: number) => formatQuantity(mw, 'power', units, 4);
   const meaning = (label: string, gap: number, m: PipelineTargetRow['gapPlanned']) =>
     gap <= 0
-      ? `${label}: the named projects reach the target`
-      : `${label}: ${q(gap)} must come from unnamed growth: ${q(m.mwPerYear)} a year for ${m.years} years${m.growthRateFrac === null ? '' : `, ${pct(m.growthRateFrac)} a year on the unnamed baseline`}`;
+      ? t(lang, 'pipeline.reached', { label })
+      : t(lang, 'pipeline.gapMeaning', { label, gap: q(gap), perYear: q(m.mwPerYear), years: m.years, rate: m.growthRateFrac === null ? '' : t(lang, 'pipeline.gapRate', { rate: pct(m.growthRateFrac) }) });
+  const mc = tg.monteCarlo;
   return [
-    meaning('planned', t.gapPlannedMW, t.gapPlanned),
-    meaning('risk-weighted', t.gapExpectedMW, t.gapExpected),
-    ...(t.monteCarlo
+    meaning(t(lang, 'pipeline.planned'), tg.gapPlannedMW, tg.gapPlanned),
+    meaning(t(lang, 'pipeline.riskWeighted'), tg.gapExpectedMW, tg.gapExpected),
+    ...(mc
       ? [
-          `Monte Carlo (${t.monteCarlo.draws.toLocaleString('en')} draws, seed ${t.monteCarlo.seed}, unnamed growth included): target met in ${t.year} in ${pct(t.monteCarlo.probabilityMetFrac)} of draws; first met: ${t.monteCarlo.yearMetDistribution.map((r) => `${r.year ?? 'not by the end year'} ${pct(r.probability)}`).join(', ')}`,
+          t(lang, 'pipeline.mc', {
+            draws: mc.draws.toLocaleString('en'),
+            seed: mc.seed,
+            year: tg.year,
+            p: pct(mc.probabilityMetFrac),
+            dist: mc.yearMetDistribution.map((r) => `${r.year ?? t(lang, 'pipeline.notByEnd')} ${pct(r.probability)}`).join(', '),
+          }),
         ]
       : []),
   ];
 }
 
 /** Renders a pipeline report in the requested format. */
-export function renderPipeline(report: PipelineReport, opts: ReportOptions): string {
+export function renderPipeline(report: PipelineReport, opts: ReportOptions, lang: Lang = 'en'): string {
   if (opts.format === 'json') return renderJson(pipelineJson(report));
-  const projects = section({ title: 'Projects:', columns: PROJECT_COLUMNS, rows: report.projects });
+  const projects = section({ title: t(lang, 'pipeline.projects'), columns: projectColumns(lang), rows: report.projects });
   if (opts.format === 'csv') return renderSections([projects], 'csv', opts.units);
   const u = opts.units;
   const md = opts.format === 'markdown';
@@ -100,18 +99,18 @@ export function renderPipeline(report: PipelineReport, opts: ReportOptions): str
   const inv = report.investmentYuan;
   const money = (yuan: number) => formatQuantity(yuan, 'money', u, 6);
   const out = [
-    `${md ? '## ' : ''}${lines([`${report.scenario.name}  [${report.scenario.id}]`, `scenario ${report.scenario.hash.slice(0, 23)}… · expected commissioning = planned year + mean delay (display only)`, ''])}`,
-    renderSections([projects, section({ title: 'Capacity by year (generation; unnamed = the aggregate plan, included in planned and risk-weighted):', columns: YEAR_COLUMNS, rows: report.years })], opts.format, u),
+    `${md ? '## ' : ''}${lines([`${report.scenario.name}  [${report.scenario.id}]`, t(lang, 'pipeline.note', { hash: report.scenario.hash.slice(0, 23) }), ''])}`,
+    renderSections([projects, section({ title: t(lang, 'pipeline.byYear'), columns: yearColumns(lang), rows: report.years })], opts.format, u),
   ];
-  for (const t of report.targets) {
-    out.push(renderSections([waterfallSection(t, report.baseYear)], opts.format, u));
-    out.push(`${lines(gapLines(t, u))}\n`);
+  for (const target of report.targets) {
+    out.push(renderSections([waterfallSection(target, report.baseYear, lang)], opts.format, u));
+    out.push(`${lines(gapLines(target, u, lang))}\n`);
   }
   out.push(
     `${lines([
-      `investment: ${money(inv.total)} named (risk-weighted ${money(inv.expected)})${inv.signed === undefined ? '' : `, ${pct(inv.shareOfSignedFrac ?? 0)} of the ${money(inv.signed)} signed`}`,
-      `by year: ${Object.entries(inv.byYear).map(([y, v]) => `${y} ${money(v)}`).join(', ') || 'none'}`,
-      ...report.warnings.map((w) => `warning: ${w}`),
+      t(lang, 'pipeline.investmentLine', { total: money(inv.total), expected: money(inv.expected), signed: inv.signed === undefined ? '' : t(lang, 'pipeline.signedShare', { share: pct(inv.shareOfSignedFrac ?? 0), signed: money(inv.signed) }) }),
+      t(lang, 'pipeline.byYearLine', { list: Object.entries(inv.byYear).map(([y, v]) => `${y} ${money(v)}`).join(', ') || t(lang, 'none') }),
+      ...report.warnings.map((w) => `${t(lang, 'warning')}${w}`),
     ])}\n`,
   );
   return out.join('\n');
@@ -143,7 +142,8 @@ export function registerPipeline(program: Command, io: CliIo): void {
     const loaded = loadPortfolio(file);
     reportWarnings(io, loaded.scenario.warnings, opts.strict);
     const report = pipelineReport(loaded, opts.draws === undefined ? undefined : { draws: opts.draws, seed: opts.seed });
-    if (opts.format !== 'json') for (const w of report.warnings) io.stderr(`warning: ${w}\n`);
-    io.stdout(renderPipeline(report, opts));
+    const lang = langOf(io);
+    if (opts.format !== 'json') for (const w of report.warnings) io.stderr(`${t(lang, 'warning')}${w}\n`);
+    io.stdout(renderPipeline(report, opts, lang));
   });
 }

@@ -4,7 +4,8 @@ import { runReport, type CoalConvention, type RunReport } from '../../report/run
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
 import { renderJson, renderSections, section, yearColumns, type Column, type Section } from '../../report/format.ts';
-import type { CliIo } from '../io.ts';
+import { langOf, type CliIo } from '../io.ts';
+import { t, type Lang } from '../../report/messages.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 import { reportWarnings, withStrictOption } from '../warnings.ts';
 
@@ -12,82 +13,88 @@ import { reportWarnings, withStrictOption } from '../warnings.ts';
 const pct = (frac: number) => `${(frac * 100).toFixed(2)} %`;
 
 /** One line describing the growth model and its solved or fitted parameters. */
-export function describeGrowth(report: RunReport, units: UnitSystem): string {
+export function describeGrowth(report: RunReport, units: UnitSystem, lang: Lang = 'en'): string {
   const g = report.summary.growth;
   const p = g.parameters;
   const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : Number.NaN);
+  const power = (k: string) => formatQuantity(num(k), 'power', units, 6);
   switch (g.model) {
     case 'cagr':
-      return `cagr: ${pct(num('rateFrac'))} a year from ${p.fromYear} to ${p.untilYear}, then ${pct(num('afterRateFrac'))} a year`;
+      return t(lang, 'growth.cagr', { rate: pct(num('rateFrac')), from: String(p.fromYear), until: String(p.untilYear), after: pct(num('afterRateFrac')) });
     case 'linear':
-      return `linear: ${formatQuantity(num('additionsMWPerYear'), 'power', units, 6)} a year from ${p.fromYear} to ${p.untilYear}, then ${pct(num('afterRateFrac'))} a year`;
+      return t(lang, 'growth.linear', { additions: power('additionsMWPerYear'), from: String(p.fromYear), until: String(p.untilYear), after: pct(num('afterRateFrac')) });
     case 'logistic':
-      return `logistic: saturation ${formatQuantity(num('saturationMW'), 'power', units, 6)}, steepness ${num('steepnessPerYear').toFixed(4)}/yr, midpoint ${num('midpointYear').toFixed(2)}`;
+      return t(lang, 'growth.logistic', { saturation: power('saturationMW'), steepness: num('steepnessPerYear').toFixed(4), midpoint: num('midpointYear').toFixed(2) });
     case 'trend':
       return p.fit === 'exponential'
-        ? `trend (exponential fit to history): ${pct(num('rateFrac'))} a year, R² = ${g.rSquared?.toFixed(4)}`
-        : `trend (logistic fit to history): saturation ${formatQuantity(num('saturationMW'), 'power', units, 6)}, steepness ${num('steepnessPerYear').toFixed(4)}/yr, R² = ${g.rSquared?.toFixed(4)}`;
+        ? t(lang, 'growth.trendExp', { rate: pct(num('rateFrac')), r2: String(g.rSquared?.toFixed(4)) })
+        : t(lang, 'growth.trendLog', { saturation: power('saturationMW'), steepness: num('steepnessPerYear').toFixed(4), r2: String(g.rSquared?.toFixed(4)) });
     case 'formula':
-      return `formula: ${String(p.expression)}`;
+      return t(lang, 'growth.formula', { expression: String(p.expression) });
     default:
       return g.model;
   }
 }
 
 /** Plain-language summary lines (target, totals), shared by run and compare. */
-export function targetLine(report: RunReport, units: UnitSystem): string {
-  const t = report.target;
-  if (!t) return 'target: none';
+export function targetLine(report: RunReport, units: UnitSystem, lang: Lang = 'en'): string {
+  const tg = report.target;
+  if (!tg) return t(lang, 'target.none');
+  const q = (x: number | undefined, d: 'power' | 'energy' | 'mass') => formatQuantity(x ?? Number.NaN, d, units, 6);
   const parts: string[] = [];
-  if (t.capacityMW !== undefined) {
-    const goal = `${formatQuantity(t.capacityMW, 'power', units, 6)} built + under construction in ${t.year}`;
-    if (t.metInTargetYear) parts.push(`${goal}: met in ${t.metYear}`);
-    else parts.push(`${goal}: missed by ${formatQuantity(t.shortfallMW ?? Number.NaN, 'power', units, 6)} (${formatQuantity(t.capacityInTargetYearMW ?? Number.NaN, 'power', units, 6)} in ${t.year}); ${t.metYear === null ? 'not met by the end year' : `first met in ${t.metYear}`}`);
+  if (tg.capacityMW !== undefined) {
+    const goal = t(lang, 'target.goal', { capacity: q(tg.capacityMW, 'power'), year: tg.year });
+    if (tg.metInTargetYear) parts.push(t(lang, 'target.met', { goal, metYear: String(tg.metYear) }));
+    else {
+      const when = tg.metYear === null || tg.metYear === undefined ? t(lang, 'target.neverMet') : t(lang, 'target.firstMet', { year: tg.metYear });
+      parts.push(t(lang, 'target.missed', { goal, shortfall: q(tg.shortfallMW, 'power'), capacity: q(tg.capacityInTargetYearMW, 'power'), year: tg.year, when }));
+    }
   }
-  if (t.energyMWh !== undefined) parts.push(`energy ${formatQuantity(t.energyMWh, 'energy', units, 6)} in ${t.year}: ${t.energyMet ? 'met' : `missed (${formatQuantity(t.energyInTargetYearMWh, 'energy', units, 6)})`}`);
-  if (t.coalTonnes !== undefined) parts.push(`coal saved ${formatQuantity(t.coalTonnes, 'mass', units, 6)} in ${t.year}: ${t.coalMet ? 'met' : `missed (${formatQuantity(t.coalInTargetYearTonnes, 'mass', units, 6)})`}`);
-  return `target: ${parts.join('; ')}`;
+  if (tg.energyMWh !== undefined) parts.push(t(lang, 'target.energy', { energy: q(tg.energyMWh, 'energy'), year: tg.year, outcome: tg.energyMet ? t(lang, 'met') : t(lang, 'missedWith', { value: q(tg.energyInTargetYearMWh, 'energy') }) }));
+  if (tg.coalTonnes !== undefined) parts.push(t(lang, 'target.coal', { mass: q(tg.coalTonnes, 'mass'), year: tg.year, outcome: tg.coalMet ? t(lang, 'met') : t(lang, 'missedWith', { value: q(tg.coalInTargetYearTonnes, 'mass') }) }));
+  return t(lang, 'target.prefix', { parts: parts.join(lang === 'zh' ? '；' : '; ') });
 }
 
-function conventionsSection(report: RunReport): Section {
+function conventionsSection(report: RunReport, lang: Lang): Section {
   const ref = report.summary.referenceYear;
   const columns: Array<Column<CoalConvention>> = [
-    { header: 'convention', value: (c) => c.preset },
-    { header: `factor ${ref}`, value: (c) => c.tonnesPerMWh, dimension: 'intensity' },
-    { header: `coal saved ${ref}`, value: (c) => c.coalTonnes, dimension: 'mass' },
-    { header: `cum. coal ${report.summary.startYear}–${report.summary.endYear}`, value: (c) => c.cumulativeCoalTonnes, dimension: 'mass' },
-    { header: 'source', value: (c) => c.label },
+    { header: t(lang, 'run.convention'), value: (c) => c.preset },
+    { header: t(lang, 'run.factor', { year: ref }), value: (c) => c.tonnesPerMWh, dimension: 'intensity' },
+    { header: t(lang, 'run.coalSaved', { year: ref }), value: (c) => c.coalTonnes, dimension: 'mass' },
+    { header: t(lang, 'run.cumCoal', { from: report.summary.startYear, to: report.summary.endYear }), value: (c) => c.cumulativeCoalTonnes, dimension: 'mass' },
+    { header: t(lang, 'source'), value: (c) => (lang === 'zh' ? c.labelZh : c.label) },
   ];
-  return section({ title: `Coal saved under each convention (same energy, ${ref} as the reference year):`, columns, rows: report.summary.coalConventions });
+  return section({ title: t(lang, 'run.conventionsTitle', { year: ref }), columns, rows: report.summary.coalConventions });
 }
 
-/** Renders a run report in the requested format. */
-export function renderRun(report: RunReport, opts: ReportOptions): string {
+/** Renders a run report in the requested format and language. */
+export function renderRun(report: RunReport, opts: ReportOptions, lang: Lang = 'en'): string {
   if (opts.format === 'json') return renderJson(report);
-  const years = section({ columns: yearColumns(), rows: report.years });
+  const years = section({ columns: yearColumns(lang), rows: report.years });
   if (opts.format === 'csv') return renderSections([years], 'csv', opts.units);
   const s = report.summary;
   const u = opts.units;
+  const q = (x: number, d: 'power' | 'energy' | 'mass') => formatQuantity(x, d, u, 6);
   const header = [
     `${report.scenario.name}  [${report.scenario.id}]`,
-    ...(report.scenario.region ? [`region: ${report.scenario.region}`] : []),
-    `pvplan ${report.pvplanVersion} · scenario ${report.scenario.hash.slice(0, 23)}…`,
-    `growth: ${describeGrowth(report, u)}`,
-    `yield: ${report.summary.yield.fullLoadHoursStartYear.toFixed(1)} full-load hours of a new plant in ${s.startYear} (${report.summary.yield.model})`,
-    ...(s.uncertainFields.length > 0 ? [`uncertain: ${s.uncertainFields.join(', ')} — this run uses their medians; \`pvplan mc\` gives the ranges`] : []),
+    ...(report.scenario.region ? [t(lang, 'region', { region: report.scenario.region })] : []),
+    t(lang, 'scenarioLine', { version: report.pvplanVersion, hash: report.scenario.hash.slice(0, 23) }),
+    t(lang, 'run.growth', { text: describeGrowth(report, u, lang) }),
+    t(lang, 'run.yield', { hours: s.yield.fullLoadHoursStartYear.toFixed(1), year: s.startYear, model: s.yield.model }),
+    ...(s.uncertainFields.length > 0 ? [t(lang, 'run.uncertain', { fields: s.uncertainFields.join(', ') })] : []),
     '',
   ];
   const summary = [
     '',
-    targetLine(report, u),
-    `end of ${s.endYear}: ${formatQuantity(s.capacityEndMW, 'power', u, 6)} built + under construction, ${formatQuantity(s.operatingEndMW, 'power', u, 6)} operating`,
-    `totals ${s.startYear}–${s.endYear}: energy ${formatQuantity(s.totalEnergyMWh, 'energy', u, 6)}, coal saved ${formatQuantity(s.totalCoalTonnes, 'mass', u, 6)}, CO2 avoided ${formatQuantity(s.totalCo2Tonnes, 'mass', u, 6)}`,
-    ...s.warnings.map((w) => `warning: ${w}`),
+    targetLine(report, u, lang),
+    t(lang, 'run.endOf', { year: s.endYear, capacity: q(s.capacityEndMW, 'power'), operating: q(s.operatingEndMW, 'power') }),
+    t(lang, 'run.totals', { from: s.startYear, to: s.endYear, energy: q(s.totalEnergyMWh, 'energy'), coal: q(s.totalCoalTonnes, 'mass'), co2: q(s.totalCo2Tonnes, 'mass') }),
+    ...s.warnings.map((w) => `${t(lang, 'warning')}${w}`),
     '',
   ];
   const md = opts.format === 'markdown';
   const lines = (xs: string[]) => (md ? xs.map((l) => (l ? `${l}  ` : l)) : xs).join('\n');
-  return `${md ? `## ` : ''}${lines(header)}\n${renderSections([years], opts.format, u)}${lines(summary)}\n${renderSections([conventionsSection(report)], opts.format, u)}`;
+  return `${md ? `## ` : ''}${lines(header)}\n${renderSections([years], opts.format, u)}${lines(summary)}\n${renderSections([conventionsSection(report, lang)], opts.format, u)}`;
 }
 
 export function registerRun(program: Command, io: CliIo): void {
@@ -101,6 +108,6 @@ export function registerRun(program: Command, io: CliIo): void {
   cmd.action((file: string, opts: ReportOptions & { strict?: boolean }) => {
     const resolved = loadScenario(file);
     reportWarnings(io, resolved.warnings, opts.strict);
-    io.stdout(renderRun(runReport(resolved), opts));
+    io.stdout(renderRun(runReport(resolved), opts, langOf(io)));
   });
 }

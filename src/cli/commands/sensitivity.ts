@@ -12,7 +12,8 @@ import { renderJson, renderSections, section, type Column, type Section } from '
 import type { SensitivityInput, SensitivityReport, SensitivityResult } from '../../report/mc.ts';
 import { DISPLAY_UNITS, formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario, type ResolvedScenario } from '../../scenario/resolve.ts';
-import { CliError, type CliIo } from '../io.ts';
+import { CliError, langOf, type CliIo } from '../io.ts';
+import { metricLabel, t, type Lang } from '../../report/messages.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 import { bar, formatInput, inputLines, inputUnit, wholeNumber, withProgressAndInterrupt } from './mc.ts';
 
@@ -76,39 +77,39 @@ function tornadoChart(atLow: number, atHigh: number, central: number, scale: num
   return s.replace(/\s+$/, '');
 }
 
-function outputTitle(r: SensitivityResult): string {
-  const { label, cumulativeOf } = metricByField(r.metric);
-  return cumulativeOf !== undefined ? `${label.en} to ${r.year}` : `${label.en} in ${r.year}`;
+function outputTitle(r: SensitivityResult, lang: Lang): string {
+  const m = metricByField(r.metric);
+  return t(lang, m.cumulativeOf !== undefined ? 'sens.to' : 'sens.in', { label: metricLabel(m, lang), year: r.year });
 }
 
-function sectionsFor(r: SensitivityResult, resolved: ResolvedScenario, units: UnitSystem): Section[] {
+function sectionsFor(r: SensitivityResult, resolved: ResolvedScenario, units: UnitSystem, lang: Lang): Section[] {
   const { dimension } = metricByField(r.metric);
   const scale = Math.max(0, ...r.tornado.map((b) => Math.max(Math.abs(b.atLow - r.central), Math.abs(b.atHigh - r.central))));
   type Bar = SensitivityResult['tornado'][number];
   const tornadoColumns: Array<Column<Bar>> = [
-    { header: 'input', value: (b) => b.input },
+    { header: t(lang, 'sens.input'), value: (b) => b.input },
     { header: 'P10 → P90', value: (b) => `${formatInput(b.lowInput, inputUnit(b.input, resolved), units)} → ${formatInput(b.highInput, inputUnit(b.input, resolved), units)}` },
-    { header: 'at P10', value: (b) => b.atLow, dimension },
-    { header: 'at P90', value: (b) => b.atHigh, dimension },
-    { header: 'swing', value: (b) => b.swing, dimension },
-    { header: 'chart (| = all inputs at P50)', value: (b) => tornadoChart(b.atLow, b.atHigh, r.central, scale) },
+    { header: t(lang, 'sens.atP10'), value: (b) => b.atLow, dimension },
+    { header: t(lang, 'sens.atP90'), value: (b) => b.atHigh, dimension },
+    { header: t(lang, 'sens.swing'), value: (b) => b.swing, dimension },
+    { header: t(lang, 'sens.chartTornado'), value: (b) => tornadoChart(b.atLow, b.atHigh, r.central, scale) },
   ];
   const indexColumns: Array<Column<SensitivityInput>> = [
-    { header: 'input', value: (x) => x.input },
+    { header: t(lang, 'sens.input'), value: (x) => x.input },
     { header: 'S1', value: (x) => fixed(x.firstOrder) },
     { header: '± se', value: (x) => fixed(x.firstOrderSe) },
     { header: 'ST', value: (x) => fixed(x.totalEffect) },
     { header: '± se', value: (x) => fixed(x.totalEffectSe) },
     { header: 'ρs', value: (x) => fixed(x.rankCorrelation) },
     { header: 'ρs²', value: (x) => fixed(x.rankCorrelationSquared) },
-    { header: 'chart (█ S1, ░ ST − S1)', value: (x) => `${bar(x.firstOrder ?? 0, CHART_WIDTH)}${'░'.repeat(Math.max(0, Math.round(Math.min(1, x.totalEffect ?? 0) * CHART_WIDTH) - bar(x.firstOrder ?? 0, CHART_WIDTH).length))}` },
+    { header: t(lang, 'sens.chartIndices'), value: (x) => `${bar(x.firstOrder ?? 0, CHART_WIDTH)}${'░'.repeat(Math.max(0, Math.round(Math.min(1, x.totalEffect ?? 0) * CHART_WIDTH) - bar(x.firstOrder ?? 0, CHART_WIDTH).length))}` },
   ];
-  const title = outputTitle(r);
+  const title = outputTitle(r, lang);
   const central = formatQuantity(r.central, dimension, units, 6);
   return [
-    section({ title: `${title}: tornado — each input at its P10 and P90, the others at their P50 (= pvplan run: ${central}):`, columns: tornadoColumns, rows: r.tornado }),
+    section({ title: t(lang, 'sens.tornadoTitle', { title, central }), columns: tornadoColumns, rows: r.tornado }),
     section({
-      title: `${title}: variance-based ranking — mean ${formatQuantity(r.mean, dimension, units, 6)}, sd ${formatQuantity(r.sd, dimension, units, 4)} over the Sobol samples (inputs independent):`,
+      title: t(lang, 'sens.indicesTitle', { title, mean: formatQuantity(r.mean, dimension, units, 6), sd: formatQuantity(r.sd, dimension, units, 4) }),
       columns: indexColumns,
       rows: r.inputs,
     }),
@@ -116,7 +117,7 @@ function sectionsFor(r: SensitivityResult, resolved: ResolvedScenario, units: Un
 }
 
 /** CSV: one row per (output, input) with the tornado and the indices. */
-function csvSection(report: SensitivityReport, units: UnitSystem): Section {
+function csvSection(report: SensitivityReport, units: UnitSystem, lang: Lang): Section {
   interface Row {
     readonly r: SensitivityResult;
     readonly x: SensitivityInput;
@@ -126,31 +127,31 @@ function csvSection(report: SensitivityReport, units: UnitSystem): Section {
   const shown = (row: Row, v: number | undefined) => (v === undefined ? '' : String(Number((v / DISPLAY_UNITS[units][metricByField(row.r.metric).dimension].divisor).toPrecision(12))));
   const num = (v: number | null) => (v === null ? '' : String(v));
   const columns: Array<Column<Row>> = [
-    { header: 'metric', value: (row) => row.r.metric },
-    { header: 'year', value: (row) => String(row.r.year) },
-    { header: 'unit', value: (row) => DISPLAY_UNITS[units][metricByField(row.r.metric).dimension].unit },
-    { header: 'input', value: (row) => row.x.input },
-    { header: 'central', value: (row) => shown(row, row.r.central) },
-    { header: 'at P10', value: (row) => shown(row, row.t?.atLow) },
-    { header: 'at P90', value: (row) => shown(row, row.t?.atHigh) },
-    { header: 'swing', value: (row) => shown(row, row.t?.swing) },
+    { header: t(lang, 'mc.metric'), value: (row) => (lang === 'zh' ? metricLabel(metricByField(row.r.metric), lang) : metricByField(row.r.metric).id) },
+    { header: t(lang, 'year'), value: (row) => String(row.r.year) },
+    { header: t(lang, 'mc.unit'), value: (row) => DISPLAY_UNITS[units][metricByField(row.r.metric).dimension].unit },
+    { header: t(lang, 'sens.input'), value: (row) => row.x.input },
+    { header: t(lang, 'sens.central'), value: (row) => shown(row, row.r.central) },
+    { header: t(lang, 'sens.atP10'), value: (row) => shown(row, row.t?.atLow) },
+    { header: t(lang, 'sens.atP90'), value: (row) => shown(row, row.t?.atHigh) },
+    { header: t(lang, 'sens.swing'), value: (row) => shown(row, row.t?.swing) },
     { header: 'S1', value: (row) => num(row.x.firstOrder) },
     { header: 'S1 se', value: (row) => num(row.x.firstOrderSe) },
     { header: 'ST', value: (row) => num(row.x.totalEffect) },
     { header: 'ST se', value: (row) => num(row.x.totalEffectSe) },
-    { header: 'rank correlation', value: (row) => num(row.x.rankCorrelation) },
+    { header: t(lang, 'sens.rankCorrelation'), value: (row) => num(row.x.rankCorrelation) },
   ];
   return section({ columns, rows });
 }
 
 /** Renders a sensitivity report in the requested format. */
-export function renderSensitivity(report: SensitivityReport, resolved: ResolvedScenario, opts: ReportOptions): string {
+export function renderSensitivity(report: SensitivityReport, resolved: ResolvedScenario, opts: ReportOptions, lang: Lang = 'en'): string {
   if (opts.format === 'json') return renderJson(report);
-  if (opts.format === 'csv') return renderSections([csvSection(report, opts.units)], 'csv', opts.units);
+  if (opts.format === 'csv') return renderSections([csvSection(report, opts.units, lang)], 'csv', opts.units);
   const md = opts.format === 'markdown';
   const lines = (xs: string[]) => (md ? xs.map((l) => (l ? `${l}  ` : l)) : xs).join('\n');
   const correlated = report.inputs.correlations.length > 0;
-  const header = [...inputLines(report, resolved, opts.units, `N = ${report.draws.toLocaleString('en')} base samples, ${report.evaluations.toLocaleString('en')} model runs`), ''];
+  const header = [...inputLines(report, resolved, opts.units, t(lang, 'sens.runs', { n: report.draws.toLocaleString('en'), runs: report.evaluations.toLocaleString('en') }), lang), ''];
   const notes = [
     'S1: first-order Sobol index, the share of the variance an input explains alone (Saltelli et al. 2010, Comput. Phys. Commun. 181:259–270);',
     'ST: total effect, interactions included (Jansen 1999, Comput. Phys. Commun. 117:35–43); ST − S1 is the interactions\' share; ± se is the estimator\'s standard error.',
@@ -159,7 +160,7 @@ export function renderSensitivity(report: SensitivityReport, resolved: ResolvedS
     'puts every year at its P10 or P90 together, an upper bound for cumulative outputs (years vary independently).',
     '',
   ];
-  const body = report.outputs.map((r) => renderSections(sectionsFor(r, resolved, opts.units), opts.format as 'table' | 'markdown', opts.units)).join('\n');
+  const body = report.outputs.map((r) => renderSections(sectionsFor(r, resolved, opts.units, lang), opts.format as 'table' | 'markdown', opts.units)).join('\n');
   return `${md ? '## ' : ''}${lines(header)}\n${body}\n${lines(notes)}`;
 }
 
@@ -182,6 +183,6 @@ export function registerSensitivity(program: Command, io: CliIo): void {
       throw new CliError(`${file} has no uncertain inputs: give some fields as distributions (docs/uncertainty.md)`);
     }
     const report = await withProgressAndInterrupt(io, 'sensitivity', 'model runs', (onProgress, signal) => runSensitivity(resolved, { outputs, draws: opts.draws, seed: opts.seed, onProgress, signal }));
-    io.stdout(renderSensitivity(report, resolved, opts));
+    io.stdout(renderSensitivity(report, resolved, opts, langOf(io)));
   });
 }

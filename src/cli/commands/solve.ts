@@ -7,7 +7,8 @@ import { loadScenario } from '../../scenario/resolve.ts';
 import { loadScenarioChain } from '../../scenario/load.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
 import { renderJson, renderSections, section } from '../../report/format.ts';
-import type { CliIo } from '../io.ts';
+import { langOf, type CliIo } from '../io.ts';
+import { t, type Lang } from '../../report/messages.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 import { reportWarnings, withStrictOption } from '../warnings.ts';
 
@@ -16,26 +17,30 @@ interface SolveRow {
   readonly value: string;
 }
 
-function solutionRows(sol: Solution, units: UnitSystem): SolveRow[] {
+function solutionRows(sol: Solution, units: UnitSystem, lang: Lang): SolveRow[] {
+  const q = (x: number | undefined, d: 'power' | 'energy' | 'mass') => formatQuantity(x ?? Number.NaN, d, units, 6);
   const rows: SolveRow[] = [];
   const c = sol.capacity;
   if (c) {
     const n = c.year - c.fromYear;
     rows.push(
-      { quantity: 'capacity target', value: `${formatQuantity(c.targetMW, 'power', units, 6)} built + under construction in ${c.year}` },
-      { quantity: 'from', value: `${formatQuantity(c.fromMW, 'power', units, 6)} in ${c.fromYear} (×${c.multiple.toFixed(3)} in ${n} year${n === 1 ? '' : 's'})` },
-      { quantity: 'required growth rate (CAGR)', value: `${(c.requiredCagrFrac * 100).toFixed(2)} % a year` },
-      { quantity: 'required equal yearly additions', value: `${formatQuantity(c.requiredLinearAdditionsMWPerYear, 'power', units, 6)} a year (net)` },
+      { quantity: t(lang, 'solve.capacityTarget'), value: t(lang, 'solve.capacityTargetValue', { capacity: q(c.targetMW, 'power'), year: c.year }) },
+      { quantity: t(lang, 'solve.from'), value: t(lang, 'solve.fromValue', { capacity: q(c.fromMW, 'power'), year: c.fromYear, multiple: c.multiple.toFixed(3), years: n }) },
+      { quantity: t(lang, 'solve.cagr'), value: t(lang, 'solve.cagrValue', { rate: `${(c.requiredCagrFrac * 100).toFixed(2)} %` }) },
+      { quantity: t(lang, 'solve.linear'), value: t(lang, 'solve.linearValue', { capacity: q(c.requiredLinearAdditionsMWPerYear, 'power') }) },
     );
-    if (Number.isFinite(c.maxReachableMW)) rows.push({ quantity: `most reachable by ${c.year} under the cap`, value: formatQuantity(c.maxReachableMW, 'power', units, 6) });
+    if (Number.isFinite(c.maxReachableMW)) rows.push({ quantity: t(lang, 'solve.reachable', { year: c.year }), value: q(c.maxReachableMW, 'power') });
   }
   const e = sol.energy;
   if (e) {
     rows.push(
-      { quantity: `${e.kind} target`, value: e.kind === 'coal' ? `${formatQuantity(e.targetCoalTonnes ?? Number.NaN, 'mass', units, 6)} of coal saved in ${e.year} (= ${formatQuantity(e.targetEnergyMWh, 'energy', units, 6)})` : `${formatQuantity(e.targetEnergyMWh, 'energy', units, 6)} in ${e.year}` },
-      { quantity: `planned energy in ${e.year}`, value: formatQuantity(e.plannedEnergyMWh, 'energy', units, 6) },
-      { quantity: 'required capacity (whole path scaled)', value: `${formatQuantity(e.requiredCapacityMW, 'power', units, 6)} built + under construction, ${formatQuantity(e.requiredOperatingMW, 'power', units, 6)} operating (×${e.requiredMultiplier.toFixed(4)})` },
-      { quantity: 'or required full-load hours', value: `${e.requiredFullLoadHoursH.toFixed(1)} h in ${e.year} at the planned capacity` },
+      {
+        quantity: t(lang, e.kind === 'coal' ? 'solve.coalTarget' : 'solve.energyTarget'),
+        value: e.kind === 'coal' ? t(lang, 'solve.coalTargetValue', { mass: q(e.targetCoalTonnes, 'mass'), year: e.year, energy: q(e.targetEnergyMWh, 'energy') }) : t(lang, 'solve.energyTargetValue', { energy: q(e.targetEnergyMWh, 'energy'), year: e.year }),
+      },
+      { quantity: t(lang, 'solve.planned', { year: e.year }), value: q(e.plannedEnergyMWh, 'energy') },
+      { quantity: t(lang, 'solve.requiredCapacity'), value: t(lang, 'solve.requiredCapacityValue', { capacity: q(e.requiredCapacityMW, 'power'), operating: q(e.requiredOperatingMW, 'power'), multiplier: e.requiredMultiplier.toFixed(4) }) },
+      { quantity: t(lang, 'solve.requiredHours'), value: t(lang, 'solve.requiredHoursValue', { hours: e.requiredFullLoadHoursH.toFixed(1), year: e.year }) },
     );
   }
   return rows;
@@ -59,8 +64,13 @@ export function registerSolve(program: Command, io: CliIo): void {
       io.stdout(renderJson({ scenario: { id: s.id, name: s.name, hash: s.hash }, pvplanVersion: PVPLAN_VERSION, solution, warnings }));
       return;
     }
-    const rows = solutionRows(solution, opts.units);
-    const out = renderSections([section({ title: `${s.name}  [${s.id}]`, columns: [{ header: 'what', value: (r: SolveRow) => r.quantity }, { header: 'answer', value: (r: SolveRow) => r.value }], rows })], opts.format, opts.units);
+    const lang = langOf(io);
+    const rows = solutionRows(solution, opts.units, lang);
+    const columns = [
+      { header: t(lang, 'solve.what'), value: (r: SolveRow) => r.quantity },
+      { header: t(lang, 'solve.answer'), value: (r: SolveRow) => r.value },
+    ];
+    const out = renderSections([section({ title: `${s.name}  [${s.id}]`, columns, rows })], opts.format, opts.units);
     io.stdout(out);
   });
 }

@@ -18,7 +18,8 @@ import { parseGenerationCsv, parsePricesCsv, type HourlyColumn } from '../../sce
 import { PVPLAN_VERSION } from '../../version.ts';
 import { formatIsoTimeWithOffset } from '../../weather/csv.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
-import { CliError, CliExit, EXIT_INTERNAL, type CliIo } from '../io.ts';
+import { CliError, CliExit, EXIT_INTERNAL, langOf, type CliIo } from '../io.ts';
+import { t, type Lang } from '../../report/messages.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
 /** Options as commander hands them over: quantities still text, so each message can name its flag. */
@@ -177,21 +178,22 @@ interface MonthRow {
   readonly curtailmentFrac: number;
 }
 
-const MONTH_COLUMNS: ReadonlyArray<Column<MonthRow>> = [
-  { header: 'month', value: (r) => r.label },
-  { header: 'generation', value: (r) => r.generationMWh, dimension: 'energy' },
-  { header: 'delivered', value: (r) => r.deliveredMWh, dimension: 'energy' },
-  { header: 'curtailed', value: (r) => r.curtailedMWh, dimension: 'energy' },
-  { header: 'curtailment', value: (r) => r.curtailmentFrac, dimension: 'fraction' },
+const monthColumns = (lang: Lang): ReadonlyArray<Column<MonthRow>> => [
+  { header: t(lang, 'month'), value: (r) => r.label },
+  { header: t(lang, 'system.generation'), value: (r) => r.generationMWh, dimension: 'energy' },
+  { header: t(lang, 'system.delivered'), value: (r) => r.deliveredMWh, dimension: 'energy' },
+  { header: t(lang, 'system.curtailed'), value: (r) => r.curtailedMWh, dimension: 'energy' },
+  { header: t(lang, 'system.curtailment'), value: (r) => r.curtailmentFrac, dimension: 'fraction' },
 ];
 
 /** The text, Markdown or CSV report: a summary, then curtailment by month (CSV: the monthly table only). */
-export function renderSystem(run: SystemRun, generation: HourlyColumn, strategy: DispatchStrategy, format: Exclude<OutputFormat, 'json'>, units: UnitSystem): string {
+export function renderSystem(run: SystemRun, generation: HourlyColumn, strategy: DispatchStrategy, format: Exclude<OutputFormat, 'json'>, units: UnitSystem, lang: Lang = 'en'): string {
   const { summary: s, monthly: m, system } = run;
-  const names = format === 'csv' ? MONTH_NAMES.map((_, i) => String(i + 1)) : units === 'cn' ? MONTH_NAMES_CN : MONTH_NAMES;
+  const zh = units === 'cn' || lang === 'zh';
+  const names = format === 'csv' ? MONTH_NAMES.map((_, i) => String(i + 1)) : zh ? MONTH_NAMES_CN : MONTH_NAMES;
   const rows: MonthRow[] = names.map((label, i) => ({ label, generationMWh: m.generationMWh[i]!, deliveredMWh: m.deliveredMWh[i]!, curtailedMWh: m.curtailedMWh[i]!, curtailmentFrac: m.curtailmentFrac[i]! }));
-  rows.push({ label: units === 'cn' && format !== 'csv' ? '全年' : 'year', generationMWh: s.generationMWh, deliveredMWh: s.deliveredMWh, curtailedMWh: s.curtailedMWh, curtailmentFrac: s.curtailmentFrac });
-  const monthly = section<MonthRow>({ title: format === 'csv' ? undefined : 'By month:', columns: MONTH_COLUMNS, rows });
+  rows.push({ label: format === 'csv' ? 'year' : zh ? '全年' : 'year', generationMWh: s.generationMWh, deliveredMWh: s.deliveredMWh, curtailedMWh: s.curtailedMWh, curtailmentFrac: s.curtailmentFrac });
+  const monthly = section<MonthRow>({ title: format === 'csv' ? undefined : t(lang, 'byMonth'), columns: monthColumns(lang), rows });
   if (format === 'csv') return renderSections([monthly], 'csv', units);
   const st = system.storage;
   const power = (x: number) => formatQuantity(x, 'power', units, 4);
@@ -203,7 +205,7 @@ export function renderSystem(run: SystemRun, generation: HourlyColumn, strategy:
       : 'none';
   const without = run.durationCurve.energyAboveLimitMWh;
   const head = [
-    `${format === 'markdown' ? '## ' : ''}System dispatch (${strategy}) — ${generation.label}`,
+    `${format === 'markdown' ? '## ' : ''}${t(lang, 'system.title', { strategy, label: generation.label })}`,
     `${system.generationMW.length} steps of ${generation.stepHours} h; export limit ${power(system.exportLimitMW)}; storage ${storageText}`,
     '',
     `generation ${energy(s.generationMWh)}; delivered ${energy(s.deliveredMWh)}; curtailed ${energy(s.curtailedMWh)} (${pct(s.curtailmentFrac)}; without storage ${energy(without)}, ${pct(s.generationMWh > 0 ? without / s.generationMWh : 0)})`,
@@ -292,7 +294,7 @@ export function registerSystem(program: Command, io: CliIo): void {
       }
       throw e;
     }
-    const output = flags.format === 'json' ? renderJson(systemJson(run, generation, flags.strategy, horizonHours)) : renderSystem(run, generation, flags.strategy, flags.format, flags.units);
+    const output = flags.format === 'json' ? renderJson(systemJson(run, generation, flags.strategy, horizonHours)) : renderSystem(run, generation, flags.strategy, flags.format, flags.units, langOf(io));
     if (flags.hourly !== undefined) {
       try {
         writeFileAtomic(flags.hourly, systemHourlyCsv(run, generation));

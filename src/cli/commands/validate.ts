@@ -1,8 +1,9 @@
 /** `pvplan validate FILE...`: checks scenario files; exit status 2 if any is invalid. */
 import type { Command } from 'commander';
-import { ScenarioError, formatProblem } from '../../scenario/errors.ts';
+import { localizeProblem, t } from '../../report/messages.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
-import { CliError, type CliIo } from '../io.ts';
+import { CliError, langOf, type CliIo } from '../io.ts';
 import { withExample } from '../options.ts';
 import { reportWarnings, withStrictOption } from '../warnings.ts';
 
@@ -14,20 +15,21 @@ export function registerValidate(program: Command, io: CliIo): void {
   withStrictOption(cmd);
   withExample(cmd, 'pvplan validate scenarios/*.yaml', 'pvplan validate --strict scenarios/*.yaml');
   cmd.action((files: string[], opts: { strict?: boolean }) => {
+    const lang = langOf(io);
     let bad = 0;
     for (const f of files) {
       try {
         const s = loadScenario(f);
         reportWarnings(io, s.warnings, opts.strict);
         const n = s.warnings.length;
-        io.stdout(`ok      ${f}  (${s.name}; ${s.hash.slice(0, 19)}…)${n > 0 ? `  ${n} warning${n === 1 ? '' : 's'}` : ''}\n`);
+        io.stdout(`${t(lang, 'validate.ok', { file: f, name: s.name, hash: s.hash.slice(0, 19) })}${n > 0 ? `  ${t(lang, 'validate.warnings', { count: n })}` : ''}\n`);
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         bad++;
-        io.stdout(`invalid ${f}\n`);
-        for (const p of e.problems) io.stderr(`${formatProblem(p)}\n`);
+        io.stdout(`${t(lang, 'validate.invalid', { file: f })}\n`);
+        for (const p of e.problems) io.stderr(`${localizeProblem(p, lang)}\n`);
       }
     }
-    if (bad > 0) throw new CliError(`${bad} of ${files.length} scenario file${files.length === 1 ? '' : 's'} invalid`);
+    if (bad > 0) throw new CliError(lang === 'en' ? `${bad} of ${files.length} scenario file${files.length === 1 ? '' : 's'} invalid` : t(lang, 'validate.summary', { bad, total: files.length }));
   });
 }

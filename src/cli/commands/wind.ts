@@ -28,7 +28,8 @@ import { detectWeatherFormat, parseWeatherText } from '../../weather/read.ts';
 import { WeatherParseError } from '../../weather/types.ts';
 import { parseWindCsv } from '../../weather/wind-csv.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
-import { CliError, type CliIo } from '../io.ts';
+import { CliError, langOf, type CliIo } from '../io.ts';
+import { t, type Lang } from '../../report/messages.ts';
 import { numberFlag, withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
 /** Options as commander hands them over: numbers still text, so each message can name its flag. */
@@ -244,16 +245,16 @@ function describeChain(o: WindRun['options']): string {
 }
 
 /** The text, Markdown or CSV report of a run. */
-export function renderWind(run: WindRun, result: WindYearResult, title: string, format: Exclude<OutputFormat, 'json'>, units: ReportOptions['units']): string {
-  const cn = units === 'cn';
+export function renderWind(run: WindRun, result: WindYearResult, title: string, format: Exclude<OutputFormat, 'json'>, units: ReportOptions['units'], lang: Lang = 'en'): string {
+  const cn = units === 'cn' || lang === 'zh';
   const specific = cn ? '千瓦时/千瓦' : 'kWh/kW';
   const csv = format === 'csv';
   const names = cn ? MONTH_NAMES_CN : MONTH_NAMES;
   const rows = [...result.monthlyKWhPerKW.map((e, m) => ({ month: csv ? String(m + 1) : names[m]!, energy: e })), { month: csv ? 'year' : cn ? '全年' : 'year', energy: result.annualKWhPerKW }];
   const monthly: Section<{ month: string; energy: number }> = {
-    title: 'By month:',
+    title: t(lang, 'byMonth'),
     columns: [
-      { header: csv ? 'month' : cn ? '月份' : 'month', value: (r) => r.month },
+      { header: csv ? t(lang, 'month') : cn ? '月份' : 'month', value: (r) => r.month },
       { header: csv ? 'energy_kwh_per_kw' : `${cn ? '发电量' : 'energy'} (${specific})`, value: (r) => (csv ? r.energy : fixed(r.energy, 1)) },
     ],
     rows,
@@ -264,16 +265,16 @@ export function renderWind(run: WindRun, result: WindYearResult, title: string, 
   const w = run.weather;
   const head = [
     `${md ? '## ' : ''}${title}`,
-    `weather: ${w.label} (${w.format}, ${w.series.unixTimeS.length} rows of ${w.series.stepHours} h)`,
-    `turbine: ${describeTurbine(run.turbine)}`,
-    `chain: ${describeChain(run.options)}`,
+    t(lang, 'wind.weather', { label: w.label, format: w.format, rows: w.series.unixTimeS.length, step: w.series.stepHours }),
+    t(lang, 'wind.turbine', { text: describeTurbine(run.turbine) }),
+    t(lang, 'wind.chain', { text: describeChain(run.options) }),
     '',
   ];
   const summary = [
     '',
-    `annual energy: ${fixed(result.annualKWhPerKW, 1)} ${specific} (= full-load hours; before losses and availability ${fixed(result.grossKWhPerKW, 1)})`,
-    `capacity factor: ${fixed(result.capacityFactorFrac * PERCENT, 2)} % (energy / (${fixed(result.ratedPowerKW, 0)} kW × ${fixed(result.hours, 0)} h))`,
-    `mean wind speed at hub height: ${fixed(result.meanHubWindSpeedMPerS, 2)} m/s; mean air density ${fixed(result.meanAirDensityKgPerM3, 3)} kg/m³`,
+    t(lang, 'wind.annual', { value: fixed(result.annualKWhPerKW, 1), unit: specific, gross: fixed(result.grossKWhPerKW, 1) }),
+    t(lang, 'wind.cf', { value: fixed(result.capacityFactorFrac * PERCENT, 2), rated: fixed(result.ratedPowerKW, 0), hours: fixed(result.hours, 0) }),
+    t(lang, 'wind.mean', { speed: fixed(result.meanHubWindSpeedMPerS, 2), density: fixed(result.meanAirDensityKgPerM3, 3) }),
   ];
   return `${lines(head)}\n${renderSections([section(monthly)], format, units)}${lines(summary)}\n`;
 }
@@ -334,7 +335,7 @@ export function registerWind(program: Command, io: CliIo): void {
     const result = runWind(run);
     const label = run.turbine.kind === 'library' ? run.turbine.turbine.id : run.turbine.file;
     const title = `Wind energy — ${label} at ${run.options.hubHeightM} m, ${run.weather.label}`;
-    const output = flags.format === 'json' ? renderJson(windJson(run, result, title)) : renderWind(run, result, title, flags.format, flags.units);
+    const output = flags.format === 'json' ? renderJson(windJson(run, result, title)) : renderWind(run, result, title, flags.format, flags.units, langOf(io));
     if (flags.hourly !== undefined) {
       try {
         writeFileAtomic(flags.hourly, windHourlyCsv(run, result));

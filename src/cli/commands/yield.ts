@@ -31,7 +31,8 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
 import { formatIsoTimeWithOffset } from '../../weather/csv.ts';
 import { WeatherParseError } from '../../weather/types.ts';
-import { CliError, type CliIo } from '../io.ts';
+import { CliError, langOf, type CliIo } from '../io.ts';
+import { t, type Lang } from '../../report/messages.ts';
 import { numberFlag, withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
 /** Options as commander hands them over: numbers still text, so each message can name its flag. */
@@ -369,17 +370,17 @@ function describeArray(json: Record<string, unknown>): string {
 }
 
 /** The text, Markdown or CSV report of a run. */
-export function renderYield(run: PhysicalYieldRun, title: string, format: Exclude<OutputFormat, 'json'>, units: UnitSystem): string {
+export function renderYield(run: PhysicalYieldRun, title: string, format: Exclude<OutputFormat, 'json'>, units: UnitSystem, lang: Lang = 'en'): string {
   const r = run.result;
-  const cn = units === 'cn';
+  const cn = units === 'cn' || lang === 'zh';
   const insolation = cn ? '千瓦时/平方米' : 'kWh/m²';
   const specific = cn ? '千瓦时/千瓦' : 'kWh/kWp';
   const months = cn ? MONTH_NAMES_CN : MONTH_NAMES;
   const monthlyPr = (m: number) => (r.monthlyPoaKWhPerM2[m]! > 0 ? r.monthlyKWhPerKWp[m]! / r.monthlyPoaKWhPerM2[m]! : Number.NaN);
   const csv = format === 'csv';
   const monthly: Table = {
-    title: 'By month:',
-    header: csv ? ['month', 'ghi_kwh_per_m2', 'poa_kwh_per_m2', 'yield_kwh_per_kwp', 'performance_ratio'] : [cn ? '月份' : 'month', `GHI (${insolation})`, `POA (${insolation})`, `${cn ? '发电量' : 'yield'} (${specific})`, 'PR'],
+    title: t(lang, 'byMonth'),
+    header: csv ? [t(lang, 'month'), 'ghi_kwh_per_m2', 'poa_kwh_per_m2', 'yield_kwh_per_kwp', 'performance_ratio'] : [cn ? '月份' : 'month', `GHI (${insolation})`, `POA (${insolation})`, `${cn ? '发电量' : 'yield'} (${specific})`, 'PR'],
     rows: [
       ...months.map((name, m) =>
         csv
@@ -395,8 +396,8 @@ export function renderYield(run: PhysicalYieldRun, title: string, format: Exclud
   if (csv) return renderTable(monthly, 'csv');
   const l = r.losses;
   const losses: Table = {
-    title: 'Losses by step (in chain order; share of the energy entering the step):',
-    header: ['step', specific, 'share'],
+    title: t(lang, 'yield.losses'),
+    header: [t(lang, 'yield.step'), specific, t(lang, 'yield.share')],
     rows: [
       ['IAM (beam)', fixed(l.iam.kWhPerKWp, 1), pct(l.iam.frac)],
       ['temperature', fixed(l.temperature.kWhPerKWp, 1), pct(l.temperature.frac)],
@@ -412,16 +413,16 @@ export function renderYield(run: PhysicalYieldRun, title: string, format: Exclud
   const lines = (xs: string[]) => (md ? xs.map((x) => (x ? `${x}  ` : x)) : xs).join('\n');
   const head = [
     `${md ? '## ' : ''}${title}`,
-    `weather: ${w.label} (${w.format}, ${w.unixTimeS.length} rows of ${w.stepHours} h)`,
-    `site: ${describeSite(run)}`,
-    `array: ${describeArray(json)}`,
+    t(lang, 'yield.weather', { label: w.label, format: w.format, rows: w.unixTimeS.length, step: w.stepHours }),
+    t(lang, 'yield.site', { text: describeSite(run) }),
+    t(lang, 'yield.array', { text: describeArray(json) }),
     '',
   ];
   const summary = [
     '',
-    `annual specific yield: ${fixed(r.annualKWhPerKWp, 1)} ${specific} (= full-load hours)`,
-    `capacity factor: ${pct(r.capacityFactorFrac)} (AC energy / (DC nameplate × ${fixed(r.hours, 0)} h))`,
-    `performance ratio: ${pct(r.performanceRatioFrac, 1)} (yield / POA insolation at 1 kW/m²)`,
+    t(lang, 'yield.annual', { value: fixed(r.annualKWhPerKWp, 1), unit: specific }),
+    t(lang, 'yield.cf', { value: pct(r.capacityFactorFrac), hours: fixed(r.hours, 0) }),
+    t(lang, 'yield.pr', { value: pct(r.performanceRatioFrac, 1) }),
     `insolation: GHI ${fixed(r.ghiKWhPerM2, 1)} ${insolation}; POA ${fixed(r.poaKWhPerM2, 1)} = beam ${fixed(r.poaBeamKWhPerM2, 1)} + sky diffuse ${fixed(r.poaSkyDiffuseKWhPerM2, 1)} + ground ${fixed(r.poaGroundDiffuseKWhPerM2, 1)}; after IAM ${fixed(r.poaEffectiveKWhPerM2, 1)}`,
     '',
   ];
@@ -490,7 +491,7 @@ export function registerYield(program: Command, io: CliIo): void {
       if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof ReferenceError)) throw new CliError(e.message);
       throw e;
     }
-    const output = flags.format === 'json' ? renderJson(yieldJson(run, title)) : renderYield(run, title, flags.format, flags.units);
+    const output = flags.format === 'json' ? renderJson(yieldJson(run, title)) : renderYield(run, title, flags.format, flags.units, langOf(io));
     if (flags.hourly !== undefined) {
       try {
         writeFileAtomic(flags.hourly, hourlyCsv(run));

@@ -2,6 +2,7 @@
  * Scenario files: list them, read one (resolved, with its source), its run result as JSON or CSV, and save a
  * what-if as a new file.
  */
+import { noteOnRequestLine } from '../request-log.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { UnitSystem } from '../../scenario/quantity.ts';
 import { downloadName, runCsv } from '../csv.ts';
@@ -96,8 +97,9 @@ export function registerScenarioRoutes(app: FastifyInstance, store: ScenarioStor
       rejectInvalidBody(request, store, (body) => [body.scenario]);
       const { id, scenario, overwrite } = request.body;
       const saved = store.save(id, scenario, overwrite === true);
-      request.log.info({ id: saved.id, file: saved.file, created: saved.created }, 'scenario saved');
-      reply.code(saved.created ? 201 : 200).header('location', `/api/scenarios/${saved.id}`).send(saved);
+      noteOnRequestLine(request, { saved: saved.file, created: saved.created });
+      // Header values are Latin-1: an id in Chinese is sent percent-encoded, as the page requests it.
+      reply.code(saved.created ? 201 : 200).header('location', `/api/scenarios/${encodeURIComponent(saved.id)}`).send(saved);
     },
   );
 }

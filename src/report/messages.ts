@@ -1,0 +1,374 @@
+/**
+ * The one message catalogue of the command line, in English and Chinese: table headers, titles, summary lines,
+ * the "error:"/"warning:" prefixes, translated scenario problems and commander's usage errors. Metric names are
+ * not here: they come from the metric registry (src/core/metrics/registry.ts, `header` in English, `label.zh`).
+ * Templates name their parameters in braces: t('zh', 'run.endOf', { year: 2035 }).
+ */
+import { DIMENSIONS } from '../scenario/quantity.ts';
+import { formatProblem, type ScenarioProblem } from '../scenario/errors.ts';
+import type { Label, Metric } from '../core/metrics/metrics.ts';
+import type { Dimension } from '../core/metrics/registry.ts';
+
+export type Lang = 'en' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/**
+ * The language of the environment's locale: the first set of LC_ALL, LC_MESSAGES and LANG (POSIX, "Locale",
+ * the precedence of the LC_MESSAGES category); zh… → Chinese, anything else → English.
+ * @example langFromEnv({ LANG: 'zh_CN.UTF-8' }) // 'zh'
+ */
+export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  return locale !== undefined && /^zh(?:[_.@-]|$)/i.test(locale) ? 'zh' : 'en';
+}
+
+/** Every fixed text of the CLI's output. */
+const MESSAGES = {
+  // prefixes
+  error: { en: 'error: ', zh: '错误：' },
+  warning: { en: 'warning: ', zh: '警告：' },
+  // shared words
+  year: { en: 'year', zh: '年份' },
+  none: { en: 'none', zh: '无' },
+  scenarioLine: { en: 'pvplan {version} · scenario {hash}…', zh: 'pvplan {version} · 情景 {hash}…' },
+  region: { en: 'region: {region}', zh: '地区：{region}' },
+  aYear: { en: '{x} a year', zh: '每年 {x}' },
+  // run
+  'run.growth': { en: 'growth: {text}', zh: '增长：{text}' },
+  'growth.cagr': { en: 'cagr: {rate} a year from {from} to {until}, then {after} a year', zh: '复合增长：{from}–{until} 年每年 {rate}，此后每年 {after}' },
+  'growth.linear': { en: 'linear: {additions} a year from {from} to {until}, then {after} a year', zh: '线性增长：{from}–{until} 年每年新增 {additions}，此后每年 {after}' },
+  'growth.logistic': { en: 'logistic: saturation {saturation}, steepness {steepness}/yr, midpoint {midpoint}', zh: 'logistic 增长：饱和容量 {saturation}，陡度 {steepness}/年，中点 {midpoint} 年' },
+  'growth.trendExp': { en: 'trend (exponential fit to history): {rate} a year, R² = {r2}', zh: '趋势（历史数据指数拟合）：每年 {rate}，R² = {r2}' },
+  'growth.trendLog': { en: 'trend (logistic fit to history): saturation {saturation}, steepness {steepness}/yr, R² = {r2}', zh: '趋势（历史数据 logistic 拟合）：饱和容量 {saturation}，陡度 {steepness}/年，R² = {r2}' },
+  'growth.formula': { en: 'formula: {expression}', zh: '公式：{expression}' },
+  'run.yield': { en: 'yield: {hours} full-load hours of a new plant in {year} ({model})', zh: '发电：{year} 年新建电站利用小时数 {hours}（{model}）' },
+  'run.uncertain': { en: 'uncertain: {fields} — this run uses their medians; `pvplan mc` gives the ranges', zh: '不确定输入：{fields}——本次计算取中位数；`pvplan mc` 给出范围' },
+  'target.none': { en: 'target: none', zh: '目标：无' },
+  'target.prefix': { en: 'target: {parts}', zh: '目标：{parts}' },
+  'target.goal': { en: '{capacity} built + under construction in {year}', zh: '{year} 年在建+在运 {capacity}' },
+  'target.met': { en: '{goal}: met in {metYear}', zh: '{goal}：{metYear} 年达成' },
+  'target.missed': { en: '{goal}: missed by {shortfall} ({capacity} in {year}); {when}', zh: '{goal}：差 {shortfall}（{year} 年为 {capacity}）；{when}' },
+  'target.neverMet': { en: 'not met by the end year', zh: '至末年未达成' },
+  'target.firstMet': { en: 'first met in {year}', zh: '{year} 年首次达成' },
+  'target.energy': { en: 'energy {energy} in {year}: {outcome}', zh: '{year} 年发电量 {energy}：{outcome}' },
+  'target.coal': { en: 'coal saved {mass} in {year}: {outcome}', zh: '{year} 年节约标准煤 {mass}：{outcome}' },
+  met: { en: 'met', zh: '达成' },
+  'missedWith': { en: 'missed ({value})', zh: '未达成（{value}）' },
+  'run.endOf': { en: 'end of {year}: {capacity} built + under construction, {operating} operating', zh: '{year} 年末：在建+在运 {capacity}，在运 {operating}' },
+  'run.totals': { en: 'totals {from}–{to}: energy {energy}, coal saved {coal}, CO2 avoided {co2}', zh: '{from}–{to} 年合计：发电量 {energy}，节约标准煤 {coal}，减排二氧化碳 {co2}' },
+  'run.conventionsTitle': { en: 'Coal saved under each convention (same energy, {year} as the reference year):', zh: '各口径下的节约标准煤（发电量相同，以 {year} 年为参考年）：' },
+  'run.convention': { en: 'convention', zh: '口径' },
+  'run.factor': { en: 'factor {year}', zh: '{year} 年系数' },
+  'run.coalSaved': { en: 'coal saved {year}', zh: '{year} 年节约标准煤' },
+  'run.cumCoal': { en: 'cum. coal {from}–{to}', zh: '{from}–{to} 年累计节煤' },
+  source: { en: 'source', zh: '来源' },
+  // compare
+  'compare.byYear': { en: '{metric} by year:', zh: '逐年{metric}：' },
+  'compare.input': { en: 'input', zh: '输入' },
+  'compare.differ': { en: 'Inputs that differ:', zh: '不同的输入：' },
+  'compare.differNone': { en: 'Inputs that differ: none (the scenarios resolve to the same inputs)', zh: '不同的输入：无（各情景的输入相同）' },
+  'compare.summary': { en: 'Summary:', zh: '汇总：' },
+  'compare.scenario': { en: 'scenario', zh: '情景' },
+  'compare.targetMet': { en: 'target met', zh: '目标达成年' },
+  'compare.noTarget': { en: 'no target', zh: '无目标' },
+  'compare.notMet': { en: 'not met', zh: '未达成' },
+  'compare.inTargetYear': { en: '{metric} in target year', zh: '目标年{metric}' },
+  'compare.cumulativeToEnd': { en: 'cumulative {metric} to end year', zh: '至末年累计{metric}' },
+  'compare.inEndYear': { en: '{metric} in end year', zh: '末年{metric}' },
+  'compare.endYear': { en: 'end year', zh: '末年' },
+  // solve
+  'solve.what': { en: 'what', zh: '项目' },
+  'solve.answer': { en: 'answer', zh: '结果' },
+  'solve.capacityTarget': { en: 'capacity target', zh: '装机目标' },
+  'solve.capacityTargetValue': { en: '{capacity} built + under construction in {year}', zh: '{year} 年在建+在运 {capacity}' },
+  'solve.from': { en: 'from', zh: '起点' },
+  'solve.fromValue': { en: '{capacity} in {year} (×{multiple} in {years} year(s))', zh: '{year} 年 {capacity}（{years} 年内 ×{multiple}）' },
+  'solve.cagr': { en: 'required growth rate (CAGR)', zh: '所需年均增长率（CAGR）' },
+  'solve.cagrValue': { en: '{rate} a year', zh: '每年 {rate}' },
+  'solve.linear': { en: 'required equal yearly additions', zh: '所需每年等量新增' },
+  'solve.linearValue': { en: '{capacity} a year (net)', zh: '每年 {capacity}（净增）' },
+  'solve.reachable': { en: 'most reachable by {year} under the cap', zh: '新增上限下 {year} 年最多可达' },
+  'solve.energyTarget': { en: 'energy target', zh: '发电量目标' },
+  'solve.coalTarget': { en: 'coal target', zh: '节煤目标' },
+  'solve.coalTargetValue': { en: '{mass} of coal saved in {year} (= {energy})', zh: '{year} 年节约标准煤 {mass}（= {energy}）' },
+  'solve.energyTargetValue': { en: '{energy} in {year}', zh: '{year} 年 {energy}' },
+  'solve.planned': { en: 'planned energy in {year}', zh: '{year} 年规划发电量' },
+  'solve.requiredCapacity': { en: 'required capacity (whole path scaled)', zh: '所需装机（整条路径等比放大）' },
+  'solve.requiredCapacityValue': { en: '{capacity} built + under construction, {operating} operating (×{multiplier})', zh: '在建+在运 {capacity}，在运 {operating}（×{multiplier}）' },
+  'solve.requiredHours': { en: 'or required full-load hours', zh: '或所需利用小时数' },
+  'solve.requiredHoursValue': { en: '{hours} h in {year} at the planned capacity', zh: '按规划装机，{year} 年 {hours} 小时' },
+  // validate
+  'validate.ok': { en: 'ok      {file}  ({name}; {hash}…)', zh: '通过    {file}  （{name}；{hash}…）' },
+  'validate.warnings': { en: '{count} warning(s)', zh: '{count} 条警告' },
+  'validate.invalid': { en: 'invalid {file}', zh: '无效    {file}' },
+  'validate.summary': { en: '{bad} of {total} scenario file(s) invalid', zh: '{total} 个情景文件中有 {bad} 个无效' },
+  // init
+  'init.wrote': { en: 'wrote {file}\nnext: pvplan run {file}', zh: '已写入 {file}\n下一步：pvplan run {file}' },
+  'init.badId': { en: "cannot use '{id}' as a scenario id: {reason}", zh: "不能用 '{id}' 作情景 id：{reason}" },
+  'init.noFolder': { en: 'cannot write {file}: the folder {folder} does not exist', zh: '无法写入 {file}：文件夹 {folder} 不存在' },
+  'init.exists': { en: '{file} already exists; choose another name or pass --force to overwrite it', zh: '{file} 已存在；请换一个名称，或加 --force 覆盖' },
+  // mc and sensitivity
+  'mc.inputs': { en: 'uncertain inputs (P10 / P50 / P90; `pvplan run` uses the P50):', zh: '不确定输入（P10 / P50 / P90；`pvplan run` 取 P50）：' },
+  'mc.inputsNone': { en: 'uncertain inputs: none (every draw is the deterministic run)', zh: '不确定输入：无（每次抽样都等于确定性计算）' },
+  'mc.weather': { en: '  weather: full-load hours × (1 + {sd} % · z), z standard normal, independent each year', zh: '  天气：利用小时数 × (1 + {sd} % · z)，z 为标准正态，各年独立' },
+  'mc.correlation': { en: '  rank correlation {a} ~ {b}: {rank}', zh: '  秩相关 {a} ~ {b}：{rank}' },
+  'mc.draws': { en: '{n} draws', zh: '{n} 次抽样' },
+  'mc.seed': { en: 'seed {seed}', zh: '种子 {seed}' },
+  'mc.percentileNote': { en: 'pX is the X-th percentile across draws: a yield report\'s "P90" (exceeded in 90 % of cases) is p10 here.', zh: 'pX 为各次抽样的第 X 百分位数：发电量评估报告中的 "P90"（90 % 情况下超过）即此处的 p10。' },
+  'mc.mean': { en: 'mean', zh: '均值' },
+  'mc.sd': { en: 'sd', zh: '标准差' },
+  'mc.metric': { en: 'metric', zh: '指标' },
+  'mc.unit': { en: 'unit', zh: '单位' },
+  'mc.targetNone': { en: 'target: none (the scenario sets no capacity target)', zh: '目标：无（情景未设装机目标）' },
+  'mc.target': { en: 'target: {capacity} built + under construction in {year}: met in {p} of draws', zh: '目标：{year} 年在建+在运 {capacity}：{p} 的抽样达成' },
+  'mc.energyTarget': { en: 'energy target {energy} in {year}: met in {p} of draws', zh: '发电量目标：{year} 年 {energy}：{p} 的抽样达成' },
+  'mc.coalTarget': { en: 'coal target {mass} in {year}: met in {p} of draws', zh: '节煤目标：{year} 年 {mass}：{p} 的抽样达成' },
+  'mc.firstMet': { en: 'year the target is first met:', zh: '首次达成目标的年份：' },
+  never: { en: 'never', zh: '未达成' },
+  'sens.runs': { en: 'N = {n} base samples, {runs} model runs', zh: 'N = {n} 个基础样本，{runs} 次模型计算' },
+  'sens.input': { en: 'input', zh: '输入' },
+  'sens.atP10': { en: 'at P10', zh: 'P10 时' },
+  'sens.atP90': { en: 'at P90', zh: 'P90 时' },
+  'sens.swing': { en: 'swing', zh: '摆幅' },
+  'sens.chartTornado': { en: 'chart (| = all inputs at P50)', zh: '图（| = 全部输入取 P50）' },
+  'sens.chartIndices': { en: 'chart (█ S1, ░ ST − S1)', zh: '图（█ S1，░ ST − S1）' },
+  'sens.central': { en: 'central', zh: '中心值' },
+  'sens.rankCorrelation': { en: 'rank correlation', zh: '秩相关' },
+  'sens.to': { en: '{label} to {year}', zh: '至 {year} 年{label}' },
+  'sens.in': { en: '{label} in {year}', zh: '{year} 年{label}' },
+  'sens.tornadoTitle': { en: '{title}: tornado — each input at its P10 and P90, the others at their P50 (= pvplan run: {central}):', zh: '{title}：龙卷风图——每个输入分别取 P10 和 P90，其余取 P50（= pvplan run：{central}）：' },
+  'sens.indicesTitle': { en: '{title}: variance-based ranking — mean {mean}, sd {sd} over the Sobol samples (inputs independent):', zh: '{title}：方差分解排序——Sobol 样本均值 {mean}，标准差 {sd}（输入相互独立）：' },
+  // pipeline
+  'pipeline.projects': { en: 'Projects:', zh: '项目：' },
+  'pipeline.byYear': { en: 'Capacity by year (generation; unnamed = the aggregate plan, included in planned and risk-weighted):', zh: '逐年装机（发电；未具名 = 总体规划部分，已计入规划与风险加权）：' },
+  'pipeline.note': { en: 'scenario {hash}… · expected commissioning = planned year + mean delay (display only)', zh: '情景 {hash}… · 预期投产 = 计划年份 + 平均延迟（仅供显示）' },
+  'pipeline.id': { en: 'id', zh: '编号' },
+  'pipeline.stage': { en: 'stage', zh: '阶段' },
+  'pipeline.technology': { en: 'technology', zh: '技术' },
+  'pipeline.capacity': { en: 'capacity', zh: '装机' },
+  'pipeline.storage': { en: 'storage', zh: '储能' },
+  'pipeline.construction': { en: 'construction', zh: '开工' },
+  'pipeline.commissioning': { en: 'commissioning', zh: '投产' },
+  'pipeline.expected': { en: 'expected', zh: '预期' },
+  'pipeline.probability': { en: 'probability', zh: '概率' },
+  'pipeline.investment': { en: 'investment', zh: '投资' },
+  'pipeline.planned': { en: 'planned', zh: '规划' },
+  'pipeline.riskWeighted': { en: 'risk-weighted', zh: '风险加权' },
+  'pipeline.unnamed': { en: 'unnamed', zh: '未具名' },
+  'pipeline.operatingPlanned': { en: 'operating planned', zh: '在运（规划）' },
+  'pipeline.operatingRiskWeighted': { en: 'operating risk-weighted', zh: '在运（风险加权）' },
+  'pipeline.storagePlanned': { en: 'storage planned', zh: '储能（规划）' },
+  'pipeline.step': { en: 'step', zh: '步骤' },
+  'step.today': { en: 'today: baseline + operating projects', zh: '现状：基数 + 在运项目' },
+  'step.under-construction': { en: '+ under construction', zh: '+ 在建' },
+  'step.approved': { en: '+ approved', zh: '+ 已核准' },
+  'step.signed': { en: '+ signed', zh: '+ 已签约' },
+  'step.prospect': { en: '+ prospects', zh: '+ 储备' },
+  'pipeline.namedTotal': { en: 'named total', zh: '具名项目合计' },
+  'pipeline.target': { en: 'target', zh: '目标' },
+  'pipeline.gap': { en: 'gap (unnamed growth needed)', zh: '缺口（需未具名增长补足）' },
+  'pipeline.unnamedGrowth': { en: 'unnamed growth in the plan, {from}–{to}', zh: '规划中的未具名增长，{from}–{to} 年' },
+  'pipeline.stillMissing': { en: 'still missing after it', zh: '其后仍缺' },
+  'pipeline.targetTitle': { en: '{name}: {technologies}, {what}, in {year}', zh: '{name}：{technologies}，{what}，{year} 年' },
+  'pipeline.operatingWhat': { en: 'operating', zh: '在运' },
+  'pipeline.builtWhat': { en: 'built + under construction', zh: '在建+在运' },
+  'pipeline.reached': { en: '{label}: the named projects reach the target', zh: '{label}：具名项目即可达成目标' },
+  'pipeline.gapMeaning': { en: '{label}: {gap} must come from unnamed growth: {perYear} a year for {years} years{rate}', zh: '{label}：{gap} 需来自未具名增长：{years} 年内每年 {perYear}{rate}' },
+  'pipeline.gapRate': { en: ', {rate} a year on the unnamed baseline', zh: '，即未具名基数每年增长 {rate}' },
+  'pipeline.mc': { en: 'Monte Carlo ({draws} draws, seed {seed}, unnamed growth included): target met in {year} in {p} of draws; first met: {dist}', zh: '蒙特卡洛（{draws} 次抽样，种子 {seed}，含未具名增长）：{year} 年达成目标的抽样占 {p}；首次达成：{dist}' },
+  'pipeline.notByEnd': { en: 'not by the end year', zh: '至末年未达成' },
+  'pipeline.investmentLine': { en: 'investment: {total} named (risk-weighted {expected}){signed}', zh: '投资：具名项目 {total}（风险加权 {expected}）{signed}' },
+  'pipeline.signedShare': { en: ', {share} of the {signed} signed', zh: '，占已签约 {signed} 的 {share}' },
+  'pipeline.byYearLine': { en: 'by year: {list}', zh: '逐年：{list}' },
+  // yield, wind, system, finance
+  month: { en: 'month', zh: '月份' },
+  wholeYear: { en: 'year', zh: '全年' },
+  byMonth: { en: 'By month:', zh: '逐月：' },
+  'yield.losses': { en: 'Losses by step (in chain order; share of the energy entering the step):', zh: '各环节损失（按计算链顺序；占进入该环节能量的比例）：' },
+  'yield.step': { en: 'step', zh: '环节' },
+  'yield.share': { en: 'share', zh: '比例' },
+  'yield.yield': { en: 'yield', zh: '发电量' },
+  'yield.weather': { en: 'weather: {label} ({format}, {rows} rows of {step} h)', zh: '气象：{label}（{format}，{rows} 行，步长 {step} 小时）' },
+  'yield.site': { en: 'site: {text}', zh: '场址：{text}' },
+  'yield.array': { en: 'array: {text}', zh: '方阵：{text}' },
+  'yield.annual': { en: 'annual specific yield: {value} {unit} (= full-load hours)', zh: '年单位发电量：{value} {unit}（= 利用小时数）' },
+  'yield.cf': { en: 'capacity factor: {value} (AC energy / (DC nameplate × {hours} h))', zh: '容量系数：{value}（交流发电量 / (直流额定容量 × {hours} 小时)）' },
+  'yield.pr': { en: 'performance ratio: {value} (yield / POA insolation at 1 kW/m²)', zh: '系统效率 PR：{value}（发电量 / 1 kW/m² 下的倾斜面辐照量）' },
+  'wind.energy': { en: 'energy', zh: '发电量' },
+  'wind.weather': { en: 'weather: {label} ({format}, {rows} rows of {step} h)', zh: '气象：{label}（{format}，{rows} 行，步长 {step} 小时）' },
+  'wind.turbine': { en: 'turbine: {text}', zh: '风机：{text}' },
+  'wind.chain': { en: 'chain: {text}', zh: '计算链：{text}' },
+  'wind.annual': { en: 'annual energy: {value} {unit} (= full-load hours; before losses and availability {gross})', zh: '年发电量：{value} {unit}（= 利用小时数；扣除损失与可利用率前 {gross}）' },
+  'wind.cf': { en: 'capacity factor: {value} % (energy / ({rated} kW × {hours} h))', zh: '容量系数：{value} %（发电量 / ({rated} kW × {hours} 小时)）' },
+  'wind.mean': { en: 'mean wind speed at hub height: {speed} m/s; mean air density {density} kg/m³', zh: '轮毂高度平均风速：{speed} m/s；平均空气密度 {density} kg/m³' },
+  'system.generation': { en: 'generation', zh: '发电量' },
+  'system.delivered': { en: 'delivered', zh: '上网电量' },
+  'system.curtailed': { en: 'curtailed', zh: '弃电量' },
+  'system.curtailment': { en: 'curtailment', zh: '弃电率' },
+  'system.title': { en: 'System dispatch ({strategy}) — {label}', zh: '系统调度（{strategy}）——{label}' },
+  'finance.title': { en: 'Finance:', zh: '财务指标：' },
+  'finance.cashflows': { en: 'Cash flows by year (year 0 = last construction year):', zh: '逐年现金流（第 0 年 = 建设期最后一年）：' },
+  'finance.metric': { en: 'metric', zh: '指标' },
+  'finance.value': { en: 'value', zh: '数值' },
+  'finance.unit': { en: 'unit', zh: '单位' },
+  'finance.energy': { en: 'energy', zh: '发电量' },
+  'finance.capex': { en: 'capex', zh: '投资' },
+  'finance.opex': { en: 'opex', zh: '运维' },
+  'finance.revenue': { en: 'revenue', zh: '收入' },
+  'finance.tax': { en: 'tax', zh: '税' },
+  'finance.debtService': { en: 'debt service', zh: '还本付息' },
+  'finance.net': { en: 'net', zh: '净现金流' },
+  'finance.equityNet': { en: 'equity net', zh: '资本金净现金流' },
+  'finance.cumNet': { en: 'cum. net', zh: '累计净现金流' },
+  'finance.conventions': { en: 'Conventions and sources: docs/finance.md', zh: '口径与来源：docs/finance.md' },
+  'factors.sources': { en: 'Sources, dates and what each value means: {doc}', zh: '来源、日期与各值含义：{doc}' },
+  label: { en: 'label', zh: '名称' },
+  kind: { en: 'kind', zh: '类别' },
+  values: { en: 'values', zh: '取值' },
+} as const satisfies Readonly<Record<string, Label>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** Fills `{name}` placeholders of a template from `params` (a missing one stays as written). */
+export function fillTemplate(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
+/**
+ * A message in a language, its parameters filled in.
+ * @example t('zh', 'run.endOf', { year: 2035, capacity: '450万千瓦', operating: '400万千瓦' })
+ */
+export function t(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+  return fillTemplate(MESSAGES[key][lang], params);
+}
+
+/** A metric's column header: the registry's short English header, or its Chinese label. */
+export function metricHeader(metric: Metric, lang: Lang): string {
+  return lang === 'zh' ? metric.label.zh : metric.header;
+}
+
+/** A metric's name in prose, from the registry. */
+export function metricLabel(metric: Metric, lang: Lang): string {
+  return metric.label[lang];
+}
+
+/** What a quantity field expects, in Chinese, by dimension (the English text is DIMENSIONS[d].expected). */
+const EXPECTED_ZH: Readonly<Record<Dimension, string>> = {
+  power: "功率，如 '450万千瓦' 或 '4.5 GW'",
+  energy: "电量，如 '1.135亿 kWh' 或 '113.5 GWh'",
+  duration: "年利用小时数，如 '1135 h'（或单位发电量，如 '1135 kWh/kWp'）",
+  mass: "质量，如 '4.58万吨' 或 '45800 t'",
+  intensity: "单位电量的质量，如 '403.5 g/kWh' 或 '0.5703 t/MWh'",
+  money: "金额，如 '1.5亿元'、'33000万元' 或 '3.3e8 CNY'",
+  moneyPerPower: "单位功率造价，如 '3.3元/W' 或 '45元/kW'",
+  moneyPerEnergy: "单位电量价格，如 '0.3949元/kWh' 或 '394.9 CNY/MWh'",
+  moneyPerMass: "单位质量价格，如 '60元/t'",
+  fraction: "百分数，如 '2 %'",
+};
+
+/**
+ * Templates of scenario problems and warnings by code, in Chinese (the English text is built where the problem is
+ * found). A problem with a `code` listed here is shown from its template; plausibility warnings
+ * (src/scenario/plausibility.ts) add their codes here.
+ */
+export const PROBLEM_TEMPLATES_ZH: Readonly<Record<string, string>> = {
+  'unknown-field': "未知字段 '{key}'{hint}；应为以下之一：{expected}",
+  'missing-field': "缺少必填字段 '{key}'",
+  'wrong-quantity': '应为{expected}，实际为 {got}',
+  malformed: '{what} 格式错误：{detail}',
+  'cannot-read': '无法读取情景文件：{reason}',
+  'expected-one-of': '应为以下之一：{expected}，实际为 {got}{hint}',
+  // Plausibility warnings (i10-warn's src/scenario/plausibility-messages.ts, WARNING_TEXT_EN): the same codes and parameters.
+  'target-below-baseline': '目标 {value} 低于 {baseYear} 年基数 {baseline}',
+  'growth-rate-high': '{what}为每年 {value}，超过 {max}（每年翻番）',
+  'coal-intensity-outside': '节煤系数 {value} 超出合理范围 {range}',
+  'co2-factor-outside': '二氧化碳排放因子 {value} 超出合理范围 {range}',
+  'degradation-high': '年衰减率 {value} 高于每年 {max}',
+  'first-year-degradation-high': '首年衰减 {value} 高于 {max}',
+  'curtailment-high': '弃电率 {value} 高于 {max}，即国内省份报告过的最高值',
+  'pv-hours-outside-practice': '每年 {value} 的利用小时数对{placeZh}光伏不合理：{placeZh}电站为 {range}',
+  'pv-hours-above-ceiling': '每年 {value} 的利用小时数超过纬度 {latitude} 处光伏所能发出的电量（即使晴空、跟踪支架，至多 {max}）',
+  'wind-hours-outside-practice': '每年 {value} 的利用小时数对风电不合理：风电场为 {range}',
+  'solved-hours-implausible': '求解出的每年 {value} 利用小时数对{placeZh}光伏不合理（{placeZh}电站为 {range}）：达成目标需要更多装机，或请检查目标',
+  'solved-capacity-implausible': '求解出的 {year} 年 {value} 意味着自 {baseYear} 年基数起每年增长 {rate}，超过每年 {max}：请检查目标',
+};
+
+/** Codes of PROBLEM_TEMPLATES_ZH whose English text ends with ": did you mean {intent}?" when a likely intent is known. */
+const INTENT_SUFFIX_ZH = '：是否应为 {intent}？';
+
+/** Fixed English phrases of scenario messages without a code, and their Chinese: translated in place, longest first. */
+const PHRASES_ZH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ \(did you mean '([^']*)'\?\)/g, "（是否应为 '$1'？）"],
+  [/^expected one of (.*), got (.*)$/, '应为以下之一：$1，实际为 $2'],
+  [/^expected at least (\S+), got (.*)$/, '应至少为 $1，实际为 $2'],
+  [/^expected at most (\S+), got (.*)$/, '应至多为 $1，实际为 $2'],
+  [/^expected a whole number, got (.*)$/, '应为整数，实际为 $1'],
+  [/^expected a year such as 2025 as the key, got (.*)$/, '键应为年份（如 2025），实际为 $1'],
+  [/^expected a mapping, got (.*)$/, '应为映射（键: 值），实际为 $1'],
+  [/^expected a list, got (.*)$/, '应为列表，实际为 $1'],
+  [/^expected text, got (.*)$/, '应为文本，实际为 $1'],
+  [/^cannot read the parent scenario '([^']*)' \(([^)]*)\): (.*)$/, "无法读取父情景 '$1'（$2）：$3"],
+  [/^cycle of extends: (.*)$/, 'extends 形成循环：$1'],
+  [/no such file/g, '文件不存在'],
+  [/\bgot null\b/g, '实际为 null'],
+];
+
+/** Chinese for the "expected …" part of a quantity message, when it is one of the dimensions' texts. */
+function expectedZh(english: string): string | undefined {
+  for (const [d, info] of Object.entries(DIMENSIONS)) if (info.expected === english) return EXPECTED_ZH[d as Dimension];
+  return undefined;
+}
+
+/** Translates a problem's English message by its fixed phrases (for messages without a code). */
+function translatePhrases(message: string): string {
+  for (const [d, info] of Object.entries(DIMENSIONS)) {
+    const prefix = `expected ${info.expected}, got `;
+    if (message.startsWith(prefix)) return `应为${EXPECTED_ZH[d as Dimension]}，实际为 ${message.slice(prefix.length)}`;
+  }
+  let out = message;
+  for (const [re, zh] of PHRASES_ZH) out = out.replace(re, zh);
+  return out;
+}
+
+/** A problem or warning message in a language: its code's template when it has one, else its phrases translated. */
+export function localizeMessage(p: { readonly message: string; readonly code?: string; readonly params?: Readonly<Record<string, string | number>> }, lang: Lang): string {
+  if (lang === 'en') return p.message;
+  const template = p.code === undefined ? undefined : PROBLEM_TEMPLATES_ZH[p.code];
+  if (template !== undefined) {
+    const params = { ...p.params };
+    if (typeof params.expected === 'string') params.expected = expectedZh(params.expected) ?? params.expected;
+    if (typeof params.hint === 'string' && params.hint !== '') params.hint = `（是否应为 '${params.hint}'？）`;
+    if (typeof params.reason === 'string') params.reason = translatePhrases(params.reason);
+    params.placeZh = params.place === undefined ? '' : `${params.place}的`;
+    return fillTemplate(params.intent === undefined ? template : `${template}${INTENT_SUFFIX_ZH}`, params);
+  }
+  return translatePhrases(p.message);
+}
+
+/** `file:line:col: field: message` with the message in `lang` (the position and field stay as they are). */
+export function localizeProblem(p: ScenarioProblem, lang: Lang): string {
+  return formatProblem({ ...p, message: localizeMessage(p, lang) });
+}
+
+/** Commander's usage errors (its help text stays English), in Chinese: pattern → replacement. */
+const COMMANDER_ZH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^error: unknown option '([^']*)'/m, "错误：未知选项 '$1'"],
+  [/^error: unknown command '([^']*)'/m, "错误：未知命令 '$1'"],
+  [/^error: missing required argument '([^']*)'/m, "错误：缺少必需参数 '$1'"],
+  [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./m, '错误：参数过多：应为 $2 个，实际为 $3 个。'],
+  [/^error: option '([^']*)' argument missing/m, "错误：选项 '$1' 缺少取值"],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./m, "错误：选项 '$1' 的取值 '$2' 无效。可选：$3。"],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. (.*)$/m, "错误：选项 '$1' 的取值 '$2' 无效。$3"],
+  [/^error: command-argument value '([^']*)' is invalid for argument '([^']*)'\. (.*)$/m, "错误：参数 '$2' 的取值 '$1' 无效。$3"],
+  [/\(run with --help for usage\)/, '（加 --help 查看用法）'],
+  [/expected a whole number from (\S+) to (\S+)\./, '应为 $1 至 $2 的整数。'],
+  [/\(Did you mean (.*)\?\)/, '（是否应为 $1？）'],
+];
+
+/** A commander error text in a language (English unchanged). */
+export function localizeCommanderError(text: string, lang: Lang): string {
+  if (lang === 'en') return text;
+  let out = text;
+  for (const [re, zh] of COMMANDER_ZH) out = out.replace(re, zh);
+  return out;
+}

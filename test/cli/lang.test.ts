@@ -1,0 +1,104 @@
+/**
+ * Issue 10 §3: Chinese output end to end (`--lang zh`, or the locale) and one scenario id rule for `init`, `run`
+ * and `serve` (a Chinese id is written, run, listed, saved as a what-if and loaded again).
+ */
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { quietApp } from '../server/helpers.ts';
+import { pvplan, ROOT, tmpDir } from './run-cli.ts';
+
+const WENDENG = join(ROOT, 'scenarios', 'wendeng-2025.yaml');
+
+describe('--lang zh', () => {
+  it('run: Chinese headers from the registry, Chinese summary lines with Chinese units', async () => {
+    const r = await pvplan(['run', WENDENG, '--lang', 'zh', '--units', 'cn']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('年份  在建+在运装机容量 (万千瓦)  在运装机容量 (万千瓦)');
+    expect(r.stdout).toContain('目标：2025 年在建+在运 450万千瓦：2025 年达成');
+    expect(r.stdout).toMatch(/2022–2035 年合计：发电量 [\d.]+亿千瓦时，节约标准煤 [\d.]+万吨/);
+    expect(r.stdout).not.toMatch(/\b(target|totals|growth|end of)\b/);
+  });
+
+  it('takes the language from the locale (LC_ALL, LC_MESSAGES, LANG) when --lang is absent; --lang wins', async () => {
+    const zh = await pvplan(['solve', WENDENG], { env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stdout).toContain('所需年均增长率（CAGR）');
+    const en = await pvplan(['solve', WENDENG, '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(en.stdout).toContain('required growth rate (CAGR)');
+    const c = await pvplan(['solve', WENDENG], { env: { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' } });
+    expect(c.stdout).toContain('required growth rate (CAGR)');
+  });
+
+  it('markdown and CSV paste into a Chinese report: Chinese headers, CSV with a BOM for Excel', async () => {
+    const md = await pvplan(['compare', WENDENG, join(ROOT, 'scenarios', 'wendeng-2025-linear.yaml'), '--lang', 'zh', '--format', 'markdown', '--metric', 'energy']);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toContain('### 逐年发电量：');
+    expect(md.stdout).toContain('| 情景 | 目标达成年 |');
+    const csv = await pvplan(['run', WENDENG, '--lang', 'zh', '--format', 'csv']);
+    expect(csv.stdout.startsWith('\uFEFF年份,在建+在运装机容量 (MW),')).toBe(true);
+    const en = await pvplan(['run', WENDENG, '--lang', 'en', '--format', 'csv']);
+    expect(en.stdout.startsWith('year,capacity (MW),')).toBe(true);
+  });
+
+  it('errors: the prefix and the common scenario problems in Chinese, the file:line:col: field: prefix kept', async () => {
+    const dir = tmpDir();
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const base = 'name: x\nyears: {start: 2022, end: 2030}\ncapacity:\n  baseline: {capacity: 100 MW, year: 2022}\n  growth: {model: cagr, rate: 10 %}\nyield: {model: full-load-hours, value: 1000 h}\nsavings: {coal: 300 g/kWh, co2: 0.5 t/MWh}\n';
+    const unknown = await pvplan(['run', write('unknown.yaml', base.replace('years:', 'yaers: {start: 2022, end: 2030}\nyears:')), '--lang', 'zh']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^错误：.*unknown\.yaml:2:1: yaers: 未知字段 'yaers'（是否应为 'years'？）；应为以下之一：/m);
+    const missing = await pvplan(['run', write('missing.yaml', base.replace('name: x\n', '')), '--lang', 'zh']);
+    expect(missing.stderr).toContain("缺少必填字段 'name'");
+    const dimension = await pvplan(['run', write('dim.yaml', base.replace('value: 1000 h', 'value: 1000 MW')), '--lang', 'zh']);
+    expect(dimension.stderr).toMatch(/dim\.yaml:6:\d+: yield\.value: 应为年利用小时数/);
+    const yaml = await pvplan(['run', write('bad.yaml', 'name: [x\n'), '--lang', 'zh']);
+    expect(yaml.stderr).toMatch(/^错误：.*bad\.yaml:\d+:\d+: YAML 格式错误：/);
+    const validate = await pvplan(['validate', join(dir, 'missing.yaml'), '--lang', 'zh']);
+    expect(validate.stdout).toContain('无效');
+    expect(validate.stderr).toContain('1 个情景文件中有 1 个无效');
+  });
+
+  it('usage errors from commander in Chinese (help stays English)', async () => {
+    const r = await pvplan(['run', WENDENG, '--format', 'xml', '--lang', 'zh']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("错误：选项 '-f, --format <format>' 的取值 'xml' 无效。可选：table, csv, json, markdown。");
+    expect(r.stderr).toContain('（加 --help 查看用法）');
+    const missing = await pvplan(['run', '--lang', 'zh']);
+    expect(missing.stderr).toContain("错误：缺少必需参数 'file'");
+  });
+});
+
+describe('one scenario id rule: init → run → serve → save → load', () => {
+  it('a Chinese id works everywhere; an unsafe one is refused by init as by the server', async () => {
+    const dir = tmpDir();
+    copyFileSync(join(ROOT, 'scenarios', 'scenario.schema.json'), join(dir, 'scenario.schema.json'));
+    const init = await pvplan(['init', '荣成2030'], { cwd: dir });
+    expect(init.status).toBe(0);
+    expect(existsSync(join(dir, '荣成2030.yaml'))).toBe(true);
+    expect((await pvplan(['run', '荣成2030.yaml'], { cwd: dir })).status).toBe(0);
+    const app = await quietApp(dir);
+    try {
+      const list = (await app.inject('/api/scenarios')).json<{ scenarios: Array<{ id: string; valid: boolean }> }>();
+      expect(list.scenarios).toContainEqual(expect.objectContaining({ id: '荣成2030', valid: true }));
+      const body = { extends: '荣成2030.yaml', name: '荣成 无目标', capacity: { target: null, growth: { model: 'cagr', rate: '20 %' } } };
+      const saved = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { id: '荣成2030-无目标', scenario: body } });
+      expect(saved.statusCode).toBe(201);
+      const loaded = await app.inject(`/api/scenarios/${encodeURIComponent('荣成2030-无目标')}/result`);
+      expect(loaded.statusCode).toBe(200);
+      expect(loaded.json<{ target: unknown; scenario: { id: string } }>()).toMatchObject({ target: null, scenario: { id: '荣成2030-无目标' } });
+      const refused = await app.inject({ method: 'POST', url: '/api/scenarios', payload: { id: 'Con', scenario: body } });
+      expect(refused.statusCode).toBe(400);
+    } finally {
+      await app.close();
+    }
+    expect((await pvplan(['run', '荣成2030-无目标.yaml', '--lang', 'zh'], { cwd: dir })).stdout).toContain('目标：无');
+    for (const bad of ['Upper', 'con', 'a..b']) {
+      const r = await pvplan(['init', bad], { cwd: dir });
+      expect(r.status, bad).toBe(2);
+      expect(r.stderr, bad).toMatch(/cannot use '.*' as a scenario id/);
+    }
+  });
+});
