@@ -63,9 +63,47 @@ function problemLine(p: ScenarioProblem): string {
   return `${where}${p.field ? `${p.field}: ` : ''}${p.message}`;
 }
 
+/**
+ * Longest text of one problem or field in an answer: messages quote what the client sent (a key, a value), and a
+ * 60 kB key must not come back five times over.
+ */
+export const MAX_ERROR_LINE_CHARS = 300;
+/** Longest message of an answer: problems are listed until it is reached, then counted (so an error stays a few kB). */
+export const MAX_ERROR_MESSAGE_CHARS = 2000;
+
+/** `text` cut to `max` characters with an ellipsis, never inside a surrogate pair. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+const NOT_SHOWN = /^and (\d+) more problems? not shown$/;
+
+/** The problems an answer shows: each clipped, listed while the message stays within MAX_ERROR_MESSAGE_CHARS, the rest counted. */
+function shownProblems(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+  const clipped = problems.map((p) => ({ ...p, ...(p.field === undefined ? {} : { field: clipText(p.field, MAX_ERROR_LINE_CHARS) }), message: clipText(p.message, MAX_ERROR_LINE_CHARS) }));
+  const shown: ScenarioProblem[] = [];
+  let chars = 0;
+  for (const p of clipped) {
+    chars += problemLine(p).length + 1;
+    if (chars > MAX_ERROR_MESSAGE_CHARS && shown.length > 0) break;
+    shown.push(p);
+  }
+  if (shown.length === clipped.length) return shown;
+  let more = clipped.length - shown.length;
+  const last = clipped[clipped.length - 1]!;
+  const counted = NOT_SHOWN.exec(last.message);
+  if (counted) more += Number(counted[1]) - 1;
+  shown.push({ file: last.file, message: `and ${more} more problem${more === 1 ? '' : 's'} not shown` });
+  return shown;
+}
+
 /** A ScenarioError (bad text, unknown key, wrong unit, cycle…) as a 400 HttpError naming its first field. */
 export function scenarioHttpError(e: ScenarioError, root: string, body?: BodySource): HttpError {
-  const problems = e.problems.map((p) => apiProblem(p, root, body));
+  const problems = shownProblems(e.problems.map((p) => apiProblem(p, root, body)));
   const first = problems[0];
   return new HttpError(400, 'invalid-scenario', problems.map(problemLine).join('\n'), {
     ...(first?.field === undefined ? {} : { field: first.field }),
@@ -77,8 +115,8 @@ export function scenarioHttpError(e: ScenarioError, root: string, body?: BodySou
 export function errorBody(e: HttpError): ErrorBody {
   return {
     error: e.kind,
-    message: e.message,
-    ...(e.field === undefined ? {} : { field: e.field }),
+    message: clipText(e.message, MAX_ERROR_MESSAGE_CHARS + MAX_ERROR_LINE_CHARS),
+    ...(e.field === undefined ? {} : { field: clipText(e.field, MAX_ERROR_LINE_CHARS) }),
     ...(e.problems === undefined ? {} : { problems: e.problems.map((p) => ({ ...p })) }),
   };
 }

@@ -12,6 +12,7 @@ import { runReport, type RunReport } from '../report/run.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { loadScenarioChain, mergeScenario, parseScenarioText, type ScenarioChain, type SourceDoc } from '../scenario/load.ts';
 import { resolveChain, type ResolvedScenario } from '../scenario/resolve.ts';
+import { unknownFields } from '../scenario/validate.ts';
 import { errorBody, HttpError, notFound, scenarioHttpError } from './errors.ts';
 import { isFresh, orderedScenario, SCENARIO_EXTENSIONS, ScenarioFolder, type FoundFile, type Stamp } from './scenario-folder.ts';
 import { listItem } from './scenario-list.ts';
@@ -127,6 +128,15 @@ export function bodyDoc(body: ScenarioBody, file: string): SourceDoc {
     },
     data: body,
   };
+}
+
+/**
+ * Throws the ScenarioError of a body's unknown keys (the first few, and a count), found before any merge or
+ * YAML node is made: 5,000 unknown keys then cost a look-up each, not a merge, a document and a message each.
+ */
+export function refuseUnknownFields(body: ScenarioBody, file: string): void {
+  const unknown = unknownFields(body);
+  if (unknown.length > 0) throw new ScenarioError(unknown.map((i) => ({ file, ...(i.path.length ? { field: i.path.join('.') } : {}), message: i.message })));
 }
 
 /** Monte Carlo runs that have finished (a promise cannot be asked whether it has settled). */
@@ -262,6 +272,7 @@ export class ScenarioStore {
     // A name no scenario id can take, so `extends` of any real file never loops back onto the body.
     const virtualPath = join(this.root, `~${id}.json`);
     try {
+      refuseUnknownFields(body, virtualPath);
       const first = bodyDoc(body, virtualPath);
       const stamps: Stamp[] = [];
       const onCached = this.chainOntoCached(first, virtualPath, id);
@@ -296,7 +307,8 @@ export class ScenarioStore {
     } catch {
       return undefined;
     }
-    const merged = { ...(mergeScenario(entry.chain.merged, first.data) as Record<string, unknown>) };
+    // A fresh object: both are mappings, so mergeScenario builds a new one.
+    const merged = mergeScenario(entry.chain.merged, first.data) as Record<string, unknown>;
     delete merged.extends;
     delete merged.$schema;
     return { chain: { id, file: virtualPath, chain: [first, ...entry.chain.chain], merged }, stamps: entry.stamps };
@@ -316,6 +328,12 @@ export class ScenarioStore {
     }
     const target = existing?.path ?? join(this.root, `${id}.yaml`);
     const asJson = extname(target).toLowerCase() === '.json';
+    try {
+      refuseUnknownFields(body, target);
+    } catch (e) {
+      if (e instanceof ScenarioError) throw scenarioHttpError(e, this.root, { file: target, label: BODY_LABEL });
+      throw e;
+    }
     const text = asJson ? `${JSON.stringify(orderedScenario(body), null, 2)}\n` : this.folder.yamlText(id, body);
     let resolved: ResolvedScenario;
     try {
