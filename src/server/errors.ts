@@ -1,11 +1,12 @@
 /**
  * Errors at the HTTP edge: every failure becomes one JSON body `{ error, message, field?, problems? }` with a
  * status (400 invalid input, 404 unknown scenario, 409 existing id, 413 body over the limit, 415 wrong media
- * type, 500 a bug). Messages never carry a stack or a server path outside the scenarios folder.
+ * type, 421 a foreign Host, 503 busy, 500 a bug). Messages never carry a stack or a server path outside the scenarios folder.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.ts';
 import { PlanError } from '../core/errors.ts';
+import { McAbortError } from '../mc/run.ts';
 import type { ErrorBody } from './schemas.ts';
 
 export type ErrorKind = 'bad-request' | 'invalid-scenario' | 'not-found' | 'conflict' | 'body-too-large' | 'unsupported-media-type' | 'misdirected-request' | 'service-unavailable' | 'internal-error';
@@ -16,13 +17,16 @@ export class HttpError extends Error {
   readonly kind: ErrorKind;
   readonly field?: string;
   readonly problems?: readonly ScenarioProblem[];
-  constructor(statusCode: number, kind: ErrorKind, message: string, extra: { field?: string; problems?: readonly ScenarioProblem[] } = {}) {
+  /** Seconds the client should wait before trying again (the `Retry-After` header of a 503). */
+  readonly retryAfterSeconds?: number;
+  constructor(statusCode: number, kind: ErrorKind, message: string, extra: { field?: string; problems?: readonly ScenarioProblem[]; retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = 'HttpError';
     this.statusCode = statusCode;
     this.kind = kind;
     if (extra.field !== undefined) this.field = extra.field;
     if (extra.problems !== undefined) this.problems = extra.problems;
+    if (extra.retryAfterSeconds !== undefined) this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 
@@ -142,6 +146,8 @@ export function validationHttpError(error: FastifyError): HttpError {
 export function toHttpError(error: unknown, root: string): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof ScenarioError) return scenarioHttpError(error, root);
+  // Only a run nobody waits for any more is aborted (its client disconnected), so this answer is rarely seen.
+  if (error instanceof McAbortError) return new HttpError(503, 'service-unavailable', 'the Monte Carlo run was cancelled: its client disconnected');
   if (error instanceof PlanError) return new HttpError(400, 'invalid-scenario', error.message, error.field === undefined ? {} : { field: error.field });
   const fe = error as Partial<FastifyError>;
   if (fe.validation) return validationHttpError(fe as FastifyError);
@@ -157,8 +163,9 @@ export function toHttpError(error: unknown, root: string): HttpError {
 export function makeErrorHandler(root: string) {
   return function handleError(this: unknown, error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
     const http = toHttpError(error, root);
-    if (http.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    if (http.kind === 'internal-error') request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: http.statusCode, error: http.kind, field: http.field }, http.message.split('\n')[0]);
+    if (http.retryAfterSeconds !== undefined) reply.header('retry-after', String(http.retryAfterSeconds));
     void reply.code(http.statusCode).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(http)));
   };
 }
