@@ -8,6 +8,7 @@ import { basename, extname, join, sep } from 'node:path';
 import { stringify as stringifyYaml } from 'yaml';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import type { ReadText } from '../scenario/load.ts';
+import { reservedIdProblem } from '../scenario/reserved-id.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 import { HttpError } from './errors.ts';
 import { SCENARIO_ID_REGEX, type ScenarioBody } from './schemas.ts';
@@ -106,9 +107,20 @@ export class ScenarioFolder {
 
   /** Throws a 400 unless `id` is a safe scenario id (no path separators, no '..', lowercase, ≤ 64 characters). */
   assertId(id: string): void {
+    const reserved = reservedIdProblem(id);
+    if (reserved !== undefined) throw new HttpError(400, 'bad-request', `not a scenario id: ${reserved}`, { field: 'id' });
     if (!SCENARIO_ID_REGEX.test(id)) {
       throw new HttpError(400, 'bad-request', `'${id.slice(0, 80)}' is not a scenario id: use lowercase letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit, no '..')`, { field: 'id' });
     }
+  }
+
+  /**
+   * Whether `path` is a scenario file the folder lists and serves (not refused, not hidden, not the editors'
+   * schema): the only files a save may replace.
+   */
+  isServedScenarioFile(path: string): boolean {
+    const name = basename(path);
+    return this.listFiles().some((f) => f.name === name && f.refusal === undefined);
   }
 
   /** Why a directory entry cannot be served (a link out of the folder, not a regular file), or undefined when it can. */
@@ -153,7 +165,7 @@ export class ScenarioFolder {
     const files: ListedFile[] = [];
     const seen = new Set<string>();
     for (const { name, id } of names) {
-      if (!SCENARIO_ID_REGEX.test(id) || extname(name) !== extname(name).toLowerCase()) {
+      if (!SCENARIO_ID_REGEX.test(id) || reservedIdProblem(id) !== undefined || extname(name) !== extname(name).toLowerCase()) {
         files.push({ name, id, refusal: `the file name is not a valid scenario id: rename it with lowercase letters, digits, '.', '_' and '-' (at most 64 characters)` });
         continue;
       }
