@@ -97,7 +97,7 @@ export function registerScenarioRoutes(app: FastifyInstance, store: ScenarioStor
       // The id's own message (reserved name, too long, bad characters) rather than Ajv's pattern.
       const sent = request.body as { id?: unknown } | undefined;
       if (typeof sent?.id === 'string') store.assertId(sent.id);
-      rejectInvalidBody(request, store, (body) => [body.scenario]);
+      rejectInvalidBody(request, store, (body) => [['/scenario', body.scenario]]);
       const { id, scenario, overwrite } = request.body;
       const saved = store.save(id, scenario, overwrite === true);
       request.log.info({ id: saved.id, file: saved.file, created: saved.created }, 'scenario saved');
