@@ -211,8 +211,14 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
       const columns: readonly McColumn[] = passes[p]!;
       const withTargetNow = withTarget && p === 0;
       // Column buffers are allocated once and reused by every pass: the budget bounds memory, not just each pass.
-      while (buffers.length < columns.length) buffers.push(new Float64Array(draws));
-      const merged = buffers.slice(0, columns.length);
+      // They are made when the first chunk comes back, so a run aborted before then (a server's client that left)
+      // has cost no memory.
+      let merged: Float64Array[] | undefined;
+      const mergedColumns = (): Float64Array[] => {
+        if (merged) return merged;
+        while (buffers.length < columns.length) buffers.push(new Float64Array(draws));
+        return (merged = buffers.slice(0, columns.length));
+      };
       let next = 0;
       let failed = false;
       const lane = async () => {
@@ -228,7 +234,8 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
             throw e;
           }
           const block: DrawBlock = { fromDraw, count, columns, withTarget: withTargetNow, data };
-          for (let c = 0; c < columns.length; c++) merged[c]!.set(blockColumn(block, c), fromDraw);
+          const into = mergedColumns();
+          for (let c = 0; c < columns.length; c++) into[c]!.set(blockColumn(block, c), fromDraw);
           if (withTargetNow) {
             const outcome = blockTarget(block);
             firstMetYear!.set(outcome.firstMetYear, fromDraw);
@@ -246,13 +253,17 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
       }
       if (aborted) throw new McAbortError();
 
+      const filled = mergedColumns();
       for (let c = 0; c < columns.length; c++) {
         // A server yields between columns so that other requests are answered while the statistics are computed.
-        if (options.yieldBetweenColumns) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (options.yieldBetweenColumns) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (aborted) throw new McAbortError();
+        }
         const col = columns[c]!;
-        const values = merged[c]!;
+        const values = filled[c]!;
         // A column equal to the previous year's (capacity after the build-out ends, say) has the same statistics.
-        const previous = c > 0 && columns[c - 1]!.metric === col.metric ? merged[c - 1]! : undefined;
+        const previous = c > 0 && columns[c - 1]!.metric === col.metric ? filled[c - 1]! : undefined;
         stats[col.metric][col.yearIndex] = previous && sameValues(previous, values) ? stats[col.metric][col.yearIndex - 1]! : summarizeValues(values, extra, scratch);
         if (col.yearIndex === targetIndex && goal) {
           if (col.metric === 'energyMWh' && goal.energyMWh !== undefined) probabilityEnergyMet = shareReaching(values, goal.energyMWh);

@@ -325,12 +325,27 @@ export function siteWithWeatherDefaults(site: Partial<PvSite>, weather: WeatherS
 const RUN_CACHE_SIZE = 8;
 const runCache = new LRUCache<string, PhysicalYieldRun>({ max: RUN_CACHE_SIZE });
 
-function settingsKey(settings: PhysicalYieldSettings, weatherText: string | undefined, hourly: boolean): string {
+/**
+ * Weather series parsed from files, by content and reading options: a what-if that changes the array or the site
+ * (a slider on the page, or a client trying one tilt after another) parses its 8,760 rows once, not on every run.
+ */
+const WEATHER_CACHE_SIZE = 4;
+const weatherCache = new LRUCache<string, WeatherSeries>({ max: WEATHER_CACHE_SIZE });
+
+function settingsKey(settings: PhysicalYieldSettings, weatherHash: string | undefined, hourly: boolean): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(settings));
   hash.update(hourly ? '\u0000hourly' : '\u0000summary');
-  if (weatherText !== undefined) hash.update(weatherText);
+  if (weatherHash !== undefined) hash.update(weatherHash);
   return hash.digest('hex');
+}
+
+/** The weather series of a file setting whose text is `text` (SHA-256 `textHash`), parsed once per content and options. */
+function cachedWeatherFromText(source: Extract<YieldWeatherSource, { kind: 'file' }>, text: string, textHash: string): WeatherSeries {
+  const key = JSON.stringify([textHash, source.label, source.format ?? null, source.decompose === true]);
+  let series = weatherCache.get(key);
+  if (series === undefined) weatherCache.set(key, (series = weatherFromText(source, text)));
+  return series;
 }
 
 /**
@@ -341,10 +356,11 @@ export function runPhysicalYield(settings: PhysicalYieldSettings, readText: Read
   const hourly = options.hourly === true;
   const source = settings.weather;
   const text = source.kind === 'file' ? readWeatherText(source, readText) : undefined;
-  const key = settingsKey(settings, text, hourly);
+  const textHash = text === undefined ? undefined : createHash('sha256').update(text).digest('hex');
+  const key = settingsKey(settings, textHash, hourly);
   const hit = runCache.get(key);
   if (hit !== undefined) return hit;
-  const weather = source.kind === 'file' ? weatherFromText(source, text!) : loadYieldWeather(source, settings.site, readText);
+  const weather = source.kind === 'file' ? cachedWeatherFromText(source, text!, textHash!) : loadYieldWeather(source, settings.site, readText);
   const input: SimulateYieldInput = { site: siteWithWeatherDefaults(settings.site, weather), array: settings.array, weather, hourly };
   const run: PhysicalYieldRun = { result: simulateYield(input), weather, input, ...(settings.preset === undefined ? {} : { preset: settings.preset }) };
   runCache.set(key, run);

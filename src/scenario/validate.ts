@@ -72,6 +72,12 @@ function literalsOf(schema: JsonSchemaNode): readonly unknown[] | undefined {
   return literals ?? undefined;
 }
 
+/** Most problems reported for one scenario: a file with 40,000 unknown keys needs its first few named, not all of them. */
+export const MAX_REPORTED_ISSUES = 20;
+
+/** Stands for a problem beyond MAX_REPORTED_ISSUES, which is counted but never shown, so it needs no message. */
+const UNSHOWN: ValidationIssue = Object.freeze({ path: Object.freeze([]), message: 'not shown' });
+
 /** Schema nodes each frozen document subtree is known to satisfy (see immutable.ts), so a shared subtree is checked once. */
 const satisfied = new WeakMap<object, Set<JsonSchemaNode>>();
 
@@ -94,6 +100,13 @@ function check(value: unknown, schema: JsonSchemaNode, path: string[], issues: V
 /** A problem at `path` (plus `key`, when the problem is a child's), with its own copy of the path. */
 function at(path: readonly string[], message: string, key?: string, coded?: Pick<ValidationIssue, 'code' | 'params'>): ValidationIssue {
   return { path: key === undefined ? [...path] : [...path, key], message, ...coded };
+}
+
+/** The problem of a key the schema node (with properties `props`) does not know, with the likely typo. */
+function unknownField(path: readonly string[], key: string, props: Record<string, JsonSchemaNode>): ValidationIssue {
+  const hint = didYouMean(key, Object.keys(props));
+  const expected = Object.keys(props).join(', ');
+  return at(path, `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${expected}`, key, { code: 'unknown-field', params: { key, hint: hint ?? '', expected } });
 }
 
 /** Checks a child of the value at `path`: pushes its key for the call. */
@@ -199,9 +212,12 @@ function checkNode(value: unknown, schema: JsonSchemaNode, path: string[], issue
           continue;
         }
         if (schema.additionalProperties === false) {
-          const hint = didYouMean(key, Object.keys(props));
-          const expected = Object.keys(props).join(', ');
-          issues.push(at(path, `unknown field '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; expected one of ${expected}`, key, { code: 'unknown-field', params: { key, hint: hint ?? '', expected } }));
+          // Past the problems that will be shown, only the count matters: no message, no typo search.
+          if (issues.length >= MAX_REPORTED_ISSUES) {
+            issues.push(UNSHOWN);
+            continue;
+          }
+          issues.push(unknownField(path, key, props));
         }
       }
       if (schema.minProperties !== undefined && Object.keys(value).length < schema.minProperties) {
@@ -298,8 +314,55 @@ function describeUnion(schema: JsonSchemaNode): string {
   return [...new Set(parts)].join(' or ');
 }
 
-/** Most problems reported for one scenario: a file with 40,000 unknown keys needs its first few named, not all of them. */
-export const MAX_REPORTED_ISSUES = 20;
+
+/** The first problems of a list, and a last line counting the rest when there are more than MAX_REPORTED_ISSUES. */
+function reported(issues: ValidationIssue[]): ValidationIssue[] {
+  if (issues.length <= MAX_REPORTED_ISSUES) return issues;
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES - 1);
+  shown.push({ path: [], message: `and ${issues.length - shown.length} more problems not shown` });
+  return shown;
+}
+
+/** Walks `value` along the schema's mappings only (see unknownFields), appending a problem for each unknown key. */
+function findUnknown(value: unknown, schema: JsonSchemaNode, path: string[], issues: ValidationIssue[]): void {
+  if (Array.isArray(value)) {
+    if (schema.type === 'array' && schema.items) for (let i = 0; i < value.length; i++) findUnknownChild(value[i], schema.items, path, String(i), issues);
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  const disc = schema['x-discriminator'];
+  if (disc && schema.anyOf) {
+    const branch = schema.anyOf.find((b) => b.properties?.[disc]?.const === value[disc]);
+    if (branch) findUnknown(value, branch, path, issues);
+    return;
+  }
+  if (schema.type !== 'object' || schema.additionalProperties !== false) return;
+  const props = schema.properties ?? {};
+  const patterns = patternsOf(schema);
+  for (const key of Object.keys(value)) {
+    const sub = Object.hasOwn(props, key) ? props[key] : patterns.find(([re]) => re.test(key))?.[1];
+    if (sub) findUnknownChild(value[key], sub, path, key, issues);
+    else issues.push(issues.length >= MAX_REPORTED_ISSUES ? UNSHOWN : unknownField(path, key, props));
+  }
+}
+
+function findUnknownChild(child: unknown, schema: JsonSchemaNode, path: string[], key: string, issues: ValidationIssue[]): void {
+  path.push(key);
+  findUnknown(child, schema, path, issues);
+  path.pop();
+}
+
+/**
+ * The unknown keys of a scenario document, or of a part of one that an `extends` parent completes (a what-if
+ * body): no parent can make a key known, so they are refused before any merge. Only mappings the schema fixes
+ * (and unions that name their branch) are walked, and keys past the reported ones are only counted, so the cost
+ * is one look-up per key. Messages as validateScenarioShape's.
+ */
+export function unknownFields(value: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  findUnknown(value, ScenarioSchema as unknown as JsonSchemaNode, [], issues);
+  return reported(issues);
+}
 
 /**
  * The structural problems of a scenario document (as written, after `extends`), in document order: all of them up
@@ -316,8 +379,5 @@ export function validateScenarioShape(value: unknown): ValidationIssue[] {
 export function validateShape(value: unknown, schema: object): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   check(value, schema as unknown as JsonSchemaNode, [], issues);
-  if (issues.length <= MAX_REPORTED_ISSUES) return issues;
-  const shown = issues.slice(0, MAX_REPORTED_ISSUES - 1);
-  shown.push({ path: [], message: `and ${issues.length - shown.length} more problems not shown` });
-  return shown;
+  return reported(issues);
 }

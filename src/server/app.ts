@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { removeStaleTempFiles } from '../io/atomic-write.ts';
 import { packageRoot } from '../package-root.ts';
 import { errorBody, HttpError, makeErrorHandler, notFound } from './errors.ts';
 import { hostNameOf } from './host-check.ts';
@@ -141,6 +142,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   app.server.maxConnections = limits.maxConnections;
+  // Saves write a temp file and rename it; a server killed in between leaves the temp file: clean those up.
+  const leftovers = removeStaleTempFiles(store.root);
+  if (leftovers.length > 0) app.log.warn({ files: leftovers }, 'removed leftover temp files of interrupted saves');
   // JSON bodies by the scenario files' rule: duplicate keys and deep nesting refused before parsing.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {

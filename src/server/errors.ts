@@ -1,12 +1,13 @@
 /**
  * Errors at the HTTP edge: every failure becomes one JSON body `{ error, message, field?, problems? }` with a
  * status (400 invalid input, 404 unknown scenario, 409 existing id, 413 body over the limit, 415 wrong media
- * type, 500 a bug). Messages never carry a stack or a server path outside the scenarios folder.
+ * type, 421 a foreign Host, 503 busy, 500 a bug). Messages never carry a stack or a server path outside the scenarios folder.
  */
 import { noteOnRequestLine } from './request-log.ts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.ts';
 import { PlanError } from '../core/errors.ts';
+import { McAbortError } from '../mc/run.ts';
 import type { ErrorBody } from './schemas.ts';
 
 export type ErrorKind = 'bad-request' | 'invalid-scenario' | 'not-found' | 'conflict' | 'body-too-large' | 'unsupported-media-type' | 'misdirected-request' | 'service-unavailable' | 'internal-error';
@@ -17,13 +18,16 @@ export class HttpError extends Error {
   readonly kind: ErrorKind;
   readonly field?: string;
   readonly problems?: readonly ScenarioProblem[];
-  constructor(statusCode: number, kind: ErrorKind, message: string, extra: { field?: string; problems?: readonly ScenarioProblem[] } = {}) {
+  /** Seconds the client should wait before trying again (the `Retry-After` header of a 503). */
+  readonly retryAfterSeconds?: number;
+  constructor(statusCode: number, kind: ErrorKind, message: string, extra: { field?: string; problems?: readonly ScenarioProblem[]; retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = 'HttpError';
     this.statusCode = statusCode;
     this.kind = kind;
     if (extra.field !== undefined) this.field = extra.field;
     if (extra.problems !== undefined) this.problems = extra.problems;
+    if (extra.retryAfterSeconds !== undefined) this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 
@@ -64,9 +68,47 @@ function problemLine(p: ScenarioProblem): string {
   return `${where}${p.field ? `${p.field}: ` : ''}${p.message}`;
 }
 
+/**
+ * Longest text of one problem or field in an answer: messages quote what the client sent (a key, a value), and a
+ * 60 kB key must not come back five times over.
+ */
+export const MAX_ERROR_LINE_CHARS = 300;
+/** Longest message of an answer: problems are listed until it is reached, then counted (so an error stays a few kB). */
+export const MAX_ERROR_MESSAGE_CHARS = 2000;
+
+/** `text` cut to `max` characters with an ellipsis, never inside a surrogate pair. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+const NOT_SHOWN = /^and (\d+) more problems? not shown$/;
+
+/** The problems an answer shows: each clipped, listed while the message stays within MAX_ERROR_MESSAGE_CHARS, the rest counted. */
+function shownProblems(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+  const clipped = problems.map((p) => ({ ...p, ...(p.field === undefined ? {} : { field: clipText(p.field, MAX_ERROR_LINE_CHARS) }), message: clipText(p.message, MAX_ERROR_LINE_CHARS) }));
+  const shown: ScenarioProblem[] = [];
+  let chars = 0;
+  for (const p of clipped) {
+    chars += problemLine(p).length + 1;
+    if (chars > MAX_ERROR_MESSAGE_CHARS && shown.length > 0) break;
+    shown.push(p);
+  }
+  if (shown.length === clipped.length) return shown;
+  let more = clipped.length - shown.length;
+  const last = clipped[clipped.length - 1]!;
+  const counted = NOT_SHOWN.exec(last.message);
+  if (counted) more += Number(counted[1]) - 1;
+  shown.push({ file: last.file, message: `and ${more} more problem${more === 1 ? '' : 's'} not shown` });
+  return shown;
+}
+
 /** A ScenarioError (bad text, unknown key, wrong unit, cycle…) as a 400 HttpError naming its first field. */
 export function scenarioHttpError(e: ScenarioError, root: string, body?: BodySource): HttpError {
-  const problems = e.problems.map((p) => apiProblem(p, root, body));
+  const problems = shownProblems(e.problems.map((p) => apiProblem(p, root, body)));
   const first = problems[0];
   return new HttpError(400, 'invalid-scenario', problems.map(problemLine).join('\n'), {
     ...(first?.field === undefined ? {} : { field: first.field }),
@@ -78,8 +120,8 @@ export function scenarioHttpError(e: ScenarioError, root: string, body?: BodySou
 export function errorBody(e: HttpError): ErrorBody {
   return {
     error: e.kind,
-    message: e.message,
-    ...(e.field === undefined ? {} : { field: e.field }),
+    message: clipText(e.message, MAX_ERROR_MESSAGE_CHARS + MAX_ERROR_LINE_CHARS),
+    ...(e.field === undefined ? {} : { field: clipText(e.field, MAX_ERROR_LINE_CHARS) }),
     ...(e.problems === undefined ? {} : { problems: e.problems.map((p) => ({ ...p })) }),
   };
 }
@@ -105,6 +147,8 @@ export function validationHttpError(error: FastifyError): HttpError {
 export function toHttpError(error: unknown, root: string): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof ScenarioError) return scenarioHttpError(error, root);
+  // Only a run nobody waits for any more is aborted (its client disconnected), so this answer is rarely seen.
+  if (error instanceof McAbortError) return new HttpError(503, 'service-unavailable', 'the Monte Carlo run was cancelled: its client disconnected');
   if (error instanceof PlanError) return new HttpError(400, 'invalid-scenario', error.message, error.field === undefined ? {} : { field: error.field });
   const fe = error as Partial<FastifyError>;
   if (fe.validation) return validationHttpError(fe as FastifyError);
@@ -120,9 +164,10 @@ export function toHttpError(error: unknown, root: string): HttpError {
 export function makeErrorHandler(root: string) {
   return function handleError(this: unknown, error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
     const http = toHttpError(error, root);
-    if (http.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    if (http.kind === 'internal-error') request.log.error({ err: error }, 'request failed');
     // The reason joins the request's one log line (request-log.ts) rather than making a second one.
     else noteOnRequestLine(request, { error: http.kind, ...(http.field === undefined ? {} : { field: http.field }), reason: http.message.split('\n')[0]! });
+    if (http.retryAfterSeconds !== undefined) reply.header('retry-after', String(http.retryAfterSeconds));
     void reply.code(http.statusCode).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(http)));
   };
 }

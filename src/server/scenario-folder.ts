@@ -111,6 +111,15 @@ export class ScenarioFolder {
     if (problem) throw new HttpError(400, 'bad-request', `'${id.slice(0, 80)}' is not a scenario id: ${problem.message}`, { field: 'id' });
   }
 
+  /**
+   * Whether `path` is a scenario file the folder lists and serves (not refused, not hidden, not the editors'
+   * schema): the only files a save may replace.
+   */
+  isServedScenarioFile(path: string): boolean {
+    const name = basename(path);
+    return this.listFiles().some((f) => f.name === name && f.refusal === undefined);
+  }
+
   /** Why a directory entry cannot be served (a link out of the folder, not a regular file), or undefined when it can. */
   private refusal(path: string, lst: Stats): string | undefined {
     if (lst.isSymbolicLink()) {

@@ -12,6 +12,7 @@ import { runReport, type RunReport } from '../report/run.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { loadScenarioChain, mergeScenario, parseScenarioText, type ScenarioChain, type SourceDoc } from '../scenario/load.ts';
 import { resolveChain, type ResolvedScenario } from '../scenario/resolve.ts';
+import { unknownFields } from '../scenario/validate.ts';
 import { errorBody, HttpError, notFound, scenarioHttpError } from './errors.ts';
 import { isFresh, orderedScenario, SCENARIO_EXTENSIONS, ScenarioFolder, type FoundFile, type Stamp } from './scenario-folder.ts';
 import { listItem } from './scenario-list.ts';
@@ -130,8 +131,37 @@ export function bodyDoc(body: ScenarioBody, file: string): SourceDoc {
   };
 }
 
+/**
+ * Throws the ScenarioError of a body's unknown keys (the first few, and a count), found before any merge or
+ * YAML node is made: 5,000 unknown keys then cost a look-up each, not a merge, a document and a message each.
+ */
+export function refuseUnknownFields(body: ScenarioBody, file: string): void {
+  const unknown = unknownFields(body);
+  if (unknown.length > 0) throw new ScenarioError(unknown.map((i) => ({ file, ...(i.path.length ? { field: i.path.join('.') } : {}), message: i.message })));
+}
+
 /** Monte Carlo runs that have finished (a promise cannot be asked whether it has settled). */
 const settled = new WeakSet<Promise<McRun>>();
+
+/** A run in progress: what aborts it, and how many requests still wait for it (each one's signal not aborted). */
+const inProgress = new WeakMap<Promise<McRun>, { readonly controller: AbortController; wanted: number }>();
+
+/**
+ * Counts a request waiting for `run`; when its `signal` aborts and it was the last one waiting, the run is
+ * aborted. A request without a signal (an in-process caller) waits to the end, so the run is never aborted.
+ */
+function wantedBy(run: Promise<McRun>, signal: AbortSignal | undefined): void {
+  const state = inProgress.get(run);
+  if (!state) return;
+  state.wanted++;
+  if (!signal) return;
+  const leave = () => {
+    state.wanted--;
+    if (state.wanted === 0 && !settled.has(run)) state.controller.abort();
+  };
+  if (signal.aborted) leave();
+  else signal.addEventListener('abort', leave, { once: true });
+}
 
 export class ScenarioStore {
   private readonly folder: ScenarioFolder;
@@ -147,6 +177,11 @@ export class ScenarioStore {
   /** The folder, with symbolic links resolved: every file served or written is inside it. */
   get root(): string {
     return this.folder.root;
+  }
+
+  /** Throws a 400 naming the problem unless `id` is a scenario id (safe characters, not a reserved name). */
+  assertId(id: string): void {
+    this.folder.assertId(id);
   }
 
   /** A scenario by id, loaded and run, from the cache when none of its files changed; 400/404 HttpErrors otherwise. */
@@ -194,24 +229,40 @@ export class ScenarioStore {
    * cache, the one in progress for an identical request (concurrent requests share one computation), or a new
    * one started with `compute`. The cache lives on the file version's entry, so a change to the file or to a
    * parent of its `extends` chain drops it with the run result; a failed run is forgotten, so a retry recomputes.
+   * `signal` says the request is no longer wanted (its client left): a run in progress is aborted, through the
+   * signal `compute` gets, once every request waiting for it has left.
    */
-  monteCarlo(id: string, draws: number, seed: number, compute: (resolved: ResolvedScenario) => Promise<McReport>): { run: Promise<McRun>; outcome: McCacheOutcome; entry: ScenarioEntry } {
+  monteCarlo(
+    id: string,
+    draws: number,
+    seed: number,
+    compute: (resolved: ResolvedScenario, signal: AbortSignal) => Promise<McReport>,
+    signal?: AbortSignal,
+  ): { run: Promise<McRun>; outcome: McCacheOutcome; entry: ScenarioEntry } {
     const entry = this.get(id);
     const key = `${draws}:${seed}`;
     const runs = entry.mcRuns;
     const known = runs.get(key);
-    if (known) return { run: known, outcome: settled.has(known) ? 'hit' : 'joined', entry };
+    if (known) {
+      if (settled.has(known)) return { run: known, outcome: 'hit', entry };
+      wantedBy(known, signal);
+      return { run: known, outcome: 'joined', entry };
+    }
     const startedMs = performance.now();
-    const run: Promise<McRun> = compute(entry.resolved).then(
+    const controller = new AbortController();
+    const run: Promise<McRun> = compute(entry.resolved, controller.signal).then(
       (report) => {
         settled.add(run);
         return { report, renderings: new Map(), computeMs: performance.now() - startedMs };
       },
       (e: unknown) => {
+        settled.add(run);
         if (runs.peek(key) === run) runs.delete(key);
         throw e;
       },
     );
+    inProgress.set(run, { controller, wanted: 0 });
+    wantedBy(run, signal);
     runs.set(key, run);
     return { run, outcome: 'miss', entry };
   }
@@ -263,6 +314,7 @@ export class ScenarioStore {
     // A name no scenario id can take, so `extends` of any real file never loops back onto the body.
     const virtualPath = join(this.root, `~${id}.json`);
     try {
+      refuseUnknownFields(body, virtualPath);
       const first = bodyDoc(body, virtualPath);
       const stamps: Stamp[] = [];
       const onCached = this.chainOntoCached(first, virtualPath, id);
@@ -297,7 +349,8 @@ export class ScenarioStore {
     } catch {
       return undefined;
     }
-    const merged = { ...(mergeScenario(entry.chain.merged, first.data) as Record<string, unknown>) };
+    // A fresh object: both are mappings, so mergeScenario builds a new one.
+    const merged = mergeScenario(entry.chain.merged, first.data) as Record<string, unknown>;
     delete merged.extends;
     delete merged.$schema;
     return { chain: { id, file: virtualPath, chain: [first, ...entry.chain.chain], merged }, stamps: entry.stamps };
@@ -315,8 +368,18 @@ export class ScenarioStore {
     if (existing?.refusal !== undefined && existing.refusal.includes('outside')) {
       throw new HttpError(409, 'conflict', `${basename(existing.path)} links outside the scenarios folder; it is not replaced`, { field: 'id' });
     }
+    // Only a scenario file the list shows may be replaced: never a file that merely has an id's name.
+    if (existing && !this.folder.isServedScenarioFile(existing.path)) {
+      throw new HttpError(409, 'conflict', `${basename(existing.path)} is not a scenario file the server lists; it is not replaced: choose another id`, { field: 'id' });
+    }
     const target = existing?.path ?? join(this.root, `${id}.yaml`);
     const asJson = extname(target).toLowerCase() === '.json';
+    try {
+      refuseUnknownFields(body, target);
+    } catch (e) {
+      if (e instanceof ScenarioError) throw scenarioHttpError(e, this.root, { file: target, label: BODY_LABEL });
+      throw e;
+    }
     const text = asJson ? `${JSON.stringify(orderedScenario(body), null, 2)}\n` : this.folder.yamlText(id, body);
     let resolved: ResolvedScenario;
     try {

@@ -26,8 +26,11 @@ const CLI = inject('pvplanCli');
 const UNCERTAIN = 'wendeng-2025-uncertain';
 /** Goal for the event loop while a Monte Carlo runs (the brief's "< 50 ms" for GET /api/scenarios), with room for a shared test machine. */
 const LIST_LATENCY_BOUND_MS = 150;
-/** Share of a Monte Carlo's time the server's event loop may be busy (merging and statistics); the draws in this thread would take it near 1. */
-const MAX_EVENT_LOOP_UTILIZATION = 0.6;
+/**
+ * Share of a Monte Carlo's time the server's event loop may be busy (merging and statistics): about 0.3 on a quiet
+ * machine, 0.76 seen with the cores shared by other work; the draws in this thread would take it to 1.
+ */
+const MAX_EVENT_LOOP_UTILIZATION = 0.9;
 
 // Workers run the built bundle: this run's private snapshot of dist/, safe from a concurrent `npm run build`.
 beforeAll(() => {
@@ -241,6 +244,15 @@ describe('the event loop while a Monte Carlo runs', () => {
   it('keeps answering GET /api/scenarios over HTTP: the draws run in a worker thread', async () => {
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     await fetch(`${base}/api/scenarios`); // warm: every scenario loaded and run once
+    // The same-run baseline: how long a list request takes on this machine now, with no Monte Carlo running (a
+    // loaded machine slows both alike; a Monte Carlo in this thread would hold the loop for its whole run).
+    const idleMs: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await (await fetch(`${base}/api/scenarios`)).arrayBuffer();
+      idleMs.push(performance.now() - t0);
+    }
+    const boundMs = Math.max(LIST_LATENCY_BOUND_MS, 4 * Math.max(...idleMs));
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     let done = false;
@@ -266,8 +278,8 @@ describe('the event loop while a Monte Carlo runs', () => {
     expect(done).toBe(true);
     // Many list requests were answered while the draws ran, each quickly, and the loop was never held long.
     expect(latenciesMs.length, `${latenciesMs.length} list requests in ${totalMs.toFixed(0)} ms`).toBeGreaterThan(5);
-    expect(Math.max(...latenciesMs)).toBeLessThan(LIST_LATENCY_BOUND_MS);
-    expect(delay.max / 1e6).toBeLessThan(LIST_LATENCY_BOUND_MS);
+    expect(Math.max(...latenciesMs), `idle list requests took up to ${Math.max(...idleMs).toFixed(0)} ms`).toBeLessThan(boundMs);
+    expect(delay.max / 1e6).toBeLessThan(boundMs);
   }, 60_000);
 
   it('leaves the event loop mostly idle during a run (the draws are not computed in this thread)', async () => {

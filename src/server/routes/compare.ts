@@ -28,7 +28,12 @@ export function parseIdList(ids: string): string[] {
   return ids.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
-function runAll(store: ScenarioStore, input: CompareInput): { resolved: ResolvedScenario[]; reports: RunReport[] } {
+/**
+ * Runs every scenario of a comparison. Saved ones come from the cache; each what-if is run in its own turn of the
+ * event loop, so twelve what-ifs of the physical yield model (each up to a few tens of ms) never hold the server
+ * for their sum: other requests are answered in between.
+ */
+async function runAll(store: ScenarioStore, input: CompareInput): Promise<{ resolved: ResolvedScenario[]; reports: RunReport[] }> {
   const total = input.ids.length + (input.whatIfs?.length ?? 0);
   if (total === 0) throw badRequest('expected at least one scenario id to compare', 'ids');
   if (total > MAX_COMPARE_SCENARIOS) throw badRequest(`expected at most ${MAX_COMPARE_SCENARIOS} scenarios to compare, got ${total}`, 'ids');
@@ -39,17 +44,18 @@ function runAll(store: ScenarioStore, input: CompareInput): { resolved: Resolved
     resolved.push(entry.resolved);
     reports.push(entry.report);
   }
-  (input.whatIfs ?? []).forEach((body, i) => {
+  for (const [i, body] of (input.whatIfs ?? []).entries()) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const run = store.runWhatIf(body, i === 0 ? WHAT_IF_ID : `${WHAT_IF_ID}-${i + 1}`);
     resolved.push(run.resolved);
     reports.push(run.report);
-  });
+  }
   return { resolved, reports };
 }
 
-function comparison(store: ScenarioStore, input: CompareInput) {
+async function comparison(store: ScenarioStore, input: CompareInput) {
   const metric = input.metric ?? 'capacity';
-  const { resolved, reports } = runAll(store, input);
+  const { resolved, reports } = await runAll(store, input);
   return jsonSafe({
     metric,
     dimension: metricById(metric).dimension,
@@ -60,34 +66,32 @@ function comparison(store: ScenarioStore, input: CompareInput) {
   });
 }
 
-function csvOf(store: ScenarioStore, input: CompareInput): { text: string; name: string } {
+async function csvOf(store: ScenarioStore, input: CompareInput): Promise<{ text: string; name: string }> {
   const metric = input.metric ?? 'capacity';
   const units = input.units ?? 'si';
-  const { reports } = runAll(store, input);
+  const { reports } = await runAll(store, input);
   return { text: compareCsv(reports, metric, units), name: `compare-${metric}-${units}` };
 }
 
 export function registerCompareRoutes(app: FastifyInstance, store: ScenarioStore): void {
   type Query = { ids: string; metric?: CompareMetric; units?: UnitSystem };
-  app.get<{ Querystring: Query }>('/api/compare', { schema: { querystring: CompareQuerySchema, response: { 200: CompareResponseSchema, ...ERROR_RESPONSES } } }, (request, reply) => {
-    reply.send(comparison(store, { ...request.query, ids: parseIdList(request.query.ids) }));
+  app.get<{ Querystring: Query }>('/api/compare', { schema: { querystring: CompareQuerySchema, response: { 200: CompareResponseSchema, ...ERROR_RESPONSES } } }, async (request) => comparison(store, { ...request.query, ids: parseIdList(request.query.ids) }));
+
+  app.get<{ Querystring: Query }>('/api/compare.csv', { schema: { querystring: CompareQuerySchema, response: ERROR_RESPONSES } }, async (request, reply) => {
+    const { text, name } = await csvOf(store, { ...request.query, ids: parseIdList(request.query.ids) });
+    return sendCsv(reply, text, name);
   });
 
-  app.get<{ Querystring: Query }>('/api/compare.csv', { schema: { querystring: CompareQuerySchema, response: ERROR_RESPONSES } }, (request, reply) => {
-    const { text, name } = csvOf(store, { ...request.query, ids: parseIdList(request.query.ids) });
-    sendCsv(reply, text, name);
-  });
+  const whatIfsOf = (body: ScenarioBody) => (Array.isArray(body.whatIfs) ? (body.whatIfs as unknown[]).map((w, i) => [`/whatIfs/${i}`, w] as const) : []);
 
-  const whatIfsOf = (body: ScenarioBody): readonly unknown[] => (Array.isArray(body.whatIfs) ? body.whatIfs : []);
-
-  app.post<{ Body: CompareInput }>('/api/compare', { attachValidation: true, schema: { body: CompareBodySchema, response: { 200: CompareResponseSchema, ...ERROR_RESPONSES } } }, (request, reply) => {
+  app.post<{ Body: CompareInput }>('/api/compare', { attachValidation: true, schema: { body: CompareBodySchema, response: { 200: CompareResponseSchema, ...ERROR_RESPONSES } } }, async (request) => {
     rejectInvalidBody(request, store, whatIfsOf);
-    reply.send(comparison(store, request.body));
+    return comparison(store, request.body);
   });
 
-  app.post<{ Body: CompareInput }>('/api/compare.csv', { attachValidation: true, schema: { body: CompareBodySchema, response: ERROR_RESPONSES } }, (request, reply) => {
+  app.post<{ Body: CompareInput }>('/api/compare.csv', { attachValidation: true, schema: { body: CompareBodySchema, response: ERROR_RESPONSES } }, async (request, reply) => {
     rejectInvalidBody(request, store, whatIfsOf);
-    const { text, name } = csvOf(store, request.body);
-    sendCsv(reply, text, name);
+    const { text, name } = await csvOf(store, request.body);
+    return sendCsv(reply, text, name);
   });
 }

@@ -11,7 +11,7 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../errors.ts';
 import type { McPool } from '../mc-pool.ts';
-import { IdParamsSchema, McQuerySchema, McReportSchema } from '../schemas.ts';
+import { ErrorSchema, IdParamsSchema, McQuerySchema, McReportSchema } from '../schemas.ts';
 import { jsonSafe } from '../../report/json.ts';
 import type { McCacheOutcome, ScenarioStore } from '../store.ts';
 import { ERROR_RESPONSES, sendRendered, serializeText } from './scenarios.ts';
@@ -50,11 +50,17 @@ function wholeNumberParam(text: string | undefined, name: string, fallback: numb
 export function registerMcRoutes(app: FastifyInstance, store: ScenarioStore, pool: McPool, onComputed?: (e: McComputed) => void): void {
   app.get<{ Params: { id: string }; Querystring: { draws?: string; seed?: string } }>(
     '/api/scenarios/:id/mc',
-    { schema: { params: IdParamsSchema, querystring: McQuerySchema, response: { 200: McReportSchema, ...ERROR_RESPONSES } } },
+    { schema: { params: IdParamsSchema, querystring: McQuerySchema, response: { 200: McReportSchema, ...ERROR_RESPONSES, 503: ErrorSchema } } },
     async (request, reply) => {
       const draws = wholeNumberParam(request.query.draws, 'draws', MC_DEFAULT_DRAWS, MC_MIN_DRAWS, MC_MAX_DRAWS);
       const seed = wholeNumberParam(request.query.seed, 'seed', MC_DEFAULT_SEED, 0, Number.MAX_SAFE_INTEGER);
-      const { run, outcome, entry } = store.monteCarlo(request.params.id, draws, seed, (resolved) => pool.run(resolved, draws, seed));
+      // A client that disconnects before its answer no longer wants the run (the response closes unfinished).
+      const left = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableEnded) left.abort();
+      });
+      const client = request.ip;
+      const { run, outcome, entry } = store.monteCarlo(request.params.id, draws, seed, (resolved, signal) => pool.run(resolved, draws, seed, { client, signal }), left.signal);
       const mc = await run;
       if (outcome === 'miss') {
         const computed: McComputed = { id: entry.id, hash: entry.resolved.hash, draws, seed, computeMs: mc.computeMs };

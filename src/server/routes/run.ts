@@ -13,7 +13,7 @@ export function registerRunRoutes(app: FastifyInstance, store: ScenarioStore): v
     '/api/run',
     { attachValidation: true, schema: { body: ScenarioBodyRef, response: { 200: RunReportSchema, ...ERROR_RESPONSES } } },
     (request, reply) => {
-      rejectInvalidBody(request, store, (body) => [body]);
+      rejectInvalidBody(request, store, (body) => [['', body]]);
       reply.type('application/json; charset=utf-8').send(store.renderWhatIf(request.body, 'json', (run) => serializeText(reply, jsonSafe(run.report))));
     },
   );
@@ -22,7 +22,7 @@ export function registerRunRoutes(app: FastifyInstance, store: ScenarioStore): v
     '/api/run.csv',
     { attachValidation: true, schema: { body: ScenarioBodyRef, querystring: UnitsQuerySchema, response: ERROR_RESPONSES } },
     (request, reply) => {
-      rejectInvalidBody(request, store, (body) => [body]);
+      rejectInvalidBody(request, store, (body) => [['', body]]);
       const units = request.query.units ?? 'si';
       const csv = store.renderWhatIf(request.body, `csv-${units}`, (run) => runCsv(run.report, units));
       reply.header('content-disposition', `attachment; filename="${downloadName('what-if', units)}.csv"`).type('text/csv; charset=utf-8').send(csv);

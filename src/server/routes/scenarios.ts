@@ -17,7 +17,7 @@ import {
   UnitsQuerySchema,
   type ScenarioBody,
 } from '../schemas.ts';
-import { jsonSafe } from '../../report/json.ts';
+import { jsonSafe, renderJson } from '../../report/json.ts';
 import { keyParameters } from '../scenario-list.ts';
 import { keptBytes, type Rendering, type ScenarioStore } from '../store.ts';
 import { rejectInvalidBody } from './body.ts';
@@ -76,7 +76,8 @@ export function registerScenarioRoutes(app: FastifyInstance, store: ScenarioStor
 
   app.get<{ Params: { id: string } }>('/api/scenarios/:id/result', { schema: { params: IdParamsSchema, response: { 200: RunReportSchema, ...ERROR_RESPONSES } } }, (request, reply) => {
     const entry = store.get(request.params.id);
-    sendRendered(reply, entry.renderings, 'json', 'application/json; charset=utf-8', () => serializeText(reply, jsonSafe(entry.report)));
+    // The CLI's own rendering, so the answer is `pvplan run FILE --format json` byte for byte (key order included).
+    sendRendered(reply, entry.renderings, 'json', 'application/json; charset=utf-8', () => renderJson(entry.report));
   });
 
   app.get<{ Params: { id: string }; Querystring: { units?: UnitSystem } }>(
@@ -94,7 +95,10 @@ export function registerScenarioRoutes(app: FastifyInstance, store: ScenarioStor
     '/api/scenarios',
     { attachValidation: true, schema: { body: SaveBodySchema, response: { 200: SaveResponseSchema, 201: SaveResponseSchema, ...ERROR_RESPONSES } } },
     (request, reply) => {
-      rejectInvalidBody(request, store, (body) => [body.scenario]);
+      // The id's own message (reserved name, too long, bad characters) rather than Ajv's pattern.
+      const sent = request.body as { id?: unknown } | undefined;
+      if (typeof sent?.id === 'string') store.assertId(sent.id);
+      rejectInvalidBody(request, store, (body) => [['/scenario', body.scenario]]);
       const { id, scenario, overwrite } = request.body;
       const saved = store.save(id, scenario, overwrite === true);
       noteOnRequestLine(request, { saved: saved.file, created: saved.created });
