@@ -21,6 +21,8 @@ export const TARGET_COLOR = '#B00020';
 const LEGEND_TEXT_WIDTH_PX = 280;
 /** Average advance of a narrow character, as a share of the font size (to fit a name in LEGEND_TEXT_WIDTH_PX). */
 const NARROW_CHAR_EM = 0.6;
+/** Height of a row of the legend besides the font size (ECharts' item height and the gap between rows), px. */
+const LEGEND_ROW_EXTRA_PX = 20;
 /** Room a legend entry takes besides its text (symbol and gap), to count how many fit on a row. */
 const LEGEND_ICON_AND_GAP_PX = 60;
 /** Chart width assumed when the caller does not say (an SVG export, a test). */
@@ -331,7 +333,7 @@ export function chartOption(kind, entries, ctx) {
     animation: false,
     textStyle: { fontSize, fontFamily: CHART_FONT_FAMILY },
     color: shown.map(colorOf),
-    grid: { left: 12, right: 28, top: withLegend ? 40 + legendRows * (fontSize + 12) : 36, bottom: 8, containLabel: true },
+    grid: { left: 12, right: 28, top: withLegend ? 40 + legendRows * (fontSize + LEGEND_ROW_EXTRA_PX) : 36, bottom: 8, containLabel: true },
     legend: {
       show: withLegend,
       type: 'plain',
@@ -362,6 +364,8 @@ export function chartOption(kind, entries, ctx) {
       nameGap: 14,
       nameTextStyle: { fontSize, fontWeight: 'bold', align: 'left' },
       axisLabel: { fontSize, formatter: (v) => formatNumber(v, ctx.lang) },
+      // Headroom above the target, so its label never meets the axis name.
+      ...(kind === TARGET_METRIC ? { boundaryGap: [0, '12%'] } : {}),
       splitLine: { lineStyle: { color: '#e3e6ea' } },
     },
     series,
@@ -440,7 +444,7 @@ function tooltipHtml(params, chart, unit, ctx, byLabel, bandRows, scale) {
     const b = byYear.get(year);
     if (!b) continue;
     rows.push(
-      `<tr class="band"><td><span class="${swatchClass(entry)} band"></span>${escapeHtml(bandName(entry, ctx))}</td><td class="num">${number(scale(b.p10))} – ${number(scale(b.p90))} ${escapeHtml(unit)} <span class="p50">(${escapeHtml(ctx.t('tooltipP50'))} ${number(scale(b.p50))})</span></td></tr>`,
+      `<tr class="band"><td><span class="${swatchClass(entry)} band"></span>${escapeHtml(bandName(entry, ctx))}</td><td class="num">${number(scale(b.p10))} – ${number(scale(b.p90))} ${escapeHtml(unit)} <span class="sub">${escapeHtml(ctx.t('tooltipP50'))} ${number(scale(b.p50))}</span></td></tr>`,
     );
   }
   return `<div class="tt-year">${escapeHtml(year)}</div><table>${rows.join('')}</table>`;
