@@ -4,7 +4,7 @@
 // downloads; charts.js builds chart options, whatif.js request bodies, api.js talks to the server.
 
 import { api } from './api.js';
-import { downloadCsv } from './download.js';
+import { downloadCsv, exportedChart } from './download.js';
 import { ensureMc, ensureReports, noteBandsDrawn, renderList } from './list.js';
 import { buildChartCards, renderAll } from './results.js';
 import { $, el, loadPrefs, savePrefs, setMeta, state, tr } from './state.js';
@@ -105,6 +105,12 @@ async function start() {
   state.timings.interactiveMs = performance.now();
   document.body.dataset.ready = 'true';
 }
+
+/** For tests: what a chart's export holds (its size, titles, legend, axis unit, series names). */
+window.__pvplan.exported = (kind) => {
+  const { option, width, height } = exportedChart(kind);
+  return { width, height, titles: option.title.map((t) => t.text), legend: option.legend.data.map((d) => d.name), unit: option.yAxis.name, series: option.series.map((x) => x.name) };
+};
 
 start().catch((e) => {
   document.body.dataset.ready = 'error';

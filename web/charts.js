@@ -1,15 +1,28 @@
 // ECharts options for the comparison charts, built by pure functions from run reports (the JSON of
 // GET /api/scenarios/:id/result and POST /api/run) so the same option draws on screen and in an SVG export.
 
-import { displayUnit, formatNumber, toDisplay } from './units.js';
+import { formatNumber, magnitudeOfAll } from './units.js';
 
-/** Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), yellow left out for projectors. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#8C6D1F', '#6B6B6B'];
+/**
+ * Twelve scenario colours (the page compares up to 12), told apart with every common colour-vision deficiency:
+ * Okabe & Ito's first five (Color Universal Design, 2008: blue, orange, bluish green, vermillion, reddish
+ * purple), then seven from Paul Tol's schemes (Tol 2021, "Colour schemes", SRON/EPS/TN/09-002: muted indigo
+ * and wine, bright cyan, dark red and dark yellow, muted olive, rainbow purple). Chosen greedily from those
+ * schemes, none paler than CIELAB L* 78 (lines stay visible on white), so that every pair, and each colour
+ * against the what-if's near-black and the target's red, differs by ΔE*ab ≥ 12 in normal vision and in
+ * simulated protanopia, deuteranopia and tritanopia (Machado, Oliveira & Fernandes 2009, severity 1);
+ * test/web/palette.test.ts recomputes that.
+ */
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#332288', '#882255', '#66CCEE', '#663333', '#666633', '#999933', '#882E72'];
 /** The unsaved what-if is always drawn in near-black, thicker, so it stands out from every saved scenario. */
 export const WHAT_IF_COLOR = '#1B1B1B';
 export const TARGET_COLOR = '#B00020';
 /** Legend entries are cut to this width, so three fit on a row of the full-width chart on a laptop. */
 const LEGEND_TEXT_WIDTH_PX = 280;
+/** Average advance of a narrow character, as a share of the font size (to fit a name in LEGEND_TEXT_WIDTH_PX). */
+const NARROW_CHAR_EM = 0.6;
+/** Height of a row of the legend besides the font size (ECharts' item height and the gap between rows), px. */
+const LEGEND_ROW_EXTRA_PX = 20;
 /** Room a legend entry takes besides its text (symbol and gap), to count how many fit on a row. */
 const LEGEND_ICON_AND_GAP_PX = 60;
 /** Chart width assumed when the caller does not say (an SVG export, a test). */
@@ -80,19 +93,82 @@ export function bandsOf(mcReport, field) {
   return mcReport.years.filter((y) => y[field]).map((y) => ({ year: y.year, p10: y[field].p10, p50: y[field].p50, p90: y[field].p90 }));
 }
 
-/** Legend and series name of a scenario's band, e.g. 'Wendeng … P10–P90'. */
+/** Legend and series name of a scenario's band, e.g. 'Wendeng … P10–P90' (`entry.label`: its legend label). */
 export function bandName(entry, ctx) {
-  return ctx.t('bandLegend', { name: entry.name });
+  return ctx.t('bandLegend', { name: shortenMiddle(entry.label ?? entry.name, BAND_LEGEND_NAME_UNITS) });
 }
 
-/** A name cut to about `units` narrow characters (a CJK character counts two), with '…' when cut. */
-function shorten(name, units) {
+/** Width of a character in narrow units: a CJK (or other wide) character counts two. */
+function charUnits(ch) {
+  return ch.codePointAt(0) > 0x2e7f ? 2 : 1;
+}
+
+/**
+ * A name cut from the middle to about `units` narrow characters, keeping its start and its end (where a what-if's
+ * '— what-if' and a variant's distinguishing words usually are): 'Wendeng PV ×4 … — what-if'.
+ */
+export function shortenMiddle(name, units) {
+  const chars = [...name];
+  const total = chars.reduce((n, c) => n + charUnits(c), 0);
+  if (total <= units) return name;
+  const keep = units - 1;
+  const headUnits = Math.ceil(keep / 2);
+  let head = '';
   let used = 0;
-  for (let i = 0; i < name.length; i++) {
-    used += name.charCodeAt(i) > 0x2e7f ? 2 : 1;
-    if (used > units) return `${name.slice(0, i).trimEnd()}…`;
+  for (const c of chars) {
+    if (used + charUnits(c) > headUnits) break;
+    head += c;
+    used += charUnits(c);
   }
-  return name;
+  let tail = '';
+  used = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (used + charUnits(chars[i]) > keep - headUnits) break;
+    tail = chars[i] + tail;
+    used += charUnits(chars[i]);
+  }
+  return `${head.trimEnd()}…${tail.trimStart()}`;
+}
+
+/**
+ * The legend label of every shown entry, unique: each name shortened from the middle to fit the legend, and
+ * where two would read the same (a what-if named like its base, two scenarios with one long name) the id is
+ * added, '(what-if)' for the unsaved what-if. Labels are also the series names (ECharts keys legends by name).
+ */
+export function legendLabels(entries, units) {
+  const short = entries.map((e) => shortenMiddle(e.name, units));
+  const count = new Map();
+  for (const n of short) count.set(n, (count.get(n) ?? 0) + 1);
+  return entries.map((e, i) => {
+    if (count.get(short[i]) === 1) return short[i];
+    const tag = ` (${e.id})`;
+    return `${shortenMiddle(e.name, Math.max(8, units - [...tag].length))}${tag}`;
+  });
+}
+
+/**
+ * Stable colour slots for the ticked scenarios: each keeps the slot it had (`previous`: id → slot) while it stays
+ * ticked, a newly ticked one takes the lowest free slot, so up to PALETTE.length ticked scenarios never share a
+ * colour. Returns the new id → slot map.
+ */
+export function assignColorSlots(selected, previous = new Map()) {
+  const out = new Map();
+  const taken = new Set();
+  for (const id of selected) {
+    const slot = previous.get(id);
+    if (slot !== undefined && !taken.has(slot)) {
+      out.set(id, slot);
+      taken.add(slot);
+    }
+  }
+  for (const id of selected) {
+    if (out.has(id)) continue;
+    let slot = 0;
+    while (taken.has(slot)) slot++;
+    out.set(id, slot);
+    taken.add(slot);
+  }
+  return out;
 }
 
 /**
@@ -133,7 +209,7 @@ function lineSeries(entry, kind, field, years, scale, extra = {}) {
   const color = colorOf(entry);
   return {
     id: `${kind}:${entry.id}`,
-    name: entry.name,
+    name: entry.label ?? entry.name,
     type: 'line',
     data: alignedValues(entry.report, field, years, scale),
     color,
@@ -159,22 +235,44 @@ export function targetsOf(entries) {
   return [...seen.values()];
 }
 
+/** Fonts of the charts: single quotes, so the list sits inside an SVG export's double-quoted style attribute. */
+export const CHART_FONT_FAMILY = "system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
+
+/** Every value a chart draws for its entries (internal units): lines, dashed metric, bands, the target. */
+function chartValues(entries, chart, banded) {
+  const out = [];
+  const fields = [chart.metric.field, ...(chart.dashed ? [chart.dashed.field] : [])];
+  for (const e of entries) for (const row of e.report.years) for (const f of fields) out.push(row[f]);
+  for (const e of banded) for (const b of bandsOf(e.mc.report, chart.metric.field)) out.push(b.p90, b.p10);
+  if (chart.kind === TARGET_METRIC) for (const t of targetsOf(entries)) out.push(t.capacityMW);
+  return out;
+}
+
+/** Whether any entry's report has the chart's metric (an optional one, SO2 and NOx, only when declared). */
+export function chartHasData(chart, entries) {
+  return entries.some((e) => e.report.years.some((row) => row[chart.metric.field] !== undefined && row[chart.metric.field] !== null));
+}
+
 /**
- * The ECharts option of one chart.
+ * The ECharts option of one chart. Values are drawn in the natural magnitude of the largest one (GW, TWh, Mt;
+ * 万千瓦, 亿千瓦时, 万吨), the axis named after it, and read with at most four significant digits.
  * @param kind one of ctx.charts[].kind
- * @param entries [{ id, name, report, colorIndex, whatIf? }]
- * @param ctx { lang, units, displayUnits, charts (chartsOf), t, fontSize, widthPx? }
+ * @param entries [{ id, name, report, colorIndex, whatIf?, mc? }]
+ * @param ctx { lang, units, displayUnits, magnitudes, charts (chartsOf), t, fontSize, widthPx? }
  */
 export function chartOption(kind, entries, ctx) {
   const chart = ctx.charts.find((c) => c.kind === kind);
   const { field, dimension } = chart.metric;
-  const { unit } = displayUnit(ctx.displayUnits, ctx.units, dimension);
-  const scale = (v) => toDisplay(v, ctx.displayUnits, ctx.units, dimension);
-  const years = unionYears(entries);
   const fontSize = ctx.fontSize ?? 13;
+  const labels = legendLabels(entries, Math.floor(LEGEND_TEXT_WIDTH_PX / (fontSize * NARROW_CHAR_EM)));
+  const shown = entries.map((e, i) => ({ ...e, label: labels[i] }));
+  const banded = chart.band ? shown.filter((e) => bandsOf(e.mc?.report, field).length > 0) : [];
+  const magnitude = magnitudeOfAll(chartValues(shown, chart, banded), ctx, ctx.units, dimension);
+  const unit = magnitude.unit;
+  const scale = (v) => (v === null || v === undefined || !Number.isFinite(v) ? null : v / magnitude.divisor);
+  const years = unionYears(shown);
   const series = [];
-  const banded = chart.band ? entries.filter((e) => bandsOf(e.mc?.report, field).length > 0) : [];
-  for (const e of entries) {
+  for (const e of shown) {
     if (banded.includes(e)) series.push(...bandSeries(e, kind, field, years, scale, ctx));
     series.push(lineSeries(e, kind, field, years, scale));
     if (chart.dashed) {
@@ -188,7 +286,7 @@ export function chartOption(kind, entries, ctx) {
     }
   }
   if (kind === TARGET_METRIC) {
-    const targets = targetsOf(entries);
+    const targets = targetsOf(shown);
     if (targets.length > 0) {
       series.push({
         id: 'target',
@@ -198,7 +296,8 @@ export function chartOption(kind, entries, ctx) {
         symbolSize: 16,
         z: 5,
         color: TARGET_COLOR,
-        itemStyle: { color: TARGET_COLOR, borderColor: '#fff', borderWidth: 1.5 },
+        // Opaque (ECharts draws scatter symbols at 0.8 by default): the target's red is the one in the legend and the label.
+        itemStyle: { color: TARGET_COLOR, borderColor: '#fff', borderWidth: 1.5, opacity: 1 },
         data: targets.map((tg) => ({ value: [String(tg.year), scale(tg.capacityMW)], targetYear: tg.year })),
         label: {
           show: true,
@@ -219,23 +318,22 @@ export function chartOption(kind, entries, ctx) {
       });
     }
   }
-  const nameOf = new Map(entries.map((e) => [e.name, e]));
+  const byLabel = new Map(shown.map((e) => [e.label, e]));
   const bandRows = banded.map((e) => ({ entry: e, byYear: new Map(bandsOf(e.mc.report, field).map((b) => [String(b.year), b])) }));
-  const bandNames = new Map(banded.map((e) => [bandName(e, ctx), e]));
   // One legend, on the first chart: every chart uses the same colours, and the cards name them too.
-  const withLegend = kind === ctx.charts[0].kind;
+  const withLegend = ctx.legend ?? kind === ctx.charts[0].kind;
   const legendItems = [
-    ...entries.map((e) => ({ name: e.name, itemStyle: { color: colorOf(e) } })),
+    ...shown.map((e) => ({ name: e.label, itemStyle: { color: colorOf(e) } })),
     ...banded.map((e) => ({ name: bandName(e, ctx), icon: 'roundRect', itemStyle: { color: colorOf(e), opacity: 0.45 } })),
-    ...(kind === TARGET_METRIC && targetsOf(entries).length ? [{ name: ctx.t('target'), icon: 'diamond' }] : []),
+    ...(kind === TARGET_METRIC && targetsOf(shown).length ? [{ name: ctx.t('target'), icon: 'diamond' }] : []),
   ];
   const perRow = Math.max(1, Math.floor((ctx.widthPx ?? LEGEND_ROW_FALLBACK_PX) / (LEGEND_TEXT_WIDTH_PX + LEGEND_ICON_AND_GAP_PX)));
   const legendRows = Math.ceil(legendItems.length / perRow);
   return {
     animation: false,
-    textStyle: { fontSize, fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' },
-    color: entries.map(colorOf),
-    grid: { left: 12, right: 28, top: withLegend ? 40 + legendRows * (fontSize + 12) : 36, bottom: 8, containLabel: true },
+    textStyle: { fontSize, fontFamily: CHART_FONT_FAMILY },
+    color: shown.map(colorOf),
+    grid: { left: 12, right: 28, top: withLegend ? 40 + legendRows * (fontSize + LEGEND_ROW_EXTRA_PX) : 36, bottom: 8, containLabel: true },
     legend: {
       show: withLegend,
       type: 'plain',
@@ -244,15 +342,14 @@ export function chartOption(kind, entries, ctx) {
       right: 0,
       itemGap: 18,
       textStyle: { fontSize, width: LEGEND_TEXT_WIDTH_PX, overflow: 'truncate' },
-      // A band's entry keeps its 'P10–P90': the scenario name is cut, not the suffix.
-      formatter: (name) => (bandNames.has(name) ? bandName({ name: shorten(bandNames.get(name).name, BAND_LEGEND_NAME_UNITS) }, ctx) : name),
       data: legendItems,
     },
     tooltip: {
       trigger: 'axis',
+      // Inside the chart's box, so it never widens the page on a phone.
       confine: true,
       className: 'pv-tooltip',
-      formatter: (params) => tooltipHtml(params, chart, unit, ctx, nameOf, bandRows, scale),
+      formatter: (params) => tooltipHtml(params, chart, unit, ctx, byLabel, bandRows, scale),
     },
     xAxis: {
       type: 'category',
@@ -267,34 +364,87 @@ export function chartOption(kind, entries, ctx) {
       nameGap: 14,
       nameTextStyle: { fontSize, fontWeight: 'bold', align: 'left' },
       axisLabel: { fontSize, formatter: (v) => formatNumber(v, ctx.lang) },
+      // Headroom above the target, so its label never meets the axis name.
+      ...(kind === TARGET_METRIC ? { boundaryGap: [0, '12%'] } : {}),
       splitLine: { lineStyle: { color: '#e3e6ea' } },
     },
     series,
   };
 }
 
-function tooltipHtml(params, chart, unit, ctx, nameOf, bandRows, scale) {
+/** Characters of a content hash shown in a source line (after 'sha256:'): enough to tell files apart. */
+const SOURCE_HASH_CHARS = 12;
+
+/**
+ * The source line of an exported chart: the scenarios with their content hashes, the pvplan version and the date,
+ * e.g. 'Source: pvplan 0.1.0 · wendeng-2025 sha256:6447b8e9befd · what-if (unsaved) sha256:… · 2026-05-01'.
+ */
+export function sourceLine(entries, ctx) {
+  const items = entries.map((e) => {
+    const hash = String(e.report.scenario?.hash ?? '').replace(/^(sha256:)?/, 'sha256:').slice(0, 'sha256:'.length + SOURCE_HASH_CHARS);
+    return `${e.whatIf ? ctx.t('whatIfUnsaved') : e.id} ${hash}`;
+  });
+  return ctx.t('sourceLine', { version: ctx.version, scenarios: items.join(' · '), date: ctx.date });
+}
+
+/**
+ * The option of a chart for export (PNG, SVG): the screen's option with the chart's title on top, a legend
+ * naming every series, the unit on the axis, and the source line at the bottom. Returns { option, heightPx }:
+ * the height that leaves the plot as tall as on screen (`ctx.heightPx`) once title, legend and source take room.
+ */
+export function exportOption(kind, entries, ctx) {
+  const fontSize = ctx.fontSize ?? 13;
+  const widthPx = ctx.widthPx ?? LEGEND_ROW_FALLBACK_PX;
+  const base = chartOption(kind, entries, { ...ctx, legend: true, widthPx });
+  const chart = ctx.charts.find((c) => c.kind === kind);
+  const title = chart.title[ctx.lang];
+  const source = sourceLine(entries, ctx);
+  const sourceSize = Math.max(10, fontSize - 2);
+  // Lines the source takes when broken at the chart's width (a narrow character is about 0.6 em).
+  const sourceLines = Math.max(1, Math.ceil((source.length * sourceSize * NARROW_CHAR_EM) / (widthPx - 24)));
+  const titleRoom = fontSize + 22;
+  const legendRoom = base.grid.top - 36;
+  const sourceRoom = sourceLines * (sourceSize + 5) + 14;
+  const option = {
+    ...base,
+    backgroundColor: '#ffffff',
+    title: [
+      { text: title, left: 12, top: 8, textStyle: { fontSize: fontSize + 2, fontWeight: 'bold', color: '#17202a', width: widthPx - 24, overflow: 'break' } },
+      { text: source, left: 12, bottom: 8, textStyle: { fontSize: sourceSize, fontWeight: 'normal', color: '#4a5563', width: widthPx - 24, overflow: 'break', lineHeight: sourceSize + 5 } },
+    ],
+    // Labels are already shortened from the middle to fit: the export never cuts them further.
+    legend: { ...base.legend, show: true, top: titleRoom, textStyle: { fontSize, overflow: 'none' } },
+    grid: { ...base.grid, top: titleRoom + legendRoom + 36, bottom: sourceRoom },
+    tooltip: { show: false },
+  };
+  return { option, heightPx: (ctx.heightPx ?? 400) + titleRoom + sourceRoom };
+}
+
+function tooltipHtml(params, chart, unit, ctx, byLabel, bandRows, scale) {
   const list = Array.isArray(params) ? params : [params];
   if (list.length === 0) return '';
-  const rows = [];
   const year = String(list[0].axisValueLabel ?? list[0].name);
   const number = (v) => escapeHtml(formatNumber(v, ctx.lang));
+  // One row per scenario: its value, and on a chart with a dashed metric that one beside it (operating capacity).
+  const byName = new Map();
   for (const p of list) {
     const id = String(p.seriesId);
     if (id === 'target' || id.startsWith('band:') || id.startsWith('p50:')) continue;
-    const entry = nameOf.get(p.seriesName);
-    // On a chart with a dashed metric, each row says which of the two it is.
-    const what = chart.dashed ? ` · ${(id.startsWith(`${chart.dashed.id}:`) ? chart.dashed : chart.metric).label[ctx.lang]}` : '';
+    const row = byName.get(p.seriesName) ?? { name: p.seriesName, entry: byLabel.get(p.seriesName) };
     const value = Array.isArray(p.value) ? p.value[1] : p.value;
-    rows.push(
-      `<tr><td><span class="${entry ? swatchClass(entry) : 'sw'}"></span>${escapeHtml(p.seriesName)}${escapeHtml(what)}</td><td class="num">${number(value)} ${escapeHtml(unit)}</td></tr>`,
-    );
+    if (chart.dashed && id.startsWith(`${chart.dashed.id}:`)) row.dashed = value;
+    else row.value = value;
+    byName.set(p.seriesName, row);
   }
+  const rows = [...byName.values()].map((r) => {
+    const dashed = chart.dashed && r.dashed !== undefined ? ` <span class="sub">${escapeHtml(chart.dashed.label[ctx.lang])} ${number(r.dashed)}</span>` : '';
+    return `<tr><td><span class="${r.entry ? swatchClass(r.entry) : 'sw'}"></span>${escapeHtml(r.name)}</td><td class="num">${number(r.value)} ${escapeHtml(unit)}${dashed}</td></tr>`;
+  });
   for (const { entry, byYear } of bandRows) {
     const b = byYear.get(year);
     if (!b) continue;
     rows.push(
-      `<tr class="band"><td><span class="${swatchClass(entry)} band"></span>${escapeHtml(bandName(entry, ctx))}</td><td class="num">${number(scale(b.p10))} – ${number(scale(b.p90))} ${escapeHtml(unit)} <span class="p50">(${escapeHtml(ctx.t('tooltipP50'))} ${number(scale(b.p50))})</span></td></tr>`,
+      `<tr class="band"><td><span class="${swatchClass(entry)} band"></span>${escapeHtml(bandName(entry, ctx))}</td><td class="num">${number(scale(b.p10))} – ${number(scale(b.p90))} ${escapeHtml(unit)} <span class="sub">${escapeHtml(ctx.t('tooltipP50'))} ${number(scale(b.p50))}</span></td></tr>`,
     );
   }
   return `<div class="tt-year">${escapeHtml(year)}</div><table>${rows.join('')}</table>`;

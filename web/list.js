@@ -1,18 +1,27 @@
 // The scenario list: ticking scenarios, fetching their run results and Monte Carlo reports as they are needed.
 
 import { api, ApiError } from './api.js';
-import { swatchClass } from './charts.js';
+import { assignColorSlots, swatchClass } from './charts.js';
 import { renderAll, renderResults } from './results.js';
 import { $, el, savePrefs, state, tr } from './state.js';
-import { formatQuantity } from './units.js';
+import { glance } from './units.js';
 
+/** The colour slot of a ticked scenario (distinct for up to 12 ticked), or null for one not ticked. */
 export function colorIndexOf(id) {
-  return Math.max(0, state.list.filter((s) => s.valid).findIndex((s) => s.id === id));
+  state.colorSlots = assignColorSlots(state.selected, state.colorSlots);
+  return state.colorSlots.get(id) ?? null;
 }
 
 function targetText(item) {
   if (item.targetCapacityMW === undefined || item.targetCapacityMW === null) return tr('noTarget');
-  return `${tr('target')} ${formatQuantity(item.targetCapacityMW, state.meta.displayUnits, state.units, 'power', state.lang)} · ${item.target.year}`;
+  return `${tr('target')} ${glance(item.targetCapacityMW, state.meta, state.units, 'power', state.lang)} · ${item.target.year}`;
+}
+
+/** Warnings the list gives for a scenario (a count, or the list itself), 0 when none. */
+function warningCountOf(item) {
+  if (typeof item.warnings === 'number') return item.warnings;
+  if (Array.isArray(item.warnings)) return item.warnings.length;
+  return typeof item.warningCount === 'number' ? item.warningCount : 0;
 }
 
 export function renderList() {
@@ -36,9 +45,10 @@ export function renderList() {
           'label',
           { title: item.description ?? '' },
           el('input', { type: 'checkbox', checked, 'data-testid': `pick-${item.id}`, value: item.id, onchange: (e) => toggle(item.id, e.target.checked) }),
-          el('span', { class: swatchClass({ colorIndex: colorIndexOf(item.id) }), 'aria-hidden': 'true' }),
+          el('span', { class: checked ? swatchClass({ colorIndex: colorIndexOf(item.id) }) : 'sw sw-off', 'aria-hidden': 'true' }),
           el('span', { class: 'name' }, item.name),
           el('small', { class: 'meta' }, `${item.id} · ${targetText(item)}`),
+          warningCountOf(item) > 0 ? el('small', { class: 'warn-badge', 'data-testid': `warnings-${item.id}` }, `⚠ ${tr('warningCount', { count: warningCountOf(item) })}`) : null,
         ),
       );
     }),
@@ -49,7 +59,10 @@ async function toggle(id, on) {
   state.selected = on ? [...state.selected.filter((s) => s !== id), id] : state.selected.filter((s) => s !== id);
   savePrefs();
   // Only the row's look changes: rebuilding the list would take the keyboard focus away from the checkbox.
-  document.querySelector(`[data-testid="pick-${id}"]`)?.closest('li')?.classList.toggle('on', on);
+  const row = document.querySelector(`[data-testid="pick-${id}"]`)?.closest('li');
+  row?.classList.toggle('on', on);
+  const swatch = row?.querySelector('.sw');
+  if (swatch) swatch.className = on ? swatchClass({ colorIndex: colorIndexOf(id) }) : 'sw sw-off';
   // The Monte Carlo is asked for at once, beside the run result: its band then often comes with the first redraw.
   ensureMc(state.selected, performance.now());
   await ensureReports(state.selected);

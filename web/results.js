@@ -2,11 +2,11 @@
 // the metric registry asks for, and the table of inputs that differ.
 
 import { api } from './api.js';
-import { chartOption, swatchClass } from './charts.js';
+import { chartHasData, chartOption, swatchClass } from './charts.js';
 import { downloadChart } from './download.js';
 import { colorIndexOf } from './list.js';
 import { $, ctx, el, state, tr } from './state.js';
-import { formatNumber, formatQuantity, toDisplay, toInputUnit } from './units.js';
+import { formatNumber, glance, magnitudeOfAll, toInputUnit } from './units.js';
 import { hasEdits } from './whatif.js';
 
 export function whatIfShown() {
@@ -18,16 +18,44 @@ export function entries() {
   const list = state.selected
     .filter((id) => state.reports.has(id))
     .map((id) => ({ id, name: state.reports.get(id).scenario.name, report: state.reports.get(id), colorIndex: colorIndexOf(id), mc: state.mc.get(id) }));
+  // An unsaved what-if gets no colour slot (it is drawn in near-black) and no Monte Carlo.
   if (whatIfShown()) list.push({ id: 'what-if', name: state.whatIf.report.scenario.name, report: state.whatIf.report, whatIf: true, colorIndex: 0 });
   return list;
 }
 
+/**
+ * What a report warns of: the plausibility warnings of the run JSON (`warnings: [{ code, path, file, line, column,
+ * message, value, range, hint }]`) and the run's own notes (summary.warnings, e.g. capped additions), as
+ * [{ message, hint?, where? }], each message once.
+ */
+export function warningsOf(report) {
+  const out = [];
+  const seen = new Set();
+  const add = (w) => {
+    if (!w.message || seen.has(w.message)) return;
+    seen.add(w.message);
+    out.push(w);
+  };
+  for (const w of report.warnings ?? []) {
+    const where = w.file ? `${w.file}${w.line ? `:${w.line}${w.column ? `:${w.column}` : ''}` : ''}${w.path ? `: ${w.path}` : ''}` : w.path;
+    add({ message: String(w.message ?? ''), hint: w.hint, where });
+  }
+  for (const m of report.summary?.warnings ?? []) add({ message: String(m) });
+  return out;
+}
+
+/** The sum of an optional yearly metric over the report's years, or undefined when the report has none. */
+function totalOf(report, field) {
+  if (!report.years.some((row) => typeof row[field] === 'number')) return undefined;
+  return report.years.reduce((sum, row) => sum + (row[field] ?? 0), 0);
+}
+
 function cardFor(entry) {
   const r = entry.report;
-  const du = state.meta.displayUnits;
-  const q = (v, dim) => formatQuantity(v, du, state.units, dim, state.lang);
+  const q = (v, dim) => glance(v, state.meta, state.units, dim, state.lang);
   const s = r.summary;
   const tg = r.target;
+  const warnings = warningsOf(r);
   let headline;
   let status;
   let statusClass = '';
@@ -47,13 +75,27 @@ function cardFor(entry) {
     headline = [tr('cardEndYear', { year: s.endYear }), q(s.capacityEndMW, 'power')];
     status = tr('cardNoTarget');
   }
+  // A result with warnings is never a plain green "target met": amber, and the warnings say why.
+  if (warnings.length > 0) {
+    if (statusClass === 'ok') status = tr('cardWarned', { status });
+    if (statusClass !== 'miss') statusClass = 'warn';
+  }
   const span = { start: s.startYear, end: s.endYear };
+  const so2 = totalOf(r, 'so2Tonnes');
+  const nox = totalOf(r, 'noxTonnes');
   return el(
     'article',
-    { class: `card${entry.whatIf ? ' what-if' : ''}`, 'data-testid': `card-${entry.id}` },
-    el('h3', {}, el('span', { class: swatchClass(entry), 'aria-hidden': 'true' }), el('span', { class: 'name' }, entry.name), entry.whatIf ? el('span', { class: 'tag' }, tr('whatIfSeries')) : null),
+    { class: `card${entry.whatIf ? ' what-if' : ''}${warnings.length > 0 ? ' warned' : ''}`, 'data-testid': `card-${entry.id}` },
+    el('h3', {}, el('span', { class: swatchClass(entry), 'aria-hidden': 'true' }), el('span', { class: 'name', title: entry.name }, entry.name), entry.whatIf ? el('span', { class: 'tag' }, tr('whatIfSeries')) : null),
     el('p', { class: 'headline' }, el('span', { class: 'label' }, headline[0]), el('strong', { 'data-testid': `card-${entry.id}-capacity` }, headline[1])),
     el('p', { class: `status ${statusClass}`, 'data-testid': `card-${entry.id}-status` }, status),
+    warnings.length > 0
+      ? el(
+          'ul',
+          { class: 'warnings', 'data-testid': `card-${entry.id}-warnings`, 'aria-label': tr('warningsTitle') },
+          ...warnings.map((w) => el('li', {}, w.message, w.hint ? el('span', { class: 'hint-text' }, ` ${w.hint}`) : null, w.where ? el('small', { class: 'where' }, w.where) : null)),
+        )
+      : null,
     el(
       'dl',
       {},
@@ -61,8 +103,12 @@ function cardFor(entry) {
       el('dd', { 'data-testid': `card-${entry.id}-coal` }, q(s.totalCoalTonnes, 'mass')),
       el('dt', {}, tr('cardCo2', span)),
       el('dd', { 'data-testid': `card-${entry.id}-co2` }, q(s.totalCo2Tonnes, 'mass')),
+      so2 === undefined ? null : el('dt', {}, tr('cardSo2', span)),
+      so2 === undefined ? null : el('dd', { 'data-testid': `card-${entry.id}-so2` }, q(so2, 'mass')),
+      nox === undefined ? null : el('dt', {}, tr('cardNox', span)),
+      nox === undefined ? null : el('dd', { 'data-testid': `card-${entry.id}-nox` }, q(nox, 'mass')),
       el('dt', {}, tr('cardEnergy', span)),
-      el('dd', {}, q(s.totalEnergyMWh, 'energy')),
+      el('dd', { 'data-testid': `card-${entry.id}-energy` }, q(s.totalEnergyMWh, 'energy')),
     ),
     entry.mc ? mcBlock(entry) : null,
   );
@@ -85,9 +131,9 @@ function mcBlock(entry) {
   const tg = r.target;
   const year = tg?.year ?? r.years[r.years.length - 1].year;
   const row = r.years.find((y) => y.year === year);
-  const du = state.meta.displayUnits;
-  const energy = (v) => toDisplay(v, du, state.units, 'energy');
-  const energyUnit = du[state.units].energy.unit;
+  // Both ends in one magnitude, so the range reads as one quantity.
+  const m = row ? magnitudeOfAll([row.energyMWh.p10, row.energyMWh.p90], state.meta, state.units, 'energy') : null;
+  const energy = (v) => formatNumber(v / m.divisor, state.lang);
   return el(
     'div',
     { class: 'mc', 'data-testid': `card-${id}-mc` },
@@ -97,10 +143,10 @@ function mcBlock(entry) {
           'p',
           { class: 'band', 'data-testid': `card-${id}-energy-band` },
           el('span', { class: 'label' }, tr('mcEnergyBand', { year })),
-          el('span', { class: 'value' }, `${formatNumber(energy(row.energyMWh.p10), state.lang)} – ${formatNumber(energy(row.energyMWh.p90), state.lang)} ${energyUnit}`),
+          el('span', { class: 'value' }, `${energy(row.energyMWh.p10)} – ${energy(row.energyMWh.p90)} ${m.unit}`),
         )
       : null,
-    el('p', { class: 'note' }, tr('mcNote', { draws: formatNumber(r.draws, state.lang) })),
+    el('p', { class: 'note', 'data-testid': `card-${id}-mc-note` }, tr('mcNote', { draws: r.draws.toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-US'), drawsPlain: r.draws, seed: r.seed })),
   );
 }
 
@@ -151,6 +197,17 @@ function chartOf(kind) {
 function renderCharts(list, kinds = state.chartDefs.map((c) => c.kind)) {
   const c = ctx();
   for (const kind of kinds) {
+    const def = state.chartDefs.find((d) => d.kind === kind);
+    // An optional metric (SO2, NOx) gets its chart only when a shown scenario declares it.
+    const card = document.getElementById(`chart-${kind}`).closest('.chart-card');
+    const wanted = !def.metric.optional || chartHasData(def, list);
+    const wasHidden = card.hidden;
+    card.hidden = !wanted;
+    if (wasHidden && wanted) state.charts.get(kind)?.resize();
+    if (!wanted) {
+      state.options.delete(kind);
+      continue;
+    }
     const option = chartOption(kind, list, { ...c, widthPx: document.getElementById(`chart-${kind}`).clientWidth });
     state.options.set(kind, option);
     chartOf(kind).setOption(option, { notMerge: true });

@@ -25,8 +25,10 @@ export const state = {
   mc: new Map(),
   csvMetric: 'capacity',
   charts: new Map(),
+  /** Colour slot of each ticked scenario (charts.js assignColorSlots): kept while it stays ticked. */
+  colorSlots: new Map(),
   options: new Map(),
-  whatIf: { baseId: null, detail: null, edits: {}, report: null, body: null, show: true, error: null, inflight: false, pending: false, seq: 0 },
+  whatIf: { baseId: null, loading: false, detail: null, edits: {}, report: null, body: null, show: true, error: null, inflight: false, pending: false, seq: 0 },
   timings: { interactiveMs: null, redrawMs: [], lastRedrawMs: null, bands: [] },
   redrawStartedAt: null,
   /** The first full render is done: later arrivals (Monte Carlo reports) redraw at once. */
@@ -43,9 +45,27 @@ export function tr(key, vars) {
   return t(state.lang, key, vars);
 }
 
+/** Today as YYYY-MM-DD (the date of an export's source line). */
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export function ctx() {
-  const { displayUnits, inputUnits, mergeRules } = state.meta;
-  return { lang: state.lang, units: state.units, displayUnits, inputUnits, mergeRules, charts: state.chartDefs, t: tr, fontSize: window.innerWidth >= LARGE_SCREEN_PX ? 16 : 13 };
+  const { displayUnits, magnitudes, inputUnits, mergeRules, pvplanVersion } = state.meta;
+  return {
+    lang: state.lang,
+    units: state.units,
+    displayUnits,
+    magnitudes,
+    inputUnits,
+    mergeRules,
+    charts: state.chartDefs,
+    t: tr,
+    fontSize: window.innerWidth >= LARGE_SCREEN_PX ? 16 : 13,
+    version: pvplanVersion,
+    date: today(),
+  };
 }
 
 export function el(tag, attrs = {}, ...children) {

@@ -18,28 +18,45 @@ export function fromDisplay(shown, displayUnits, system, dimension) {
   return shown * displayUnit(displayUnits, system, dimension).divisor;
 }
 
-/** Digits after the point that keep about four significant figures without clutter. */
-function fractionDigits(x) {
-  const a = Math.abs(x);
-  if (a >= 1000) return 0;
-  if (a >= 100) return 1;
-  if (a >= 1) return 2;
-  return 3;
-}
+/** Significant digits of a number read at a glance (cards, axes, tooltips): three or four, never more. */
+export const GLANCE_SIGNIFICANT_DIGITS = 4;
 
-/** A number for a label: grouped thousands, about four significant figures. */
+/** A number for a label: grouped thousands, at most four significant figures (12,345 → 12,350; 247.1625 → 247.2). */
 export function formatNumber(x, lang) {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  const digits = fractionDigits(x);
-  return x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumSignificantDigits: GLANCE_SIGNIFICANT_DIGITS });
 }
 
-/** An internal value with its display unit, e.g. '450 万千瓦' or '4,500 MW'. */
-export function formatQuantity(value, displayUnits, system, dimension, lang) {
-  const shown = toDisplay(value, displayUnits, system, dimension);
-  if (shown === null) return '—';
-  const { unit } = displayUnit(displayUnits, system, dimension);
-  return `${formatNumber(shown, lang)} ${unit}`;
+/**
+ * The magnitude a value is read in at a glance (GET /api/meta → magnitudes: the registry's DISPLAY_MAGNITUDES):
+ * the largest whose divisor |value| reaches, else the smallest; 0 and non-finite values take the table's display
+ * unit. The same rule as magnitudeFor in src/core/metrics/metrics.ts (test/web/units.test.ts checks they agree).
+ */
+export function magnitudeFor(value, units, system, dimension) {
+  const list = units.magnitudes[system][dimension];
+  const a = Math.abs(value);
+  if (a === 0 || !Number.isFinite(a)) return list.find((m) => m.unit === units.displayUnits[system][dimension].unit) ?? list[0];
+  let chosen = list[0];
+  for (const m of list) if (a >= m.divisor) chosen = m;
+  return chosen;
+}
+
+/**
+ * An internal value read at a glance, in its natural magnitude with at most four significant digits:
+ * glance(4500, meta, 'si', 'power', 'en') → '4.5 GW'; glance(22419490, meta, 'cn', 'mass', 'zh') → '2,242 万吨'.
+ * `units` is { displayUnits, magnitudes } (GET /api/meta).
+ */
+export function glance(value, units, system, dimension, lang) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const m = magnitudeFor(value, units, system, dimension);
+  return `${formatNumber(value / m.divisor, lang)} ${m.unit}`;
+}
+
+/** The magnitude of a set of values (a chart's axis, a range): the one of the largest |value|. */
+export function magnitudeOfAll(values, units, system, dimension) {
+  let max = 0;
+  for (const v of values) if (v !== null && v !== undefined && Number.isFinite(v)) max = Math.max(max, Math.abs(v));
+  return magnitudeFor(max, units, system, dimension);
 }
 
 /** A quantity string the scenario parser reads back, e.g. quantityText(450, 'cn', 'power') → '450万千瓦'. */

@@ -6,11 +6,7 @@ import { ensureMc, ensureReports, noteBandsDrawn, renderList } from './list.js';
 import { renderAll } from './results.js';
 import { $, ctx, el, savePrefs, state, tr } from './state.js';
 import { fromDisplay, fromInputUnit, toDisplay, toInputUnit } from './units.js';
-import { hasEdits, slugify, whatIfBody } from './whatif.js';
-
-const EDITABLE_MODELS = ['cagr', 'linear', 'logistic'];
-/** Years from the base year to the target the form offers when a scenario has no target. */
-const DEFAULT_TARGET_SPAN_YEARS = 3;
+import { EDITABLE_MODELS, hasEdits, panelState, slugify, whatIfBody } from './whatif.js';
 
 /** Input pairs (slider + number) and how their displayed value maps to the edit in internal units. */
 function pairs() {
@@ -24,8 +20,8 @@ function pairs() {
   const same = { toShown: (x) => x, fromShown: (x) => x };
   const coal = inputUnit('gramsPerKWh');
   return {
-    rate: { ids: ['wi-rate', 'wi-rate-num'], map: percent, param: 'rateFrac', group: 'growth' },
-    additions: { ids: ['wi-additions', 'wi-additions-num'], map: power, param: 'additionsMWPerYear', group: 'growth' },
+    rate: { ids: ['wi-rate', 'wi-rate-num'], map: percent, param: 'rateFrac', group: 'growth', solvedIn: 'cagr' },
+    additions: { ids: ['wi-additions', 'wi-additions-num'], map: power, param: 'additionsMWPerYear', group: 'growth', solvedIn: 'linear' },
     saturation: { ids: ['wi-saturation', 'wi-saturation-num'], map: power, param: 'saturationMW', group: 'growth' },
     target: { ids: ['wi-target'], map: power, param: 'targetCapacityMW', edit: 'targetCapacityMW' },
     targetYear: { ids: ['wi-target-year'], map: same, param: 'targetYear', edit: 'targetYear' },
@@ -43,13 +39,16 @@ function shownValue(x) {
   return x === undefined || x === null || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(6)));
 }
 
-/** Current internal value of a parameter: the user's edit, or the base scenario's value. */
-function currentValue(p) {
+/** The run the panel's values stand for: the what-if's while it has edits, else the base scenario's. */
+function shownReport() {
   const w = state.whatIf;
-  const params = w.detail.parameters;
-  if (p.group === 'growth') return w.edits.growth?.[p.param] ?? w.growthDefaults[p.param];
-  if (p.edit === 'targetYear') return w.edits.targetYear ?? params.targetYear ?? Math.min(params.baseYear + DEFAULT_TARGET_SPAN_YEARS, params.endYear);
-  return w.edits[p.edit] ?? params[p.param];
+  return hasEdits(w.edits) ? w.report : state.reports.get(w.baseId) ?? null;
+}
+
+/** What the panel shows now (panelState in whatif.js): edits, base values, and solved values as the run used them. */
+export function currentPanel() {
+  const w = state.whatIf;
+  return panelState(w.detail.parameters, w.edits, w.growthDefaults, shownReport());
 }
 
 function setSliderRange(id, value, lowFactor, highFactor) {
@@ -65,25 +64,35 @@ export function fillForm() {
   const w = state.whatIf;
   if (!w.detail) return;
   const p = w.detail.parameters;
-  const model = w.edits.growth?.model ?? (EDITABLE_MODELS.includes(p.growthModel) ? p.growthModel : 'keep');
+  const panel = currentPanel();
+  const model = panel.model;
   const modelSelect = $('#wi-model');
   const options = [...(EDITABLE_MODELS.includes(p.growthModel) ? [] : [['keep', tr('keepModel', { model: p.growthModel })]]), ...EDITABLE_MODELS.map((m) => [m, tr(`model_${m}`)])];
   modelSelect.replaceChildren(...options.map(([v, label]) => el('option', { value: v, selected: v === model }, label)));
   for (const node of document.querySelectorAll('[data-show-for]')) node.hidden = node.dataset.showFor !== model;
   for (const [name, pair] of Object.entries(pairs())) {
-    const shown = pair.map.toShown(currentValue(pair));
+    const shown = pair.map.toShown(panel[pair.param]);
     for (const id of pair.ids) document.getElementById(id).value = shownValue(shown);
-    if (name === 'additions' || name === 'saturation') setSliderRange(pair.ids[0], pair.map.toShown(w.growthDefaults[pair.param] ?? 0), 0, name === 'saturation' ? 3 : 3);
+    if (name === 'additions' || name === 'saturation') setSliderRange(pair.ids[0], pair.map.toShown(w.growthDefaults[pair.param] ?? 0), 0, 3);
   }
-  const solve = w.edits.growth?.solve ?? w.growthDefaults.solve;
-  $('#wi-solve-rate').checked = solve;
-  $('#wi-solve-additions').checked = solve;
-  $('#wi-rate').disabled = $('#wi-rate-num').disabled = solve && model === 'cagr';
-  $('#wi-additions').disabled = $('#wi-additions-num').disabled = solve && model === 'linear';
+  $('#wi-solve-rate').checked = panel.solve;
+  $('#wi-solve-additions').checked = panel.solve;
+  $('#wi-rate').disabled = $('#wi-rate-num').disabled = panel.solve && model === 'cagr';
+  $('#wi-additions').disabled = $('#wi-additions-num').disabled = panel.solve && model === 'linear';
   const ty = $('#wi-target-year');
   ty.min = String(p.baseYear + 1);
   ty.max = String(p.endYear);
   $('#wi-show').checked = w.show;
+}
+
+/** After a run: the solved growth input (disabled while solved) shows the value the run used. */
+function showSolvedValues() {
+  const panel = currentPanel();
+  if (!panel.solve) return;
+  for (const pair of Object.values(pairs())) {
+    if (pair.solvedIn !== panel.model) continue;
+    for (const id of pair.ids) document.getElementById(id).value = shownValue(pair.map.toShown(panel[pair.param]));
+  }
 }
 
 /** Defaults of the growth group for the base scenario: its own values, else ones implied by its target. */
@@ -100,7 +109,9 @@ function growthDefaults(p) {
 export async function chooseBase(id, redraw = true) {
   const w = state.whatIf;
   w.baseId = id;
+  w.loading = true;
   w.detail = await api.scenario(id);
+  w.loading = false;
   w.growthDefaults = growthDefaults(w.detail.parameters);
   w.edits = {};
   w.report = null;
@@ -119,16 +130,15 @@ export function renderBaseSelect() {
   select.replaceChildren(...state.list.filter((s) => s.valid).map((s) => el('option', { value: s.id, selected: s.id === state.whatIf.baseId }, `${s.name} (${s.id})`)));
 }
 
+/** Shows a refused what-if's message next to its field (marked invalid), or under the form when no field is named. */
 function showError(error) {
   const box = $('#wi-error');
   for (const node of document.querySelectorAll('#whatif-form [aria-invalid]')) node.removeAttribute('aria-invalid');
-  if (!error) {
-    box.hidden = true;
-    box.textContent = '';
-    return;
-  }
-  box.hidden = false;
-  box.textContent = `${tr('error')}: ${error.message}`;
+  for (const node of document.querySelectorAll('#whatif-form .field-error')) node.remove();
+  box.hidden = true;
+  box.textContent = '';
+  if (!error) return;
+  const message = `${tr('error')}: ${error.message}`;
   const fieldInput = {
     'capacity.growth.rate': 'wi-rate-num',
     'capacity.growth.additionsPerYear': 'wi-additions-num',
@@ -142,7 +152,17 @@ function showError(error) {
     'savings.co2': 'wi-co2-num',
     'capacity.constructionLagYears': 'wi-lag-num',
   }[error.field];
-  if (fieldInput) document.getElementById(fieldInput).setAttribute('aria-invalid', 'true');
+  const input = fieldInput ? document.getElementById(fieldInput) : null;
+  const field = input?.closest('.field, .field.two > div');
+  if (!input || !field || field.hidden || field.closest('[hidden]')) {
+    box.hidden = false;
+    box.textContent = message;
+    return;
+  }
+  input.setAttribute('aria-invalid', 'true');
+  const note = el('p', { class: 'field-error', id: `${fieldInput}-error`, role: 'alert', 'data-testid': 'whatif-field-error' }, message);
+  input.setAttribute('aria-describedby', note.id);
+  field.append(note);
 }
 
 function currentBody() {
@@ -167,6 +187,7 @@ async function runWhatIf() {
     w.report = null;
     w.body = null;
     showError(null);
+    fillForm();
     $('#wi-status').textContent = '';
     renderAll();
     return;
@@ -178,9 +199,13 @@ async function runWhatIf() {
     w.report = await api.run(body);
     w.body = body;
     showError(null);
+    showSolvedValues();
     $('#wi-status').textContent = tr('upToDate');
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
+    // The charts no longer show a what-if that is not the one in the form.
+    w.report = null;
+    w.body = null;
     showError(e);
     $('#wi-status').textContent = '';
   } finally {
@@ -215,11 +240,10 @@ function onPairInput(pair, raw) {
   scheduleRun();
 }
 
+/** The growth edit as the panel shows it: a solved rate or addition that is then unticked starts from the value in use. */
 function currentGrowth() {
-  const w = state.whatIf;
-  const p = w.detail.parameters;
-  const d = w.growthDefaults;
-  return w.edits.growth ?? { model: EDITABLE_MODELS.includes(p.growthModel) ? p.growthModel : 'keep', rateFrac: d.rateFrac, additionsMWPerYear: d.additionsMWPerYear, saturationMW: d.saturationMW, solve: d.solve };
+  const { model, rateFrac, additionsMWPerYear, saturationMW, solve } = currentPanel();
+  return { model, rateFrac, additionsMWPerYear, saturationMW, solve };
 }
 
 export function wireWhatIf() {

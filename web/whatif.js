@@ -120,3 +120,43 @@ export function slugify(text, fallback = 'what-if', idPattern = undefined) {
   if (!slug || (idPattern !== undefined && !new RegExp(idPattern, 'u').test(slug))) return fallback;
   return slug;
 }
+
+/** Growth models the what-if panel edits; other models are kept as the scenario has them. */
+export const EDITABLE_MODELS = ['cagr', 'linear', 'logistic'];
+/** Years from the base year to the target the form offers when a scenario has no target. */
+export const DEFAULT_TARGET_SPAN_YEARS = 3;
+
+/**
+ * What the what-if panel shows, in internal units: the user's edits, else the base scenario's values
+ * (GET /api/scenarios/:id → parameters, and `defaults` for growth inputs the base does not give), and, for a
+ * growth input solved from the target, the value the run used (`report.summary.growth.parameters`: the rate in
+ * compound mode, the yearly additions in linear mode), so the panel always shows what the chart draws and the
+ * saved file gives. `report` is the run of these edits (the what-if's, or the base's when nothing is edited).
+ */
+export function panelState(params, edits, defaults, report) {
+  const g = edits.growth;
+  const model = g?.model ?? (EDITABLE_MODELS.includes(params.growthModel) ? params.growthModel : 'keep');
+  const solve = g?.solve ?? defaults.solve;
+  let rateFrac = g?.rateFrac ?? defaults.rateFrac;
+  let additionsMWPerYear = g?.additionsMWPerYear ?? defaults.additionsMWPerYear;
+  const used = report?.summary?.growth;
+  if (solve && used && used.model === model) {
+    if (model === 'cagr' && Number.isFinite(used.parameters?.rateFrac)) rateFrac = used.parameters.rateFrac;
+    if (model === 'linear' && Number.isFinite(used.parameters?.additionsMWPerYear)) additionsMWPerYear = used.parameters.additionsMWPerYear;
+  }
+  return {
+    model,
+    solve,
+    rateFrac,
+    additionsMWPerYear,
+    saturationMW: g?.saturationMW ?? defaults.saturationMW,
+    targetCapacityMW: edits.targetCapacityMW ?? params.targetCapacityMW,
+    targetYear: edits.targetYear ?? params.targetYear ?? Math.min(params.baseYear + DEFAULT_TARGET_SPAN_YEARS, params.endYear),
+    fullLoadHours: edits.fullLoadHours ?? params.fullLoadHours,
+    firstYearDegradationFrac: edits.firstYearDegradationFrac ?? params.firstYearDegradationFrac,
+    annualDegradationFrac: edits.annualDegradationFrac ?? params.annualDegradationFrac,
+    coalTonnesPerMWh: edits.coalTonnesPerMWh ?? params.coalTonnesPerMWh,
+    co2TonnesPerMWh: edits.co2TonnesPerMWh ?? params.co2TonnesPerMWh,
+    constructionLagYears: edits.lagYears ?? params.constructionLagYears,
+  };
+}

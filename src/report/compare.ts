@@ -20,9 +20,68 @@ export interface ParameterDifference {
   readonly values: ReadonlyArray<string | undefined>;
 }
 
+/** Kinds of a distribution as written in a scenario (src/scenario/schema.ts), with the name a person writes. */
+const DISTRIBUTION_NAMES: Readonly<Record<string, string>> = { normal: 'normal', lognormal: 'lognormal', triangular: 'triangular', uniform: 'uniform', pert: 'PERT', discrete: 'discrete' };
+
+type Written = Readonly<Record<string, unknown>>;
+
+function isMapping(v: unknown): v is Written {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A range as written: '35 %–65 %'. */
+function range(min: unknown, max: unknown): string {
+  return `${String(min)}–${String(max)}`;
+}
+
+/** Truncation bounds as a person writes them: ', truncated to 955 h–1315 h', ', truncated at ≥ 0 %'. */
+function truncation(t: unknown): string {
+  if (!isMapping(t)) return '';
+  if (t.min !== undefined && t.max !== undefined) return `, truncated to ${range(t.min, t.max)}`;
+  if (t.min !== undefined) return `, truncated at ≥ ${String(t.min)}`;
+  if (t.max !== undefined) return `, truncated at ≤ ${String(t.max)}`;
+  return '';
+}
+
+/**
+ * A distribution as written in a scenario, the way a person writes it: 'PERT 35 %–65 %, mode 58.7 %',
+ * 'normal, mean 1135 h, sd 60 h, truncated to 955 h–1315 h', 'discrete: 0 (20 %), 1 (60 %), 2 (20 %)';
+ * undefined when the value is not a distribution.
+ */
+export function describeDistribution(value: unknown): string | undefined {
+  if (!isMapping(value)) return undefined;
+  const keys = Object.keys(value).filter((k) => k !== 'truncate');
+  if (keys.length !== 1 || !(keys[0]! in DISTRIBUTION_NAMES) || !isMapping(value[keys[0]!])) return undefined;
+  const kind = keys[0]!;
+  const p = value[kind] as Written;
+  const name = DISTRIBUTION_NAMES[kind]!;
+  let text: string;
+  if (kind === 'pert' || kind === 'triangular') text = `${name} ${range(p.min, p.max)}, mode ${String(p.mode)}${p.lambda === undefined ? '' : `, λ ${String(p.lambda)}`}`;
+  else if (kind === 'uniform') text = `${name} ${range(p.min, p.max)}`;
+  else if (kind === 'discrete') {
+    const values = Array.isArray(p.values) ? p.values : [];
+    const weights = Array.isArray(p.weights) ? (p.weights as number[]) : [];
+    const sum = weights.reduce((a, b) => a + b, 0);
+    // Weights are relative: shown as shares of their sum, to three significant digits.
+    text = `${name}: ${values.map((v, i) => `${String(v)} (${Number((((weights[i] ?? 0) / sum) * 100).toPrecision(3))} %)`).join(', ')}`;
+  } else text = `${name}, mean ${String(p.mean)}, sd ${String(p.sd)}`;
+  return text + truncation(value.truncate);
+}
+
+/** Rank correlations as written (uncertainty.correlations): 'rank 0.4 between capacity.growth.rate and yield.curtailment'. */
+function describeCorrelations(value: unknown): string | undefined {
+  if (!Array.isArray(value) || !value.every((c) => isMapping(c) && Array.isArray(c.between) && typeof c.rank === 'number')) return undefined;
+  return (value as Written[]).map((c) => `rank ${String(c.rank)} between ${(c.between as unknown[]).map(String).join(' and ')}`).join('; ');
+}
+
 function flatten(value: unknown, prefix: string, out: Map<string, string>): void {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  const described = describeDistribution(value) ?? (prefix.endsWith('correlations') ? describeCorrelations(value) : undefined);
+  if (described !== undefined) {
+    out.set(prefix, described);
+    return;
+  }
+  if (isMapping(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
     return;
   }
   out.set(prefix, Array.isArray(value) ? JSON.stringify(value) : String(value));

@@ -16,6 +16,8 @@ export interface Column<Row> {
   readonly header: string;
   readonly value: (row: Row) => number | string | null | undefined;
   readonly dimension?: Exclude<Dimension, 'fraction'> | 'fraction';
+  /** Shown only when some row has a value (an optional metric: SO2 and NOx need their factors). */
+  readonly optional?: boolean;
 }
 
 /** A titled table of rows. */
@@ -56,15 +58,27 @@ function csvCell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The section without its optional columns that no row fills. */
+function shownColumns<Row>(section: Section<Row>): Section<Row> {
+  if (!section.columns.some((c) => c.optional)) return section;
+  const filled = (c: Column<Row>) => section.rows.some((r) => {
+    const v = c.value(r);
+    return v !== null && v !== undefined;
+  });
+  return { ...section, columns: section.columns.filter((c) => !c.optional || filled(c)) };
+}
+
 /** Renders one section as CSV (header row with units, then full-precision values). */
-export function renderCsv<Row>(section: Section<Row>, system: UnitSystem): string {
+export function renderCsv<Row>(all: Section<Row>, system: UnitSystem): string {
+  const section = shownColumns(all);
   const lines = [section.columns.map((c) => csvCell(headerWithUnit(c, system))).join(',')];
   for (const row of section.rows) lines.push(section.columns.map((c) => csvCell(displayValue(c, row, system, true))).join(','));
   return `${lines.join('\n')}\n`;
 }
 
 /** Renders one section as a Markdown table (numbers right-aligned). */
-export function renderMarkdown<Row>(section: Section<Row>, system: UnitSystem): string {
+export function renderMarkdown<Row>(all: Section<Row>, system: UnitSystem): string {
+  const section = shownColumns(all);
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const head = `| ${section.columns.map((c) => esc(headerWithUnit(c, system))).join(' | ')} |`;
   const rule = `|${section.columns.map((c) => (c.dimension || typeof section.rows[0] === 'undefined' ? '---:' : '---')).join('|')}|`;
@@ -101,7 +115,8 @@ function pad(text: string, width: number, right: boolean): string {
 }
 
 /** Renders one section as an aligned text table: numbers right-aligned, text left-aligned, CJK-aware widths. */
-export function renderText<Row>(section: Section<Row>, system: UnitSystem): string {
+export function renderText<Row>(all: Section<Row>, system: UnitSystem): string {
+  const section = shownColumns(all);
   const head = section.columns.map((c) => headerWithUnit(c, system));
   const body = section.rows.map((r) => section.columns.map((c) => displayValue(c, r, system)));
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((cells) => displayWidth(cells[i]!))));
@@ -111,7 +126,7 @@ export function renderText<Row>(section: Section<Row>, system: UnitSystem): stri
 
 /** A metric's column: its registry header and dimension, the value read from the row's field. */
 export function metricColumn<Row>(metric: Metric, header: string = metric.header): Column<Row> {
-  return { header, value: (r) => (r as unknown as Readonly<Record<string, number | undefined>>)[metric.field], dimension: metric.dimension };
+  return { header, value: (r) => (r as unknown as Readonly<Record<string, number | undefined>>)[metric.field], dimension: metric.dimension, ...(metric.optional ? { optional: true } : {}) };
 }
 
 /** The per-year columns of a run (year, then the registry's table metrics), shared by `pvplan run` tables/CSV and the server's CSV downloads (English). */

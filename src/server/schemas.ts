@@ -303,6 +303,8 @@ export const CompareResponseSchema = Type.Object({
 
 const DisplayUnit = Type.Object({ unit: Type.String(), divisor: Type.Number(), decimals: Type.Integer({ description: 'Digits after the point in tables' }) });
 const DisplayUnits = Type.Object({ power: DisplayUnit, energy: DisplayUnit, duration: DisplayUnit, mass: DisplayUnit, intensity: DisplayUnit, money: DisplayUnit, moneyPerPower: DisplayUnit, moneyPerEnergy: DisplayUnit, moneyPerMass: DisplayUnit });
+const MagnitudeList = Type.Array(Type.Object({ unit: Type.String(), divisor: Type.Number() }), { minItems: 1 });
+const Magnitudes = Type.Object({ power: MagnitudeList, energy: MagnitudeList, duration: MagnitudeList, mass: MagnitudeList, intensity: MagnitudeList, money: MagnitudeList, moneyPerPower: MagnitudeList, moneyPerEnergy: MagnitudeList, moneyPerMass: MagnitudeList });
 const LabelSchema = Type.Object({ en: Type.String(), zh: Type.String() });
 
 /** One metric of the registry (src/core/metrics/registry.ts), as the page reads it. */
@@ -334,6 +336,10 @@ const InputUnitSchema = Type.Object({ dimension: Type.String(), unit: Type.Strin
 export const MetaSchema = Type.Object({
   pvplanVersion: Type.String(),
   displayUnits: Type.Object({ si: DisplayUnits, cn: DisplayUnits }, { description: 'Divide an internal value (MW, MWh, h, t, t/MWh, 元, 元/W, 元/kWh, 元/t) by divisor to show it in unit' }),
+  magnitudes: Type.Object(
+    { si: Magnitudes, cn: Magnitudes },
+    { description: 'Natural magnitudes of each dimension, smallest first: a value is shown at a glance in the largest whose divisor it reaches (tables keep displayUnits)' },
+  ),
   inputUnits: Type.Record(Type.String(), InputUnitSchema, { description: "Units of the what-if inputs, read by the scenario parser: '%', 'g/kWh', 't/MWh', 'h'" }),
   metrics: Type.Array(RegistryMetricSchema, { description: 'The metric registry, in the order of a year row' }),
   mergeRules: Type.Object(

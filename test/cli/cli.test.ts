@@ -56,9 +56,12 @@ describe.concurrent('pvplan run', () => {
             const lines = r.stdout.trimEnd().split('\n');
             expect(lines).toHaveLength(1 + years);
             const header = lines[0]!.split(',');
-            expect(header).toHaveLength(11);
+            // Datang declares SO2 and NOx factors: two more columns, after CO2 avoided.
+            const columns = file.startsWith('datang') ? 13 : 11;
+            expect(header).toHaveLength(columns);
+            if (file.startsWith('datang')) expect(header.slice(8, 10)).toEqual(units === 'si' ? ['SO2 avoided (t)', 'NOx avoided (t)'] : ['SO2 avoided (万吨)', 'NOx avoided (万吨)']);
             expect(header[1]).toBe(units === 'si' ? 'capacity (MW)' : 'capacity (万千瓦)');
-            for (const line of lines.slice(1)) expect(line.split(',')).toHaveLength(11);
+            for (const line of lines.slice(1)) expect(line.split(',')).toHaveLength(columns);
           } else {
             expect(r.stdout).toContain(units === 'si' ? 'capacity (MW)' : 'capacity (万千瓦)');
             expect(r.stdout).toContain(units === 'si' ? 'energy (GWh)' : 'energy (亿千瓦时)');

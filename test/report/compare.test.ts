@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { metricById, runningTotalOf } from '../../src/core/metrics/metrics.ts';
-import { COMPARE_METRICS, compareSummary, comparePaths, parameterDiff } from '../../src/report/compare.ts';
+import { COMPARE_METRICS, compareSummary, comparePaths, describeDistribution, parameterDiff } from '../../src/report/compare.ts';
 import { runReport } from '../../src/report/run.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
 
@@ -37,6 +37,29 @@ describe('parameterDiff', () => {
       { path: 'capacity.growth.additionsPerYear', values: [undefined, '75 MW'] },
       { path: 'capacity.lifetimeYears', values: ['25', '30'] },
     ]);
+  });
+
+  it('shows distributions and correlations as a person writes them, not as JSON or one row per key', () => {
+    const uncertain = loadScenario('scenarios/wendeng-2025-uncertain.yaml');
+    const diff = new Map(parameterDiff([loadScenario('scenarios/wendeng-2025.yaml'), uncertain]).map((d) => [d.path, d.values]));
+    expect(diff.get('capacity.growth.rate')).toEqual([undefined, 'PERT 35 %–65 %, mode 58.7 %']);
+    // Weights 0.2, 0.6, 0.2 of a sum of 1: 20 %, 60 %, 20 %.
+    expect(diff.get('capacity.constructionLagYears')).toEqual(['1', 'discrete: 0 (20 %), 1 (60 %), 2 (20 %)']);
+    expect(diff.get('yield.value')).toEqual(['1135 h', 'normal, mean 1135 h, sd 60 h, truncated to 955 h–1315 h']);
+    expect(diff.get('yield.curtailment')).toEqual(['0 %', 'triangular 0 %–5 %, mode 1 %']);
+    expect(diff.get('uncertainty.correlations')).toEqual([undefined, 'rank 0.4 between capacity.growth.rate and yield.curtailment']);
+    expect([...diff.keys()].some((k) => /\.(pert|triangular|normal|discrete|truncate)\b/.test(k))).toBe(false);
+    expect([...diff.values()].flat().some((v) => v?.startsWith('[') || v?.startsWith('{'))).toBe(false);
+  });
+
+  it('describes every kind of distribution, with its truncation and relative weights', () => {
+    expect(describeDistribution({ uniform: { min: '1 %', max: '3 %' } })).toBe('uniform 1 %–3 %');
+    expect(describeDistribution({ lognormal: { mean: '1000 h', sd: '50 h' }, truncate: { min: '900 h' } })).toBe('lognormal, mean 1000 h, sd 50 h, truncated at ≥ 900 h');
+    expect(describeDistribution({ pert: { min: 1, mode: 2, max: 4, lambda: 6 } })).toBe('PERT 1–4, mode 2, λ 6');
+    // Weights 1 and 3 are shares 1/4 and 3/4.
+    expect(describeDistribution({ discrete: { values: [0, 1], weights: [1, 3] } })).toBe('discrete: 0 (25 %), 1 (75 %)');
+    expect(describeDistribution({ model: 'cagr' })).toBeUndefined();
+    expect(describeDistribution('5 %')).toBeUndefined();
   });
 });
 

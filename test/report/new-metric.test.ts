@@ -150,12 +150,12 @@ describe('a metric added to the registry', () => {
     });
 
     it('gets a chart on the page, after the registry\'s own, drawn from the run rows', async () => {
-      const meta = (await app.inject('/api/meta')).json() as { metrics: Metric[]; displayUnits: Record<string, unknown> };
+      const meta = (await app.inject('/api/meta')).json() as { metrics: Metric[]; displayUnits: Record<string, unknown>; magnitudes: Record<string, unknown> };
       const charts = chartsOf(meta.metrics) as Array<{ kind: string; band: boolean }>;
-      expect(charts.map((c) => c.kind)).toEqual(['capacity', 'energy', 'coal', 'coalCum', 'co2', 'co2Cum', 'underConstruction']);
+      expect(charts.map((c) => c.kind)).toEqual(['capacity', 'energy', 'coal', 'coalCum', 'co2', 'co2Cum', 'so2', 'underConstruction']);
       expect(charts.at(-1)!.band).toBe(true);
       const entries = [{ id: 'wendeng-2025-delayed', name: 'delayed', report: result(), colorIndex: 0 }];
-      const ctx = { lang: 'zh', units: 'cn', displayUnits: meta.displayUnits, charts, t: (k: string) => k };
+      const ctx = { lang: 'zh', units: 'cn', displayUnits: meta.displayUnits, magnitudes: meta.magnitudes, charts, t: (k: string) => k };
       const option = chartOption('underConstruction', entries, ctx) as { yAxis: { name: string }; series: Array<{ id: string; data: Array<number | null> }> };
       expect(option.yAxis.name).toBe('万千瓦');
       const series = option.series.find((s) => s.id === 'underConstruction:wendeng-2025-delayed')!;

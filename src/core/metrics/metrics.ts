@@ -2,7 +2,7 @@
  * Reading the metric registry (registry.ts): lookups, the lists each output shows, and the values of
  * metrics the simulation kernel does not compute itself (derived ones and their running totals).
  */
-import { METRICS, type DerivedMetric, type Metric } from './registry.ts';
+import { DISPLAY_MAGNITUDES, DISPLAY_UNITS, METRICS, type DerivedMetric, type DisplayDimension, type Magnitude, type Metric, type UnitSystem } from './registry.ts';
 
 export * from './registry.ts';
 
@@ -105,4 +105,19 @@ export function withDerivedMetrics<Row extends { readonly year: number }>(rows: 
     }
     return out as unknown as Row;
   });
+}
+
+/**
+ * The magnitude a value is shown in at a glance (DISPLAY_MAGNITUDES): the largest whose divisor |value| reaches,
+ * else the smallest; 0 and non-finite values take the table's display unit. 4,500 MW → GW; 2.2e7 t → Mt in SI,
+ * 万吨 in Chinese units (it does not reach 1 亿吨). The page applies the same rule (web/units.js, magnitudeFor) to
+ * the same table, served by GET /api/meta.
+ */
+export function magnitudeFor(value: number, system: UnitSystem, dimension: DisplayDimension): Magnitude {
+  const list = DISPLAY_MAGNITUDES[system][dimension];
+  const a = Math.abs(value);
+  if (a === 0 || !Number.isFinite(a)) return list.find((m) => m.unit === DISPLAY_UNITS[system][dimension].unit) ?? list[0]!;
+  let chosen = list[0]!;
+  for (const m of list) if (a >= m.divisor) chosen = m;
+  return chosen;
 }

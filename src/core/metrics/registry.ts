@@ -45,6 +45,69 @@ export const DISPLAY_UNITS: Readonly<Record<UnitSystem, Readonly<Record<DisplayD
   },
 };
 
+/** One magnitude of a display unit: divide the internal number by `divisor` to show it in `unit`. */
+export interface Magnitude {
+  readonly unit: string;
+  readonly divisor: number;
+}
+
+/**
+ * The natural magnitudes of each dimension in each system, smallest first, for reading at a glance (cards,
+ * chart axes, tooltips): kt, Mt, GWh, TWh in SI; 万吨, 亿千瓦时, 万千瓦 in Chinese units. Tables keep the one
+ * display unit of DISPLAY_UNITS (which is always one of these) and its decimals. A value is shown in the
+ * largest magnitude it reaches (magnitudeFor in metrics.ts); the page gets this table from GET /api/meta.
+ */
+export const DISPLAY_MAGNITUDES: Readonly<Record<UnitSystem, Readonly<Record<DisplayDimension, readonly Magnitude[]>>>> = {
+  si: {
+    power: [
+      { unit: 'MW', divisor: 1 },
+      { unit: 'GW', divisor: 1e3 },
+    ],
+    energy: [
+      { unit: 'MWh', divisor: 1 },
+      { unit: 'GWh', divisor: 1e3 },
+      { unit: 'TWh', divisor: 1e6 },
+    ],
+    duration: [{ unit: 'h', divisor: 1 }],
+    mass: [
+      { unit: 't', divisor: 1 },
+      { unit: 'kt', divisor: 1e3 },
+      { unit: 'Mt', divisor: 1e6 },
+    ],
+    intensity: [{ unit: 'g/kWh', divisor: 1e-3 }],
+    money: [{ unit: 'CNY', divisor: 1 }],
+    moneyPerPower: [{ unit: 'CNY/W', divisor: 1 }],
+    moneyPerEnergy: [{ unit: 'CNY/kWh', divisor: 1 }],
+    moneyPerMass: [{ unit: 'CNY/t', divisor: 1 }],
+  },
+  cn: {
+    // 万 = 1e4, 亿 = 1e8: 1 万千瓦 = 10 MW, 1 亿千瓦 = 1e5 MW; 1 万千瓦时 = 10 MWh, 1 亿千瓦时 = 1e5 MWh.
+    power: [
+      { unit: '万千瓦', divisor: 10 },
+      { unit: '亿千瓦', divisor: 1e5 },
+    ],
+    energy: [
+      { unit: '万千瓦时', divisor: 10 },
+      { unit: '亿千瓦时', divisor: 1e5 },
+    ],
+    duration: [{ unit: '小时', divisor: 1 }],
+    mass: [
+      { unit: '吨', divisor: 1 },
+      { unit: '万吨', divisor: 1e4 },
+      { unit: '亿吨', divisor: 1e8 },
+    ],
+    intensity: [{ unit: '克/千瓦时', divisor: 1e-3 }],
+    money: [
+      { unit: '元', divisor: 1 },
+      { unit: '万元', divisor: 1e4 },
+      { unit: '亿元', divisor: 1e8 },
+    ],
+    moneyPerPower: [{ unit: '元/瓦', divisor: 1 }],
+    moneyPerEnergy: [{ unit: '元/千瓦时', divisor: 1 }],
+    moneyPerMass: [{ unit: '元/吨', divisor: 1 }],
+  },
+};
+
 /** A text in English and Chinese. */
 export interface Label {
   readonly en: string;
@@ -85,7 +148,7 @@ export interface Metric {
   readonly cumulativeOf?: string;
   /** For a metric computed from others of the same year rather than by the simulation kernel. */
   readonly derive?: DerivedMetric;
-  /** In a year row only when the scenario gives what it needs (SO2 and NOx need their factors). */
+  /** In a year row only when the scenario gives what it needs (SO2 and NOx need their factors); tables and the page show it only then. */
   readonly optional?: boolean;
   /** A column of the run table and CSV. */
   readonly table: boolean;
@@ -135,7 +198,7 @@ export const METRICS = [
     table: true,
     compare: true,
     monteCarlo: true,
-    chart: { title: { en: 'Standard coal saved, annual', zh: '年节约标准煤' } },
+    chart: { title: { en: 'Standard coal saved, annual', zh: '年节约标准煤' }, band: true },
   },
   {
     id: 'co2',
@@ -146,11 +209,22 @@ export const METRICS = [
     table: true,
     compare: true,
     monteCarlo: true,
-    chart: { title: { en: 'CO₂ avoided, annual', zh: '年减排二氧化碳' } },
+    chart: { title: { en: 'CO₂ avoided, annual', zh: '年减排二氧化碳' }, band: true },
   },
-  // Given only when the scenario sets savings.so2 / savings.nox; in the JSON rows, not (yet) in the tables.
-  { id: 'so2', field: 'so2Tonnes', dimension: 'mass', header: 'SO2 avoided', label: { en: 'SO2 avoided', zh: '减排二氧化硫' }, optional: true, table: false, compare: false, monteCarlo: false },
-  { id: 'nox', field: 'noxTonnes', dimension: 'mass', header: 'NOx avoided', label: { en: 'NOx avoided', zh: '减排氮氧化物' }, optional: true, table: false, compare: false, monteCarlo: false },
+  // Given only when the scenario sets savings.so2 / savings.nox: a table column, and a chart on the page, only then.
+  {
+    id: 'so2',
+    field: 'so2Tonnes',
+    dimension: 'mass',
+    header: 'SO2 avoided',
+    label: { en: 'SO2 avoided', zh: '减排二氧化硫' },
+    optional: true,
+    table: true,
+    compare: false,
+    monteCarlo: false,
+    chart: { title: { en: 'SO₂ (solid) and NOx (dashed) avoided, annual', zh: '年减排二氧化硫（实线）与氮氧化物（虚线）' }, dashed: 'nox' },
+  },
+  { id: 'nox', field: 'noxTonnes', dimension: 'mass', header: 'NOx avoided', label: { en: 'NOx avoided', zh: '减排氮氧化物' }, optional: true, table: true, compare: false, monteCarlo: false },
   { id: 'energyCum', field: 'cumulativeEnergyMWh', dimension: 'energy', header: 'cum. energy', label: { en: 'cumulative energy', zh: '累计发电量' }, cumulativeOf: 'energy', table: true, compare: false, monteCarlo: true },
   {
     id: 'coalCum',

@@ -1,10 +1,11 @@
 /**
  * GET /api/meta — what the page needs to know and must not copy: the metric registry (fields, units, labels in
- * English and Chinese, running totals, charts), the display units of each unit system, the units the what-if
- * inputs are written in, the merge rules of `extends`, and the server's limits.
+ * English and Chinese, running totals, charts), the display units of each unit system and their natural
+ * magnitudes (MW/GW, 万千瓦/亿千瓦, …), the units the what-if inputs are written in, the merge rules of
+ * `extends`, and the server's limits.
  */
 import type { FastifyInstance } from 'fastify';
-import { allMetrics, DISPLAY_UNITS, type Dimension } from '../../core/metrics/metrics.ts';
+import { allMetrics, DISPLAY_MAGNITUDES, DISPLAY_UNITS, type Dimension } from '../../core/metrics/metrics.ts';
 import { MERGE_RULES } from '../../scenario/load.ts';
 import { parseQuantity } from '../../scenario/quantity.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
@@ -33,6 +34,7 @@ export function meta() {
   return {
     pvplanVersion: PVPLAN_VERSION,
     displayUnits: DISPLAY_UNITS,
+    magnitudes: DISPLAY_MAGNITUDES,
     inputUnits: inputUnits(),
     metrics: allMetrics(),
     mergeRules: MERGE_RULES,

@@ -1,7 +1,7 @@
 /** The metric registry: consistent with itself and with the kernel's rows, and the evaluation of metrics the kernel does not compute. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allMetrics, deriveValue, DISPLAY_UNITS, isKernelMetric, metricById, metricValueAt, monteCarloMetrics, runningTotalOf, tableMetrics, withDerivedMetrics, type Metric } from '../../../src/core/metrics/metrics.ts';
+import { allMetrics, deriveValue, DISPLAY_MAGNITUDES, DISPLAY_UNITS, isKernelMetric, magnitudeFor, metricById, metricValueAt, monteCarloMetrics, runningTotalOf, tableMetrics, withDerivedMetrics, type Metric } from '../../../src/core/metrics/metrics.ts';
 import { simulatePlan } from '../../../src/core/plan/simulate.ts';
 import { CUMULATIVE_OF, MC_METRICS, STORED_METRICS } from '../../../src/core/uncertainty/monte-carlo.ts';
 import { loadScenario } from '../../../src/scenario/resolve.ts';
@@ -35,7 +35,7 @@ describe('the registry', () => {
   });
 
   it('keeps the documented lists: the run table columns, the Monte Carlo metrics and their running totals', () => {
-    expect(tableMetrics().map((m) => m.header)).toEqual(['capacity', 'operating', 'additions', 'retirements', 'energy', 'coal saved', 'CO2 avoided', 'cum. energy', 'cum. coal', 'cum. CO2']);
+    expect(tableMetrics().map((m) => m.header)).toEqual(['capacity', 'operating', 'additions', 'retirements', 'energy', 'coal saved', 'CO2 avoided', 'SO2 avoided', 'NOx avoided', 'cum. energy', 'cum. coal', 'cum. CO2']);
     expect(MC_METRICS).toEqual(['capacityMW', 'operatingMW', 'energyMWh', 'coalTonnes', 'co2Tonnes', 'cumulativeEnergyMWh', 'cumulativeCoalTonnes', 'cumulativeCo2Tonnes']);
     expect(STORED_METRICS).toEqual(['capacityMW', 'operatingMW', 'energyMWh', 'coalTonnes', 'co2Tonnes']);
     expect(CUMULATIVE_OF).toEqual({ cumulativeEnergyMWh: 'energyMWh', cumulativeCoalTonnes: 'coalTonnes', cumulativeCo2Tonnes: 'co2Tonnes' });
@@ -69,6 +69,55 @@ describe('derived metrics', () => {
         const i = pairs.length - 1;
         const start = from % pairs.length;
         expect(metricValueAt(arrays, headroom, i, start)).toBe(pairs[i]![0] - pairs[i]![1]);
+      }),
+    );
+  });
+});
+
+describe('magnitudes for reading at a glance', () => {
+  const systems = ['si', 'cn'] as const;
+  const dimensions = Object.keys(DISPLAY_UNITS.si) as Array<keyof typeof DISPLAY_UNITS.si>;
+
+  it('list each dimension smallest first and include the table unit, so tables and glances agree on one unit', () => {
+    for (const system of systems) {
+      for (const d of dimensions) {
+        const list = DISPLAY_MAGNITUDES[system][d];
+        for (let i = 1; i < list.length; i++) expect(list[i]!.divisor, `${system} ${d}`).toBeGreaterThan(list[i - 1]!.divisor);
+        expect(list.find((m) => m.unit === DISPLAY_UNITS[system][d].unit)?.divisor, `${system} ${d}`).toBe(DISPLAY_UNITS[system][d].divisor);
+      }
+    }
+  });
+
+  it('picks the natural magnitude: kt, Mt, GWh, TWh in SI; 万吨, 亿千瓦时, 万千瓦 in Chinese units', () => {
+    // By hand: 1 kt = 1e3 t, 1 Mt = 1e6 t; 1 GWh = 1e3 MWh, 1 TWh = 1e6 MWh; 1 万吨 = 1e4 t; 1 亿千瓦时 = 1e8 kWh = 1e5 MWh; 1 万千瓦 = 1e4 kW = 10 MW.
+    expect(magnitudeFor(22_419_490, 'si', 'mass').unit).toBe('Mt');
+    expect(magnitudeFor(45_797, 'si', 'mass').unit).toBe('kt');
+    expect(magnitudeFor(851, 'si', 'mass').unit).toBe('t');
+    expect(magnitudeFor(5_108_000, 'si', 'energy').unit).toBe('TWh');
+    expect(magnitudeFor(113_500, 'si', 'energy').unit).toBe('GWh');
+    expect(magnitudeFor(4500, 'si', 'power').unit).toBe('GW');
+    expect(magnitudeFor(22_419_490, 'cn', 'mass').unit).toBe('万吨');
+    expect(magnitudeFor(2e8, 'cn', 'mass').unit).toBe('亿吨');
+    expect(magnitudeFor(113_500, 'cn', 'energy').unit).toBe('亿千瓦时');
+    expect(magnitudeFor(56_750, 'cn', 'energy').unit).toBe('万千瓦时');
+    expect(magnitudeFor(4500, 'cn', 'power').unit).toBe('万千瓦');
+    // Below the smallest magnitude: the smallest (5 MW = 0.5 万千瓦); zero: the table unit.
+    expect(magnitudeFor(5, 'cn', 'power').unit).toBe('万千瓦');
+    expect(magnitudeFor(0, 'si', 'energy').unit).toBe('GWh');
+  });
+
+  it('leaves between 1 and the next step (1000 in SI, 1e4 between 万 and 亿) in the chosen unit, for any value', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...systems), fc.constantFrom('power', 'energy', 'mass') as fc.Arbitrary<'power' | 'energy' | 'mass'>, fc.double({ min: 1e-3, max: 1e12, noNaN: true }), fc.boolean(), (system, d, x, negative) => {
+        const value = negative ? -x : x;
+        const list = DISPLAY_MAGNITUDES[system][d];
+        const m = magnitudeFor(value, system, d);
+        const shown = Math.abs(value) / m.divisor;
+        const i = list.indexOf(m);
+        if (i > 0) expect(shown).toBeGreaterThanOrEqual(1);
+        if (i < list.length - 1) expect(shown).toBeLessThan(list[i + 1]!.divisor / m.divisor);
+        // The sign does not change the choice.
+        expect(magnitudeFor(-value, system, d)).toBe(m);
       }),
     );
   });
