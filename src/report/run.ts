@@ -10,6 +10,7 @@ import type { CapacityTarget, YearResult } from '../core/plan/types.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { planResult } from '../scenario/simulation.ts';
 import { PVPLAN_VERSION } from '../version.ts';
+import { runPortfolio, type RunPortfolio } from './portfolio-run.ts';
 
 export interface CoalConvention {
   /** Preset id, or 'scenario' for the scenario's own factor. */
@@ -77,6 +78,8 @@ export interface RunReport {
     readonly coalConventions: CoalConvention[];
     readonly warnings: string[];
   };
+  /** A scenario with projects: planned and risk-weighted paths in total and by technology (docs/portfolio.md). */
+  readonly portfolio?: RunPortfolio;
 }
 
 /** The coal presets with their factor series, made once: every report compares its coal saving under each. */
@@ -101,6 +104,7 @@ export function runReport(resolved: ResolvedScenario): RunReport {
     coalTonnes: refRow.energyMWh * factorAt(referenceYear),
     cumulativeCoalTonnes: years.reduce((sum, r) => sum + r.energyMWh * factorAt(r.year), 0),
   });
+  const portfolio = runPortfolio(resolved, years);
   const coalConventions = [
     convention('scenario', "This scenario's factor", '本情景取值', scenarioFactor),
     ...COAL_PRESET_SERIES.map(({ preset: p, series }) => convention(p.id, p.label, p.labelZh, (year) => seriesValueAt(series, year))),
@@ -125,5 +129,6 @@ export function runReport(resolved: ResolvedScenario): RunReport {
       coalConventions,
       warnings: result.warnings,
     },
+    ...(portfolio === undefined ? {} : { portfolio }),
   };
 }

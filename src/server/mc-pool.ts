@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
 import { planPasses } from '../core/uncertainty/monte-carlo.ts';
 import type { ChunkTask } from '../mc/chunk.ts';
-import { DEFAULT_MEMORY_BUDGET_BYTES, checkMonteCarloOptions, runMonteCarlo } from '../mc/run.ts';
+import { DEFAULT_MEMORY_BUDGET_BYTES, checkMonteCarloOptions } from '../mc/run.ts';
+import { runPortfolioMonteCarlo } from '../mc/portfolio.ts';
 import { workerBundlePath } from '../mc/worker-file.ts';
 import type { McReport } from '../report/mc.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
@@ -94,7 +95,7 @@ export class McPool {
     // The server's draw limit keeps every column in memory at once (one pass), so a report never re-draws.
     if (planPasses(draws, plan.endYear - plan.startYear + 1, DEFAULT_MEMORY_BUDGET_BYTES).length !== 1) throw new RangeError(`McPool: ${draws} draws do not fit one pass`);
     // Two chunks in flight per worker, so a worker never waits for the merge; statistics yield between columns.
-    return runMonteCarlo(resolved, { draws, seed, executor: { lanes: 2 * this.threads, run: (task) => pool.run(task) }, yieldBetweenColumns: true });
+    return runPortfolioMonteCarlo(resolved, { draws, seed, executor: { lanes: 2 * this.threads, run: (task) => pool.run(task) }, yieldBetweenColumns: true });
   }
 
   /** Stops the worker threads; runs in flight reject. */

@@ -8,6 +8,7 @@ import Type, { type Static, type TObject, type TOptional, type TSchema } from 't
 import { allMetrics, type Metric } from '../core/metrics/metrics.ts';
 import type { YearResult } from '../core/plan/types.ts';
 import { MC_METRICS, type McMetric } from '../core/uncertainty/monte-carlo.ts';
+import { TECHNOLOGIES, type Technology } from '../core/portfolio/types.ts';
 import { COMPARE_METRICS, type CompareSummary } from '../report/compare.ts';
 import type { McReport } from '../report/mc.ts';
 import type { RunReport } from '../report/run.ts';
@@ -156,6 +157,21 @@ const CoalConventionSchema = Type.Object({
  * The run report (`pvplan run --format json`). Extra top-level fields pass through unchanged: that is where the
  * uncertainty issue's P10–P90 bands will arrive without breaking this contract.
  */
+/** The five portfolio metrics of a path in one year (the registry's `portfolio` metrics), internal units. */
+const PathMetricsSchema = Type.Object({ capacityMW: Num, operatingMW: Num, energyMWh: Num, coalTonnes: Num, co2Tonnes: Num });
+const TechnologySchema = Type.Unsafe<Technology>({ type: 'string', enum: [...TECHNOLOGIES] });
+const PathSetSchema = Type.Object({
+  total: PathMetricsSchema,
+  named: PathMetricsSchema,
+  unnamed: PathMetricsSchema,
+  byTechnology: Type.Object(Object.fromEntries(TECHNOLOGIES.map((t) => [t, Type.Optional(PathMetricsSchema)])) as Record<Technology, TOptional<typeof PathMetricsSchema>>, { description: 'Named projects of each technology present' }),
+});
+/** `portfolio` of a run report: planned and risk-weighted (`expected`) paths of a scenario with projects (docs/portfolio.md). */
+export const RunPortfolioSchema = Type.Object({
+  technologies: Type.Array(TechnologySchema),
+  years: Type.Array(Type.Object({ year: Year, planned: PathSetSchema, expected: PathSetSchema })),
+});
+
 export const RunReportSchema = Type.Object(
   {
     scenario: Type.Object({ id: Type.String(), name: Type.String(), hash: Type.String(), region: Type.Optional(Type.String()) }),
@@ -181,6 +197,7 @@ export const RunReportSchema = Type.Object(
       coalConventions: Type.Array(CoalConventionSchema),
       warnings: Type.Array(Type.String()),
     }),
+    portfolio: Type.Optional(RunPortfolioSchema),
   },
   { additionalProperties: true },
 );
@@ -306,6 +323,7 @@ export const RegistryMetricSchema = Type.Object({
   table: Type.Boolean({ description: 'A column of the run table and CSV' }),
   compare: Type.Boolean({ description: "A value of the API's `metric` (comparisons and their CSV)" }),
   monteCarlo: Type.Boolean({ description: 'Summarised in Monte Carlo reports (years[].<field>)' }),
+  portfolio: Type.Optional(Type.Boolean({ description: 'Reported for a scenario with projects (run report portfolio.years[]), planned and risk-weighted' })),
   chart: Type.Optional(
     Type.Object({
       title: LabelSchema,
@@ -401,13 +419,42 @@ export const McReportSchema = Type.Object({
   }),
   years: Type.Array(McYearSchema),
   target: Type.Unsafe<Static<typeof McTargetSchema> | null>({ ...McTargetSchema, type: ['object', 'null'] }),
+  portfolio: Type.Optional(
+    Type.Object({
+      years: Type.Array(Type.Object({ year: Year, capacityMW: McStatsSchema, operatingMW: McStatsSchema })),
+      targets: Type.Array(
+        Type.Object({
+          name: Type.String(),
+          technologies: Type.Array(TechnologySchema),
+          counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
+          year: Year,
+          capacityMW: Num,
+          probabilityMet: Num,
+          yearMetDistribution: Type.Array(Type.Object({ year: YearOrNull, draws: Type.Integer(), probability: Num })),
+          capacityInTargetYearMW: McStatsSchema,
+        }),
+      ),
+    }),
+  ),
 });
 
 // Compile-time guards: a field added to RunReport (or CompareSummary) without its schema fails `tsc` here.
 type Equalish<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 type DeepMutable<T> = T extends ReadonlyArray<infer U> ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
-export type RunReportSchemaMatches = Assert<Equalish<DeepMutable<Omit<RunReport, 'target'>>, DeepMutable<Omit<Static<typeof RunReportSchema>, 'target'>>>>;
+export type RunReportSchemaMatches = Assert<Equalish<DeepMutable<Omit<RunReport, 'target' | 'portfolio'>>, DeepMutable<Omit<Static<typeof RunReportSchema>, 'target' | 'portfolio'>>>>;
+type PortfolioAsBuilt = DeepMutable<NonNullable<RunReport['portfolio']>>;
+type PortfolioAsServed = DeepMutable<Static<typeof RunPortfolioSchema>>;
+export type RunPortfolioSchemaMatches = Assert<
+  [
+    Equalish<PortfolioAsBuilt['technologies'], PortfolioAsServed['technologies']>,
+    Equalish<keyof PortfolioAsBuilt['years'][number], keyof PortfolioAsServed['years'][number]>,
+    Equalish<PortfolioAsBuilt['years'][number]['planned'], PortfolioAsServed['years'][number]['planned']>,
+    Equalish<PortfolioAsBuilt['years'][number]['expected'], PortfolioAsServed['years'][number]['expected']>,
+  ] extends [true, true, true, true]
+    ? true
+    : false
+>;
 type Keys<T> = T extends object ? keyof T : never;
 export type McReportSchemaMatches = Assert<
   [

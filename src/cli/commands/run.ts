@@ -4,6 +4,7 @@ import { runReport, type CoalConvention, type RunReport } from '../../report/run
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
 import { renderJson, renderSections, section, yearColumns, type Column, type Section } from '../../report/format.ts';
+import { portfolioCsvColumns, portfolioSections } from '../../report/portfolio-run.ts';
 import type { CliIo } from '../io.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 
@@ -64,7 +65,8 @@ function conventionsSection(report: RunReport): Section {
 export function renderRun(report: RunReport, opts: ReportOptions): string {
   if (opts.format === 'json') return renderJson(report);
   const years = section({ columns: yearColumns(), rows: report.years });
-  if (opts.format === 'csv') return renderSections([years], 'csv', opts.units);
+  const p = report.portfolio;
+  if (opts.format === 'csv') return renderSections([p ? section({ columns: [...yearColumns(), ...portfolioCsvColumns(p)], rows: report.years }) : years], 'csv', opts.units);
   const s = report.summary;
   const u = opts.units;
   const header = [
@@ -86,7 +88,8 @@ export function renderRun(report: RunReport, opts: ReportOptions): string {
   ];
   const md = opts.format === 'markdown';
   const lines = (xs: string[]) => (md ? xs.map((l) => (l ? `${l}  ` : l)) : xs).join('\n');
-  return `${md ? `## ` : ''}${lines(header)}\n${renderSections([years], opts.format, u)}${lines(summary)}\n${renderSections([conventionsSection(report)], opts.format, u)}`;
+  const portfolio = p ? `\n${renderSections(portfolioSections(p), opts.format, u)}` : '';
+  return `${md ? `## ` : ''}${lines(header)}\n${renderSections([years], opts.format, u)}${portfolio}${lines(summary)}\n${renderSections([conventionsSection(report)], opts.format, u)}`;
 }
 
 export function registerRun(program: Command, io: CliIo): void {
