@@ -5,7 +5,7 @@
  */
 import { PORTFOLIO_PATHS, portfolioMetrics, type Metric } from '../core/metrics/metrics.ts';
 import { portfolioRunPaths, type PathMetrics, type PathSet, type RunPathYear } from '../core/portfolio/run-paths.ts';
-import type { Technology } from '../core/portfolio/types.ts';
+import { TECHNOLOGIES as TECHNOLOGIES_ORDER, type Technology } from '../core/portfolio/types.ts';
 import type { YearResult } from '../core/plan/types.ts';
 import { seriesValueAt } from '../core/series.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
@@ -79,9 +79,29 @@ export function portfolioSections(p: RunPortfolio): Section[] {
     .map((m) =>
       section<RunPathYear>({
         title: `Named projects by technology, ${m.label.en}:`,
-        columns: [year, ...p.technologies.flatMap((t) => KINDS.map((k) => pathColumn<RunPathYear>(p, m, k, (s) => s.byTechnology[t], `${t} `)))],
+        columns: [year, ...p.technologies.filter((t) => m.id === 'capacity' || t !== 'storage').flatMap((t) => KINDS.map((k) => pathColumn<RunPathYear>(p, m, k, (s) => s.byTechnology[t], `${t} `)))],
         rows: p.years,
       }),
     );
   return [totals, ...byTech];
+}
+
+/**
+ * `compare` across scenarios with projects: the metric's total path, planned and risk-weighted, of each scenario
+ * side by side, then the same for each technology any of them has. Empty when no report has a portfolio or the
+ * metric is not a portfolio metric.
+ */
+export function portfolioCompareSections(reports: ReadonlyArray<{ readonly scenario: { readonly id: string }; readonly portfolio?: RunPortfolio }>, metric: Metric): Section[] {
+  if (metric.portfolio !== true || !reports.some((r) => r.portfolio)) return [];
+  const years = [...new Set(reports.flatMap((r) => r.portfolio?.years.map((y) => y.year) ?? []))].sort((a, b) => a - b);
+  const rows = years.map((year) => ({ year }));
+  const technologies = TECHNOLOGIES_ORDER.filter((t) => reports.some((r) => r.portfolio?.technologies.includes(t)));
+  const columnsFor = (pick: (s: PathSet) => PathMetrics | undefined): Array<Column<{ readonly year: number }>> => [
+    { header: 'year', value: (r) => String(r.year) },
+    ...reports.flatMap((r) => (r.portfolio ? KINDS.map((k) => pathColumn<{ readonly year: number }>(r.portfolio!, metric, k, pick, `${r.scenario.id} `)) : [])),
+  ];
+  return [
+    section({ title: `Portfolio ${metric.label.en}, unnamed plan + named projects (planned and risk-weighted):`, columns: columnsFor((s) => s.total), rows }),
+    ...technologies.map((t) => section({ title: `Named ${t}, ${metric.label.en}:`, columns: columnsFor((s) => s.byTechnology[t]), rows })),
+  ];
 }

@@ -152,11 +152,38 @@ export const MERGE_RULES = {
   replaceWholeWhenKeysMatch: '^[12][0-9]{3}$',
   /** A mapping in which the child changes one of these keys is replaced whole (mixing two models' fields is never meant). */
   replaceWholeWhenChanged: ['model'],
+  /**
+   * A list under one of these keys merges item by item, matched on the named field: a child item whose key the
+   * parent's list has is merged onto that item (by these same rules) in the parent's place; an item with a new key
+   * is appended. So a child that lists `- { id: datang-base-pv, commissioning: 2026 }` moves that one project and
+   * keeps the others; to drop a project, give it `stage: cancelled`. Any other list is replaced whole.
+   */
+  mergeListsByKey: { projects: 'id' },
 } as const;
 
 const WHOLE_KEY = new RegExp(MERGE_RULES.replaceWholeWhenKeysMatch, 'u');
 
-/** Deep merge for `extends` by MERGE_RULES: the child's values win; mappings merge key by key, except the two cases the rules replace whole. */
+/** A keyed list merged by MERGE_RULES.mergeListsByKey: the parent's items in order, each merged with the child's item of the same key, then the child's new items. */
+function mergeListByKey(parent: readonly unknown[], child: readonly unknown[], key: string): unknown[] {
+  const keyOf = (item: unknown) => (isPlainObject(item) && typeof item[key] === 'string' ? (item[key] as string) : undefined);
+  const fromChild = new Map<string, unknown>();
+  for (const item of child) {
+    const k = keyOf(item);
+    if (k !== undefined && !fromChild.has(k)) fromChild.set(k, item);
+  }
+  const used = new Set<unknown>();
+  const out = parent.map((item) => {
+    const k = keyOf(item);
+    const over = k === undefined ? undefined : fromChild.get(k);
+    if (over === undefined) return item;
+    used.add(over);
+    return mergeScenario(item, over);
+  });
+  for (const item of child) if (!used.has(item)) out.push(item);
+  return out;
+}
+
+/** Deep merge for `extends` by MERGE_RULES: the child's values win; mappings merge key by key, keyed lists item by item, except the two cases the rules replace whole. */
 export function mergeScenario(parent: unknown, child: unknown): unknown {
   if (!isPlainObject(parent) || !isPlainObject(child)) return child;
   const childKeys = Object.keys(child);
@@ -166,7 +193,13 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
   for (const k of childKeys) {
     // Defined, not assigned, and looked up as own keys: `__proto__` or `toString` in a file stay ordinary keys
     // (which the validator then refuses), never the prototype.
-    Object.defineProperty(out, k, { value: Object.hasOwn(parent, k) ? mergeScenario(parent[k], child[k]) : child[k], enumerable: true, writable: true, configurable: true });
+    const listKey = Object.hasOwn(MERGE_RULES.mergeListsByKey, k) ? MERGE_RULES.mergeListsByKey[k as keyof typeof MERGE_RULES.mergeListsByKey] : undefined;
+    const value = !Object.hasOwn(parent, k)
+      ? child[k]
+      : listKey !== undefined && Array.isArray(parent[k]) && Array.isArray(child[k])
+        ? mergeListByKey(parent[k] as unknown[], child[k] as unknown[], listKey)
+        : mergeScenario(parent[k], child[k]);
+    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

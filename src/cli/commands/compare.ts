@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { metricById, runningTotalOf } from '../../core/metrics/metrics.ts';
 import { COMPARE_METRICS, compareSummary, comparePaths, parameterDiff, type CompareMetric, type CompareRow, type ParameterDifference } from '../../report/compare.ts';
 import { runReport } from '../../report/run.ts';
+import { portfolioCompareSections } from '../../report/portfolio-run.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
 import { renderJson, renderSections, section, type Column } from '../../report/format.ts';
 import type { CliIo } from '../io.ts';
@@ -58,6 +59,7 @@ export function registerCompare(program: Command, io: CliIo): void {
         [
           section({ title: diffs.length ? 'Inputs that differ:' : 'Inputs that differ: none (the scenarios resolve to the same inputs)', columns: diffColumns, rows: diffs }),
           paths,
+          ...portfolioCompareSections(reports, metricById(opts.metric)),
           section({ title: 'Summary:', columns: summaryColumns, rows: summary }),
         ],
         opts.format,
