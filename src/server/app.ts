@@ -13,6 +13,7 @@ import { McPool } from './mc-pool.ts';
 import { registerCompareRoutes } from './routes/compare.ts';
 import { registerMcRoutes, type McComputed } from './routes/mc.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
+import { registerPortfolioRoutes } from './routes/portfolio.ts';
 import { registerRunRoutes } from './routes/run.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { echartsDistDir, registerWebRoutes } from './routes/web.ts';
@@ -176,6 +177,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     registerMetaRoutes(api);
     registerScenarioRoutes(api, store);
     registerRunRoutes(api, store);
+    registerPortfolioRoutes(api, store);
     registerCompareRoutes(api, store);
     registerMcRoutes(api, store, mcPool, opts.onMcComputed);
   });

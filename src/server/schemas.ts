@@ -8,7 +8,8 @@ import Type, { type Static, type TObject, type TOptional, type TSchema } from 't
 import { allMetrics, type Metric } from '../core/metrics/metrics.ts';
 import type { YearResult } from '../core/plan/types.ts';
 import { MC_METRICS, type McMetric } from '../core/uncertainty/monte-carlo.ts';
-import { TECHNOLOGIES, type Technology } from '../core/portfolio/types.ts';
+import { STAGES, TECHNOLOGIES, type Stage, type Technology } from '../core/portfolio/types.ts';
+import type { PortfolioView } from '../report/portfolio-view.ts';
 import { COMPARE_METRICS, type CompareSummary } from '../report/compare.ts';
 import type { McReport } from '../report/mc.ts';
 import type { RunReport } from '../report/run.ts';
@@ -438,6 +439,85 @@ export const McReportSchema = Type.Object({
   ),
 });
 
+const StageSchema = Type.Unsafe<Stage>({ type: 'string', enum: [...STAGES] });
+const LabelPair = Type.Object({ en: Type.String(), zh: Type.String() });
+const GapMeaningSchema = Type.Object({ years: Type.Integer(), mwPerYear: Num, growthRateFrac: NumOrNull });
+const YearDistributionSchema = Type.Array(Type.Object({ year: YearOrNull, draws: Type.Integer(), probability: Num }));
+
+/** The page's portfolio view (GET /api/scenarios/:id/portfolio, POST /api/portfolio): the pipeline report of docs/portfolio.md, dates for the timeline, P(target met), labels. */
+export const PortfolioViewSchema = Type.Object({
+  scenario: Type.Object({ id: Type.String(), name: Type.String(), hash: Type.String(), region: Type.Optional(Type.String()) }),
+  baseYear: Year,
+  projects: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      stage: StageSchema,
+      technology: TechnologySchema,
+      capacityMW: Num,
+      energyMWh: Type.Optional(Num),
+      completionProbabilityFrac: Num,
+      constructionStartYear: Year,
+      plannedCommissioningYear: Year,
+      expectedCommissioningYear: Num,
+      meanDelayYears: Num,
+      investmentYuan: Num,
+      owner: Type.Optional(Type.String()),
+      constructionStartDecimalYear: Num,
+      commissioningDecimalYear: Num,
+    }),
+  ),
+  years: Type.Array(
+    Type.Object({
+      year: Year,
+      plannedCapacityMW: Num,
+      expectedCapacityMW: Num,
+      plannedOperatingMW: Num,
+      expectedOperatingMW: Num,
+      unnamedCapacityMW: Num,
+      unnamedOperatingMW: Num,
+      byTechnology: Type.Record(Type.String(), Type.Object({ plannedCapacityMW: Num, expectedCapacityMW: Num, plannedEnergyMWh: Type.Optional(Num), expectedEnergyMWh: Type.Optional(Num) })),
+      byStage: Type.Record(Type.String(), Num),
+    }),
+  ),
+  targets: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      technologies: Type.Array(TechnologySchema),
+      counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
+      year: Year,
+      capacityMW: Num,
+      includesUnnamed: Type.Boolean(),
+      plannedMW: Num,
+      expectedMW: Num,
+      gapPlannedMW: Num,
+      gapExpectedMW: Num,
+      steps: Type.Array(Type.Object({ step: Type.String(), plannedMW: Num, expectedMW: Num })),
+      gapPlanned: GapMeaningSchema,
+      gapExpected: GapMeaningSchema,
+      unnamedGrowthMW: Num,
+      totalPlannedMW: Num,
+      totalExpectedMW: Num,
+      remainingPlannedMW: Num,
+      remainingExpectedMW: Num,
+      monteCarlo: Type.Optional(Type.Object({ draws: Type.Integer(), seed: Type.Integer(), probabilityMetFrac: Num, yearMetDistribution: YearDistributionSchema, capacityInTargetYearMW: McStatsSchema })),
+    }),
+  ),
+  investmentYuan: Type.Object({
+    total: Num,
+    expected: Num,
+    byStage: Type.Record(Type.String(), Num),
+    byTechnology: Type.Record(Type.String(), Num),
+    byYear: Type.Record(Type.String(), Num),
+    signed: Type.Optional(Num),
+    shareOfSignedFrac: Type.Optional(Num),
+  }),
+  warnings: Type.Array(Type.String()),
+  stages: Type.Array(StageSchema),
+  technologies: Type.Array(TechnologySchema),
+  labels: Type.Object({ stages: Type.Record(Type.String(), LabelPair), technologies: Type.Record(Type.String(), LabelPair) }),
+});
+
 // Compile-time guards: a field added to RunReport (or CompareSummary) without its schema fails `tsc` here.
 type Equalish<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
@@ -469,3 +549,13 @@ export type McReportSchemaMatches = Assert<
 >;
 export type MetricSchemaMatches = Assert<Equalish<DeepMutable<Metric>, DeepMutable<Static<typeof RegistryMetricSchema>>>>;
 export type CompareSummaryMatches = Assert<[DeepMutable<CompareSummary>] extends [Static<typeof CompareResponseSchema>['summary'][number]] ? true : false>;
+export type PortfolioViewSchemaMatches = Assert<
+  [
+    Equalish<keyof PortfolioView, keyof Static<typeof PortfolioViewSchema>>,
+    Equalish<keyof PortfolioView['projects'][number], keyof Static<typeof PortfolioViewSchema>['projects'][number]>,
+    Equalish<keyof PortfolioView['targets'][number], keyof Static<typeof PortfolioViewSchema>['targets'][number]>,
+    Equalish<keyof PortfolioView['years'][number], keyof Static<typeof PortfolioViewSchema>['years'][number]>,
+  ] extends [true, true, true, true]
+    ? true
+    : false
+>;
