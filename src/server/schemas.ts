@@ -225,6 +225,7 @@ export const ScenarioListItemSchema = Type.Object({
   growthModel: Type.Optional(Type.String()),
   hash: Type.Optional(Type.String()),
   uncertain: Type.Optional(Type.Boolean({ description: 'The scenario declares distributions or a year-to-year weather term: GET /api/scenarios/:id/mc has a spread' })),
+  projects: Type.Optional(Type.Integer({ description: 'Named projects of a portfolio scenario: GET /api/scenarios/:id/portfolio shows them' })),
   error: Type.Optional(ErrorSchema),
 });
 export type ScenarioListItem = Static<typeof ScenarioListItemSchema>;
