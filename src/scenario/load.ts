@@ -98,8 +98,104 @@ function checkDocumentShape(doc: Document): { offset: number | undefined; messag
   return undefined;
 }
 
-/** Parses YAML or JSON text into a document with positions; malformed, hostile or oversized text is a ScenarioError with line and column. */
+/**
+ * Whether JSON text is free of what the YAML path refuses in JSON: a duplicate key in an object, or nesting deeper
+ * than MAX_SCENARIO_DEPTH. One linear pass over the tokens; a key is compared as JSON.parse decodes it. Malformed
+ * text may pass: JSON.parse then throws, and the YAML path reports it with its line.
+ */
+export function jsonStructureIsPlain(text: string): boolean {
+  // Per open container: a Set of the keys seen (object) or null (array); and whether the next string is a key.
+  const open: Array<Set<string> | null> = [];
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let j = i + 1;
+      let escaped = false;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x5c /* \ */) {
+          escaped = true;
+          j++;
+        } else if (d === 0x22) break;
+      }
+      if (expectKey) {
+        const raw = text.slice(i + 1, j);
+        let key = raw;
+        if (escaped) {
+          try {
+            key = JSON.parse(`"${raw}"`) as string;
+          } catch {
+            return true;
+          }
+        }
+        const keys = open[open.length - 1]!;
+        if (keys.has(key)) return false;
+        keys.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (open.length >= MAX_SCENARIO_DEPTH) return false;
+      const isObject = c === 0x7b;
+      open.push(isObject ? new Set() : null);
+      expectKey = isObject;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      open.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = open[open.length - 1] instanceof Set;
+    }
+  }
+  return true;
+}
+
+/**
+ * JSON text read with JSON.parse, its YAML node tree (for the line of a problem) built only when asked for:
+ * parsing a 1,000-project file with positions costs several times what JSON.parse does. Undefined when the text is
+ * not plain JSON with a mapping at the top (the YAML path then reports the problem with its line).
+ */
+function parseJsonFast(text: string, file: string): SourceDoc | undefined {
+  if (!jsonStructureIsPlain(text)) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  let positions: { doc: Document; lineCounter: LineCounter } | undefined;
+  const withPositions = () => {
+    if (!positions) {
+      const lineCounter = new LineCounter();
+      positions = { doc: parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter };
+    }
+    return positions;
+  };
+  return {
+    file,
+    text,
+    get doc(): Document {
+      return withPositions().doc;
+    },
+    get lineCounter(): LineCounter {
+      return withPositions().lineCounter;
+    },
+    data: freezeDocument(data as Record<string, unknown>),
+  };
+}
+
+/**
+ * Parses YAML or JSON text into a document with positions; malformed, hostile or oversized text is a ScenarioError
+ * with line and column. Plain JSON (a .json file without duplicate keys or excessive nesting) takes JSON.parse, with
+ * positions made only if a problem needs them.
+ */
 export function parseScenarioText(text: string, file: string): SourceDoc {
+  if (extname(file).toLowerCase() === '.json') {
+    const fast = parseJsonFast(text, file);
+    if (fast) return fast;
+  }
   const lineCounter = new LineCounter();
   const what = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML';
   const fail = (offset: number | undefined, message: string): never => {

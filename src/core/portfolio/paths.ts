@@ -25,12 +25,14 @@ const BELOW = new WeakMap<Distribution, Map<number, number>>();
  * @example delayBelowProbability({ kind: 'uniform', min: 0, max: 2 }, 0.5) // 0.25
  */
 export function delayBelowProbability(delay: Distribution, x: number): number {
+  // A few flops: cheaper than the memo, which is for the kinds whose CDF is dear (PERT's incomplete beta, lognormal).
+  if (delay.kind === 'constant') return delay.value < x ? 1 : 0;
+  if (delay.kind === 'triangular' || delay.kind === 'uniform') return cdf(delay, x);
   let memo = BELOW.get(delay);
   if (memo === undefined) BELOW.set(delay, (memo = new Map()));
   let p = memo.get(x);
   if (p === undefined) {
-    if (delay.kind === 'constant') p = delay.value < x ? 1 : 0;
-    else if (delay.kind === 'discrete') {
+    if (delay.kind === 'discrete') {
       let below = Number.NEGATIVE_INFINITY;
       for (const v of delay.values) if (v < x && v > below) below = v;
       p = below === Number.NEGATIVE_INFINITY ? 0 : cdf(delay, below);

@@ -43,7 +43,7 @@ describe('a project as one cohort', () => {
 
   it('risk-weighted, uniform(0, 1) delay: E[max(0, ½ − D)] = 1/8 of a year in 2024', () => {
     // ∫₀^½ (½ − x) dx = 1/8, so 100·1135/8 = 14 187.5 MWh. The midpoint rule is exact here: the integrand is
-    // linear on every cell and its kink (x = ½) falls on a cell boundary of the 64 nodes.
+    // linear on every cell and its kink (x = ½) falls on a cell boundary of the 32 nodes.
     const p = project({ commissioningYear: 2024.5, delayYears: { kind: 'uniform', min: 0, max: 1 } });
     expectClose(projectEnergyPathMWh(p, 2024, 1, true)[0]!, 14187.5, { rel: 1e-12 });
   });
@@ -56,6 +56,24 @@ describe('a project as one cohort', () => {
 });
 
 describe('portfolio run paths', () => {
+  it('property: the path is p · Σ w_k · projectEnergyMWh(year, c + D_k) over the delay nodes (the definition)', () => {
+    fc.assert(
+      fc.property(projectsArb(), (projects) => {
+        for (const p of projects) {
+          if (p.stage === 'cancelled') continue;
+          const nodes = delayNodes(p.delayYears);
+          const path = projectEnergyPathMWh(p, FIRST, YEARS, true);
+          for (let i = 0; i < YEARS; i++) {
+            let e = 0;
+            for (let k = 0; k < nodes.values.length; k++) e += nodes.weights[k]! * projectEnergyMWh(p, FIRST + i, p.commissioningYear + nodes.values[k]!);
+            expectClose(path[i]!, p.completionProbabilityFrac * e, { rel: 1e-9, abs: 1e-6 });
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('property: risk-weighted energy scales with the probability, and equals the planned energy when p = 1 with no delay', () => {
     fc.assert(
       fc.property(projectsArb(), fc.double({ min: 0, max: 1, noNaN: true }), (projects, scale) => {
