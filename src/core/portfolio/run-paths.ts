@@ -116,7 +116,10 @@ function addEnergyPath(out: Float64Array, project: Project, firstYear: number, c
   const lifetime = TECHNOLOGY_DEFAULTS[project.technology].lifetimeYears;
   const remaining = remainingByAge(project.technology);
   const ratedMWh = weight * project.capacityMW * project.fullLoadHours;
-  for (let i = 0; i < out.length; i++) {
+  // Nothing before the commissioning year or after the end of life.
+  const from = Math.max(0, Math.floor(c) - firstYear);
+  const to = Math.min(out.length, Math.ceil(c + lifetime) - firstYear + 1);
+  for (let i = from; i < to; i++) {
     const year = firstYear + i;
     const fOp = operatingFractionOfYear(year, c, lifetime);
     if (fOp === 0) continue;
