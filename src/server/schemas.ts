@@ -348,6 +348,7 @@ export const MetaSchema = Type.Object({
     {
       replaceWholeWhenKeysMatch: Type.String({ description: 'A mapping whose keys all match this pattern (a year → value series) is replaced whole by a child' }),
       replaceWholeWhenChanged: Type.Array(Type.String(), { description: 'A mapping in which the child changes one of these keys is replaced whole' }),
+      mergeListsByKey: Type.Record(Type.String(), Type.String(), { description: "A list under one of these keys merges item by item, matched on the named field (projects by 'id'); other lists are replaced whole" }),
     },
     { description: 'How `extends` merges a child (a what-if body) onto its parent: otherwise the child wins key by key' },
   ),

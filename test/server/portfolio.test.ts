@@ -59,3 +59,17 @@ describe('portfolio routes', () => {
     expect(run.portfolio.years.length).toBeGreaterThan(0);
   });
 });
+
+describe('GET /api/meta', () => {
+  it('serves the rule by which a child overrides one project by id', async () => {
+    const folder = copyScenarios();
+    const app = await quietApp(folder.dir);
+    try {
+      const meta = (await app.inject({ method: 'GET', url: '/api/meta' })).json() as { mergeRules: { mergeListsByKey: Record<string, string> } };
+      expect(meta.mergeRules.mergeListsByKey).toEqual({ projects: 'id' });
+    } finally {
+      await app.close();
+      folder.cleanup();
+    }
+  });
+});
