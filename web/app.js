@@ -6,6 +6,7 @@
 import { api } from './api.js';
 import { downloadCsv, exportedChart } from './download.js';
 import { ensureMc, ensureReports, noteBandsDrawn, renderList } from './list.js';
+import { initPortfolio, renderPortfolio } from './portfolio.js';
 import { buildChartCards, renderAll } from './results.js';
 import { $, el, loadPrefs, savePrefs, setMeta, state, tr } from './state.js';
 import { chooseBase, fillForm, renderBaseSelect, wireWhatIf } from './whatif-panel.js';
@@ -65,6 +66,7 @@ function rerender() {
     $('#save-name').value = keepName;
   }
   renderAll();
+  renderPortfolio();
 }
 
 /** The first scenario with a capacity target (else the first valid one): something useful on first view. */
@@ -104,6 +106,8 @@ async function start() {
   noteBandsDrawn();
   state.timings.interactiveMs = performance.now();
   document.body.dataset.ready = 'true';
+  // The portfolio view (scenarios with projects) loads after the page is interactive.
+  initPortfolio().then(() => (document.body.dataset.portfolio = 'ready'), (e) => ((document.body.dataset.portfolio = 'error'), console.error(e)));
 }
 
 /** For tests: what a chart's export holds (its size, titles, legend, axis unit, series names). */

@@ -63,6 +63,11 @@ export interface MonteCarloOptions {
   readonly signal?: AbortSignal;
   /** Runs the chunks on the caller's executor (e.g. a server's long-lived worker pool), which the run does not close; `threads` is then ignored. */
   readonly executor?: ChunkExecutor;
+  /**
+   * Sees each merged column (one metric of one reported year, every draw in draw order) before its statistics: the
+   * portfolio Monte Carlo takes each draw's unnamed path from it. The buffer is reused afterwards: copy what you keep.
+   */
+  readonly onColumn?: (column: McColumn, values: Float64Array) => void;
   /** Yields to the event loop between statistics columns (for a server, whose other requests must keep being answered). */
   readonly yieldBetweenColumns?: boolean;
 }
@@ -262,6 +267,7 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
         }
         const col = columns[c]!;
         const values = filled[c]!;
+        options.onColumn?.(col, values);
         // A column equal to the previous year's (capacity after the build-out ends, say) has the same statistics.
         const previous = c > 0 && columns[c - 1]!.metric === col.metric ? filled[c - 1]! : undefined;
         stats[col.metric][col.yearIndex] = previous && sameValues(previous, values) ? stats[col.metric][col.yearIndex - 1]! : summarizeValues(values, extra, scratch);

@@ -1,4 +1,5 @@
 /** Comparing scenarios: which inputs differ (a parameter diff) and the paths side by side. */
+import { MERGE_RULES } from '../scenario/load.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { SCENARIO_DEFAULTS } from '../scenario/resolve.ts';
 import { compareMetrics, metricById, runningTotalOf, type CompareMetricId } from '../core/metrics/metrics.ts';
@@ -78,6 +79,12 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
   const described = describeDistribution(value) ?? (prefix.endsWith('correlations') ? describeCorrelations(value) : undefined);
   if (described !== undefined) {
     out.set(prefix, described);
+    return;
+  }
+  // A keyed list (projects by id, MERGE_RULES) is compared item by item under its keys: projects.<id>.<field>.
+  const listKey = Object.hasOwn(MERGE_RULES.mergeListsByKey, prefix) ? MERGE_RULES.mergeListsByKey[prefix as keyof typeof MERGE_RULES.mergeListsByKey] : undefined;
+  if (listKey !== undefined && Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)[listKey] === 'string')) {
+    for (const item of value as Array<Record<string, unknown>>) flatten(item, `${prefix}.${String(item[listKey])}`, out);
     return;
   }
   if (isMapping(value)) {

@@ -5,6 +5,7 @@
  */
 import { quantile, type Distribution } from '../core/uncertainty/distributions.ts';
 import { MC_METRICS, type McMetric, type McStats, type TargetDistribution } from '../core/uncertainty/monte-carlo.ts';
+import type { CountedMetric, Technology } from '../core/portfolio/types.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 
@@ -31,6 +32,23 @@ export interface McTarget extends TargetDistribution {
   readonly probabilityCoalMet?: number;
 }
 
+/** One target of a portfolio across draws. */
+export interface McPortfolioTarget extends TargetDistribution {
+  readonly name: string;
+  readonly technologies: readonly Technology[];
+  readonly counts: CountedMetric;
+  readonly year: number;
+  readonly capacityMW: number;
+  /** Counted capacity in the target year across draws, MW. */
+  readonly capacityInTargetYearMW: McStats;
+}
+
+/** `portfolio` of a Monte Carlo report: the total generation capacity (unnamed + named) by year, and every target. */
+export interface McPortfolio {
+  readonly years: ReadonlyArray<{ readonly year: number; readonly capacityMW: McStats; readonly operatingMW: McStats }>;
+  readonly targets: readonly McPortfolioTarget[];
+}
+
 export interface McReport {
   readonly scenario: { readonly id: string; readonly name: string; readonly hash: string; readonly region?: string };
   readonly pvplanVersion: string;
@@ -45,6 +63,8 @@ export interface McReport {
   readonly years: readonly McYear[];
   /** Null when the scenario has no capacity target. */
   readonly target: McTarget | null;
+  /** A scenario with projects: each project's completion and delay drawn with the inputs (src/mc/portfolio.ts). */
+  readonly portfolio?: McPortfolio;
 }
 
 /** Statistics by metric, each an array over the reported years (years.start … years.end). */

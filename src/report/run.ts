@@ -11,6 +11,7 @@ import type { ScenarioWarning } from '../scenario/plausibility.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { planResult } from '../scenario/simulation.ts';
 import { PVPLAN_VERSION } from '../version.ts';
+import { runPortfolio, type RunPortfolio } from './portfolio-run.ts';
 
 export interface CoalConvention {
   /** Preset id, or 'scenario' for the scenario's own factor. */
@@ -81,6 +82,8 @@ export interface RunReport {
   };
   /** Implausible inputs (docs/plausibility.md): each with file, line, field path, value, plausible range and likely intent. */
   readonly warnings: ScenarioWarning[];
+  /** A scenario with projects: planned and risk-weighted paths in total and by technology (docs/portfolio.md). */
+  readonly portfolio?: RunPortfolio;
 }
 
 /** The coal presets with their factor series, made once: every report compares its coal saving under each. */
@@ -105,6 +108,7 @@ export function runReport(resolved: ResolvedScenario): RunReport {
     coalTonnes: refRow.energyMWh * factorAt(referenceYear),
     cumulativeCoalTonnes: years.reduce((sum, r) => sum + r.energyMWh * factorAt(r.year), 0),
   });
+  const portfolio = runPortfolio(resolved, years);
   const coalConventions = [
     convention('scenario', "This scenario's factor", '本情景取值', scenarioFactor),
     ...COAL_PRESET_SERIES.map(({ preset: p, series }) => convention(p.id, p.label, p.labelZh, (year) => seriesValueAt(series, year))),
@@ -130,5 +134,6 @@ export function runReport(resolved: ResolvedScenario): RunReport {
       warnings: result.warnings,
     },
     warnings: [...resolved.warnings],
+    ...(portfolio === undefined ? {} : { portfolio }),
   };
 }

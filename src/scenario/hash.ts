@@ -78,8 +78,10 @@ export function canonicalJson(value: unknown): string {
  * inter-annual sd) is hashed too when there is any, so that two files with the same medians but different
  * ranges do not share a hash; a deterministic plan hashes as before.
  */
-export function planHash(name: string, plan: PlanInput, uncertainty?: PlanUncertainty): string {
+export function planHash(name: string, plan: PlanInput, uncertainty?: PlanUncertainty, portfolio?: unknown): string {
   const uncertain = uncertainty !== undefined && (uncertainty.parameters.length > 0 || uncertainty.interannualSdFrac > 0);
-  const content = uncertain ? { name, plan, uncertainty: { parameters: uncertainty.parameters.map((p) => ({ name: p.name, distribution: p.distribution })), correlations: uncertainty.correlations, interannualSdFrac: uncertainty.interannualSdFrac } } : { name, plan };
+  const base = uncertain ? { name, plan, uncertainty: { parameters: uncertainty.parameters.map((p) => ({ name: p.name, distribution: p.distribution })), correlations: uncertainty.correlations, interannualSdFrac: uncertainty.interannualSdFrac } } : { name, plan };
+  // A scenario without projects hashes as before; the named projects join the content only when present.
+  const content = portfolio === undefined ? base : { ...base, portfolio };
   return `sha256:${sha256Hex(canonicalJson(content))}`;
 }

@@ -98,8 +98,104 @@ function checkDocumentShape(doc: Document): { offset: number | undefined; messag
   return undefined;
 }
 
-/** Parses YAML or JSON text into a document with positions; malformed, hostile or oversized text is a ScenarioError with line and column. */
+/**
+ * Whether JSON text is free of what the YAML path refuses in JSON: a duplicate key in an object, or nesting deeper
+ * than MAX_SCENARIO_DEPTH. One linear pass over the tokens; a key is compared as JSON.parse decodes it. Malformed
+ * text may pass: JSON.parse then throws, and the YAML path reports it with its line.
+ */
+export function jsonStructureIsPlain(text: string): boolean {
+  // Per open container: a Set of the keys seen (object) or null (array); and whether the next string is a key.
+  const open: Array<Set<string> | null> = [];
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let j = i + 1;
+      let escaped = false;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x5c /* \ */) {
+          escaped = true;
+          j++;
+        } else if (d === 0x22) break;
+      }
+      if (expectKey) {
+        const raw = text.slice(i + 1, j);
+        let key = raw;
+        if (escaped) {
+          try {
+            key = JSON.parse(`"${raw}"`) as string;
+          } catch {
+            return true;
+          }
+        }
+        const keys = open[open.length - 1]!;
+        if (keys.has(key)) return false;
+        keys.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (open.length >= MAX_SCENARIO_DEPTH) return false;
+      const isObject = c === 0x7b;
+      open.push(isObject ? new Set() : null);
+      expectKey = isObject;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      open.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = open[open.length - 1] instanceof Set;
+    }
+  }
+  return true;
+}
+
+/**
+ * JSON text read with JSON.parse, its YAML node tree (for the line of a problem) built only when asked for:
+ * parsing a 1,000-project file with positions costs several times what JSON.parse does. Undefined when the text is
+ * not plain JSON with a mapping at the top (the YAML path then reports the problem with its line).
+ */
+function parseJsonFast(text: string, file: string): SourceDoc | undefined {
+  if (!jsonStructureIsPlain(text)) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  let positions: { doc: Document; lineCounter: LineCounter } | undefined;
+  const withPositions = () => {
+    if (!positions) {
+      const lineCounter = new LineCounter();
+      positions = { doc: parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter };
+    }
+    return positions;
+  };
+  return {
+    file,
+    text,
+    get doc(): Document {
+      return withPositions().doc;
+    },
+    get lineCounter(): LineCounter {
+      return withPositions().lineCounter;
+    },
+    data: freezeDocument(data as Record<string, unknown>),
+  };
+}
+
+/**
+ * Parses YAML or JSON text into a document with positions; malformed, hostile or oversized text is a ScenarioError
+ * with line and column. Plain JSON (a .json file without duplicate keys or excessive nesting) takes JSON.parse, with
+ * positions made only if a problem needs them.
+ */
 export function parseScenarioText(text: string, file: string): SourceDoc {
+  if (extname(file).toLowerCase() === '.json') {
+    const fast = parseJsonFast(text, file);
+    if (fast) return fast;
+  }
   const lineCounter = new LineCounter();
   const what = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML';
   const fail = (offset: number | undefined, message: string): never => {
@@ -153,6 +249,13 @@ export const MERGE_RULES = {
   replaceWholeWhenChanged: ['model'],
   /** A child's `null` removes the field it inherits (`target: null` in a variant without a target); the merged scenario has no such key. */
   nullRemoves: true,
+  /**
+   * A list under one of these keys merges item by item, matched on the named field: a child item whose key the
+   * parent's list has is merged onto that item (by these same rules) in the parent's place; an item with a new key
+   * is appended. So a child that lists `- { id: datang-base-pv, commissioning: 2026 }` moves that one project and
+   * keeps the others; to drop a project, give it `stage: cancelled`. Any other list is replaced whole.
+   */
+  mergeListsByKey: { projects: 'id' },
 } as const;
 
 const WHOLE_KEY = new RegExp(MERGE_RULES.replaceWholeWhenKeysMatch, 'u');
@@ -172,6 +275,27 @@ function withoutNulls(value: unknown): unknown {
  * Deep merge for `extends` by MERGE_RULES: the child's values win; mappings merge key by key, except the two cases
  * the rules replace whole; a child's `null` removes the inherited field. The result holds no null-valued keys.
  */
+/** A keyed list merged by MERGE_RULES.mergeListsByKey: the parent's items in order, each merged with the child's item of the same key, then the child's new items. */
+function mergeListByKey(parent: readonly unknown[], child: readonly unknown[], key: string): unknown[] {
+  const keyOf = (item: unknown) => (isPlainObject(item) && typeof item[key] === 'string' ? (item[key] as string) : undefined);
+  const fromChild = new Map<string, unknown>();
+  for (const item of child) {
+    const k = keyOf(item);
+    if (k !== undefined && !fromChild.has(k)) fromChild.set(k, item);
+  }
+  const used = new Set<unknown>();
+  const out = parent.map((item) => {
+    const k = keyOf(item);
+    const over = k === undefined ? undefined : fromChild.get(k);
+    if (over === undefined) return item;
+    used.add(over);
+    return mergeScenario(item, over);
+  });
+  for (const item of child) if (!used.has(item)) out.push(item);
+  return out;
+}
+
+/** Deep merge for `extends` by MERGE_RULES: the child's values win; mappings merge key by key, keyed lists item by item, except the two cases the rules replace whole. */
 export function mergeScenario(parent: unknown, child: unknown): unknown {
   if (!isPlainObject(parent) || !isPlainObject(child)) return withoutNulls(child);
   const childKeys = Object.keys(child);
@@ -185,7 +309,13 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
     }
     // Defined, not assigned, and looked up as own keys: `__proto__` or `toString` in a file stay ordinary keys
     // (which the validator then refuses), never the prototype.
-    Object.defineProperty(out, k, { value: Object.hasOwn(parent, k) ? mergeScenario(parent[k], child[k]) : withoutNulls(child[k]), enumerable: true, writable: true, configurable: true });
+    const listKey = Object.hasOwn(MERGE_RULES.mergeListsByKey, k) ? MERGE_RULES.mergeListsByKey[k as keyof typeof MERGE_RULES.mergeListsByKey] : undefined;
+    const value = !Object.hasOwn(parent, k)
+      ? withoutNulls(child[k])
+      : listKey !== undefined && Array.isArray(parent[k]) && Array.isArray(child[k])
+        ? mergeListByKey(parent[k] as unknown[], child[k] as unknown[], listKey)
+        : mergeScenario(parent[k], child[k]);
+    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -6,22 +6,28 @@
  *      step (physical-step.ts → physical-yield.ts);
  *   3. check the rules between fields and on the plan's outcome (rules.ts), which simulates the plan once
  *      (simulation.ts: the run report reuses that simulation);
- *   4. hash the content (hash.ts);
- *   5. check plausibility (plausibility.ts): values a planner almost never means become warnings, not errors.
+ *   4. a scenario with projects or targets by technology: the portfolio sections (portfolio-sections.ts), the
+ *      aggregate plan's simulation becoming the unnamed path (docs/portfolio.md);
+ *   5. hash the content (hash.ts);
+ *   6. check plausibility (plausibility.ts): values a planner almost never means become warnings, not errors.
  * Every problem and warning names the field; load.ts maps fields to lines.
  */
 import type { PlanInput } from '../core/plan/types.ts';
 import type { PlanUncertainty } from '../core/uncertainty/parameters.ts';
+import { unnamedPathFromPlanRows } from '../core/portfolio/paths.ts';
+import type { Portfolio, Stage, StageAssumption } from '../core/portfolio/types.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 import { buildPlan } from './build-plan.ts';
-import { ScenarioError } from './errors.ts';
+import { ScenarioError, type ScenarioProblem } from './errors.ts';
 import { planHash } from './hash.ts';
 import { loadScenarioChain, problemsAt, readTextFromDisk, type ReadText, type ScenarioChain, type SourceDoc } from './load.ts';
 import { defaultPhysicalYield, type PhysicalYieldResolver } from './physical-step.ts';
 import { physicalFullLoadHours, weatherBaseDirOfChain } from './physical-yield.ts';
 import { checkPlausibility, warningsAt, type ScenarioWarning } from './plausibility.ts';
 import { Collector } from './quantities.ts';
+import { hasPortfolio, resolvePortfolioSections, writtenBaselineMW } from './portfolio-sections.ts';
 import { checkCorrelations, checkPlanOutcome } from './rules.ts';
+import { planResult } from './simulation.ts';
 import type { Scenario } from './schema.ts';
 import { validateScenarioShape, type ValidationIssue } from './validate.ts';
 import type { SystemYield } from '../core/storage/system-yield.ts';
@@ -29,6 +35,13 @@ import { defaultSystemResolver, resolveSystem, systemBaseDirsOfChain, type Syste
 
 export { SCENARIO_DEFAULTS } from './defaults.ts';
 export { canonicalJson, planHash } from './hash.ts';
+
+/** The named projects of a scenario, resolved: the core Portfolio, the stage assumptions used, and warnings with file and line. */
+export interface ResolvedPortfolio {
+  readonly portfolio: Portfolio;
+  readonly stageAssumptions: Readonly<Record<Stage, StageAssumption>>;
+  readonly warnings: readonly ScenarioProblem[];
+}
 
 /** A scenario ready to run: its identity, the merged text as written, the core's input and a content hash. */
 export interface ResolvedScenario {
@@ -50,6 +63,8 @@ export interface ResolvedScenario {
   readonly system?: SystemYield;
   /** Values that are valid but implausible (a target below the baseline, 4035 g/kWh), with file, line and the likely intent. */
   readonly warnings: readonly ScenarioWarning[];
+  /** Present when the scenario lists projects or targets by technology (docs/portfolio.md). */
+  readonly portfolio?: ResolvedPortfolio;
 }
 
 /** Options of {@link resolvePlan}. */
@@ -82,7 +97,22 @@ export function resolveChain(chain: ScenarioChain, readText: ReadText = readText
     physicalYield: (section) => physicalFullLoadHours({ ...section, weatherBaseDir }, readText),
     system: (c, spec, forPlan) => resolveSystem(c, spec, forPlan, systemDirs, readText),
   });
+  const sections = hasPortfolio(written) ? resolvePortfolioSections(written, written.capacity.baseline.year, writtenBaselineMW(written)) : undefined;
+  if (sections) issues.push(...sections.issues);
   if (issues.length > 0) throw new ScenarioError(problemsAt(chain.chain, issues));
+  const portfolio: ResolvedPortfolio | undefined = sections && {
+    portfolio: {
+      projects: sections.projects,
+      targets: sections.targets,
+      unnamed: unnamedPathFromPlanRows(planResult(plan).years, plan.capacity.baseYear),
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      ...(sections.signedInvestmentYuan === undefined ? {} : { signedInvestmentYuan: sections.signedInvestmentYuan }),
+      ...(sections.correlation ? { correlation: sections.correlation } : {}),
+    },
+    stageAssumptions: sections.stageAssumptions,
+    warnings: problemsAt(chain.chain, sections.warnings),
+  };
   return {
     id: chain.id,
     file: chain.file,
@@ -92,11 +122,17 @@ export function resolveChain(chain: ScenarioChain, readText: ReadText = readText
     written,
     plan,
     uncertainty,
-    hash: planHash(written.name, plan, uncertainty),
+    hash: planHash(written.name, plan, uncertainty, portfolio && namedPart(portfolio.portfolio)),
     files: chain.chain.map((d: SourceDoc) => d.file),
     ...(system === undefined ? {} : { system }),
     warnings: warningsAt(chain.chain, checkPlausibility(written, plan)),
+    ...(portfolio ? { portfolio } : {}),
   };
+}
+
+/** What the hash adds for a portfolio: everything but the unnamed path, which the plan already determines. */
+function namedPart(p: Portfolio): unknown {
+  return { projects: p.projects, targets: p.targets, signedInvestmentYuan: p.signedInvestmentYuan, correlation: p.correlation };
 }
 
 /** Loads, validates and resolves a scenario file (YAML or JSON) with its `extends` parents. */

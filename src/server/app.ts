@@ -15,6 +15,7 @@ import { OneLineRequestLog } from './request-log.ts';
 import { registerCompareRoutes } from './routes/compare.ts';
 import { registerMcRoutes, type McComputed } from './routes/mc.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
+import { registerPortfolioRoutes } from './routes/portfolio.ts';
 import { registerRunRoutes } from './routes/run.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { echartsDistDir, registerWebRoutes } from './routes/web.ts';
@@ -185,6 +186,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     registerMetaRoutes(api);
     registerScenarioRoutes(api, store);
     registerRunRoutes(api, store);
+    registerPortfolioRoutes(api, store);
     registerCompareRoutes(api, store);
     registerMcRoutes(api, store, mcPool, opts.onMcComputed);
   });

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
 import { planPasses } from '../core/uncertainty/monte-carlo.ts';
 import type { ChunkTask } from '../mc/chunk.ts';
-import { DEFAULT_MEMORY_BUDGET_BYTES, McAbortError, checkMonteCarloOptions, runMonteCarlo } from '../mc/run.ts';
+import { DEFAULT_MEMORY_BUDGET_BYTES, McAbortError, checkMonteCarloOptions } from '../mc/run.ts';
+import { runPortfolioMonteCarlo } from '../mc/portfolio.ts';
 import { workerBundlePath } from '../mc/worker-file.ts';
 import type { McReport } from '../report/mc.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
@@ -187,7 +188,7 @@ export class McPool {
     // Two chunks in flight per worker, so a worker never waits for the merge; statistics yield between columns.
     // The signal reaches piscina too, which drops the run's queued chunks.
     const run = signal ? (task: ChunkTask) => pool.run(task, { signal }) : (task: ChunkTask) => pool.run(task);
-    return runMonteCarlo(resolved, { draws, seed, executor: { lanes: 2 * this.threads, run }, yieldBetweenColumns: true, ...(signal ? { signal } : {}) });
+    return runPortfolioMonteCarlo(resolved, { draws, seed, executor: { lanes: 2 * this.threads, run }, yieldBetweenColumns: true, ...(signal ? { signal } : {}) });
   }
 
   /** Stops the worker threads; runs in flight reject. */

@@ -28,6 +28,7 @@ export function listItem(id: string, name: string, resolved: ResolvedScenario, p
     hash: r.hash,
     uncertain: isUncertain(r),
     warnings: [...r.warnings],
+    ...(r.portfolio && r.portfolio.portfolio.projects.length > 0 ? { projects: r.portfolio.portfolio.projects.length } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ import Type, { type Static, type TObject, type TOptional, type TSchema } from 't
 import { allMetrics, type Metric } from '../core/metrics/metrics.ts';
 import type { YearResult } from '../core/plan/types.ts';
 import { MC_METRICS, type McMetric } from '../core/uncertainty/monte-carlo.ts';
+import { STAGES, TECHNOLOGIES, type Stage, type Technology } from '../core/portfolio/types.ts';
+import type { PortfolioView } from '../report/portfolio-view.ts';
 import { COMPARE_METRICS, type CompareSummary } from '../report/compare.ts';
 import type { McReport } from '../report/mc.ts';
 import type { RunReport } from '../report/run.ts';
@@ -166,6 +168,21 @@ export const WarningSchema = Type.Object({
  * The run report (`pvplan run --format json`). Extra top-level fields pass through unchanged: that is where the
  * uncertainty issue's P10–P90 bands will arrive without breaking this contract.
  */
+/** The five portfolio metrics of a path in one year (the registry's `portfolio` metrics), internal units. */
+const PathMetricsSchema = Type.Object({ capacityMW: Num, operatingMW: Num, energyMWh: Num, coalTonnes: Num, co2Tonnes: Num });
+const TechnologySchema = Type.Unsafe<Technology>({ type: 'string', enum: [...TECHNOLOGIES] });
+const PathSetSchema = Type.Object({
+  total: PathMetricsSchema,
+  named: PathMetricsSchema,
+  unnamed: PathMetricsSchema,
+  byTechnology: Type.Object(Object.fromEntries(TECHNOLOGIES.map((t) => [t, Type.Optional(PathMetricsSchema)])) as Record<Technology, TOptional<typeof PathMetricsSchema>>, { description: 'Named projects of each technology present' }),
+});
+/** `portfolio` of a run report: planned and risk-weighted (`expected`) paths of a scenario with projects (docs/portfolio.md). */
+export const RunPortfolioSchema = Type.Object({
+  technologies: Type.Array(TechnologySchema),
+  years: Type.Array(Type.Object({ year: Year, planned: PathSetSchema, expected: PathSetSchema })),
+});
+
 export const RunReportSchema = Type.Object(
   {
     scenario: Type.Object({ id: Type.String(), name: Type.String(), hash: Type.String(), region: Type.Optional(Type.String()) }),
@@ -192,6 +209,7 @@ export const RunReportSchema = Type.Object(
       warnings: Type.Array(Type.String()),
     }),
     warnings: Type.Array(WarningSchema),
+    portfolio: Type.Optional(RunPortfolioSchema),
   },
   { additionalProperties: true },
 );
@@ -219,6 +237,7 @@ export const ScenarioListItemSchema = Type.Object({
   hash: Type.Optional(Type.String()),
   uncertain: Type.Optional(Type.Boolean({ description: 'The scenario declares distributions or a year-to-year weather term: GET /api/scenarios/:id/mc has a spread' })),
   warnings: Type.Optional(Type.Array(WarningSchema, { description: 'Plausibility warnings of a valid scenario (empty when none): show it in amber' })),
+  projects: Type.Optional(Type.Integer({ description: 'Named projects of a portfolio scenario: GET /api/scenarios/:id/portfolio shows them' })),
   error: Type.Optional(ErrorSchema),
 });
 export type ScenarioListItem = Static<typeof ScenarioListItemSchema>;
@@ -320,6 +339,7 @@ export const RegistryMetricSchema = Type.Object({
   table: Type.Boolean({ description: 'A column of the run table and CSV' }),
   compare: Type.Boolean({ description: "A value of the API's `metric` (comparisons and their CSV)" }),
   monteCarlo: Type.Boolean({ description: 'Summarised in Monte Carlo reports (years[].<field>)' }),
+  portfolio: Type.Optional(Type.Boolean({ description: 'Reported for a scenario with projects (run report portfolio.years[]), planned and risk-weighted' })),
   chart: Type.Optional(
     Type.Object({
       title: LabelSchema,
@@ -347,6 +367,7 @@ export const MetaSchema = Type.Object({
       replaceWholeWhenKeysMatch: Type.String({ description: 'A mapping whose keys all match this pattern (a year → value series) is replaced whole by a child' }),
       replaceWholeWhenChanged: Type.Array(Type.String(), { description: 'A mapping in which the child changes one of these keys is replaced whole' }),
       nullRemoves: Type.Boolean({ description: "A child's null removes the field it would inherit (e.g. capacity.target: null)" }),
+      mergeListsByKey: Type.Record(Type.String(), Type.String(), { description: "A list under one of these keys merges item by item, matched on the named field (projects by 'id'); other lists are replaced whole" }),
     },
     { description: 'How `extends` merges a child (a what-if body) onto its parent: otherwise the child wins key by key' },
   ),
@@ -420,13 +441,121 @@ export const McReportSchema = Type.Object({
   }),
   years: Type.Array(McYearSchema),
   target: Type.Unsafe<Static<typeof McTargetSchema> | null>({ ...McTargetSchema, type: ['object', 'null'] }),
+  portfolio: Type.Optional(
+    Type.Object({
+      years: Type.Array(Type.Object({ year: Year, capacityMW: McStatsSchema, operatingMW: McStatsSchema })),
+      targets: Type.Array(
+        Type.Object({
+          name: Type.String(),
+          technologies: Type.Array(TechnologySchema),
+          counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
+          year: Year,
+          capacityMW: Num,
+          probabilityMet: Num,
+          yearMetDistribution: Type.Array(Type.Object({ year: YearOrNull, draws: Type.Integer(), probability: Num })),
+          capacityInTargetYearMW: McStatsSchema,
+        }),
+      ),
+    }),
+  ),
+});
+
+const StageSchema = Type.Unsafe<Stage>({ type: 'string', enum: [...STAGES] });
+const LabelPair = Type.Object({ en: Type.String(), zh: Type.String() });
+const GapMeaningSchema = Type.Object({ years: Type.Integer(), mwPerYear: Num, growthRateFrac: NumOrNull });
+const YearDistributionSchema = Type.Array(Type.Object({ year: YearOrNull, draws: Type.Integer(), probability: Num }));
+
+/** The page's portfolio view (GET /api/scenarios/:id/portfolio, POST /api/portfolio): the pipeline report of docs/portfolio.md, dates for the timeline, P(target met), labels. */
+export const PortfolioViewSchema = Type.Object({
+  scenario: Type.Object({ id: Type.String(), name: Type.String(), hash: Type.String(), region: Type.Optional(Type.String()) }),
+  baseYear: Year,
+  projects: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      stage: StageSchema,
+      technology: TechnologySchema,
+      capacityMW: Num,
+      energyMWh: Type.Optional(Num),
+      completionProbabilityFrac: Num,
+      constructionStartYear: Year,
+      plannedCommissioningYear: Year,
+      expectedCommissioningYear: Num,
+      meanDelayYears: Num,
+      investmentYuan: Num,
+      owner: Type.Optional(Type.String()),
+      constructionStartDecimalYear: Num,
+      commissioningDecimalYear: Num,
+    }),
+  ),
+  years: Type.Array(
+    Type.Object({
+      year: Year,
+      plannedCapacityMW: Num,
+      expectedCapacityMW: Num,
+      plannedOperatingMW: Num,
+      expectedOperatingMW: Num,
+      unnamedCapacityMW: Num,
+      unnamedOperatingMW: Num,
+      byTechnology: Type.Record(Type.String(), Type.Object({ plannedCapacityMW: Num, expectedCapacityMW: Num, plannedEnergyMWh: Type.Optional(Num), expectedEnergyMWh: Type.Optional(Num) })),
+      byStage: Type.Record(Type.String(), Num),
+    }),
+  ),
+  targets: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      technologies: Type.Array(TechnologySchema),
+      counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
+      year: Year,
+      capacityMW: Num,
+      includesUnnamed: Type.Boolean(),
+      plannedMW: Num,
+      expectedMW: Num,
+      gapPlannedMW: Num,
+      gapExpectedMW: Num,
+      steps: Type.Array(Type.Object({ step: Type.String(), plannedMW: Num, expectedMW: Num })),
+      gapPlanned: GapMeaningSchema,
+      gapExpected: GapMeaningSchema,
+      unnamedGrowthMW: Num,
+      totalPlannedMW: Num,
+      totalExpectedMW: Num,
+      remainingPlannedMW: Num,
+      remainingExpectedMW: Num,
+      monteCarlo: Type.Optional(Type.Object({ draws: Type.Integer(), seed: Type.Integer(), probabilityMetFrac: Num, yearMetDistribution: YearDistributionSchema, capacityInTargetYearMW: McStatsSchema })),
+    }),
+  ),
+  investmentYuan: Type.Object({
+    total: Num,
+    expected: Num,
+    byStage: Type.Record(Type.String(), Num),
+    byTechnology: Type.Record(Type.String(), Num),
+    byYear: Type.Record(Type.String(), Num),
+    signed: Type.Optional(Num),
+    shareOfSignedFrac: Type.Optional(Num),
+  }),
+  warnings: Type.Array(Type.String()),
+  stages: Type.Array(StageSchema),
+  technologies: Type.Array(TechnologySchema),
+  labels: Type.Object({ stages: Type.Record(Type.String(), LabelPair), technologies: Type.Record(Type.String(), LabelPair) }),
 });
 
 // Compile-time guards: a field added to RunReport (or CompareSummary) without its schema fails `tsc` here.
 type Equalish<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 type DeepMutable<T> = T extends ReadonlyArray<infer U> ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
-export type RunReportSchemaMatches = Assert<Equalish<DeepMutable<Omit<RunReport, 'target'>>, DeepMutable<Omit<Static<typeof RunReportSchema>, 'target'>>>>;
+export type RunReportSchemaMatches = Assert<Equalish<DeepMutable<Omit<RunReport, 'target' | 'portfolio'>>, DeepMutable<Omit<Static<typeof RunReportSchema>, 'target' | 'portfolio'>>>>;
+type PortfolioAsBuilt = DeepMutable<NonNullable<RunReport['portfolio']>>;
+type PortfolioAsServed = DeepMutable<Static<typeof RunPortfolioSchema>>;
+export type RunPortfolioSchemaMatches = Assert<
+  [
+    Equalish<PortfolioAsBuilt['technologies'], PortfolioAsServed['technologies']>,
+    Equalish<keyof PortfolioAsBuilt['years'][number], keyof PortfolioAsServed['years'][number]>,
+    Equalish<PortfolioAsBuilt['years'][number]['planned'], PortfolioAsServed['years'][number]['planned']>,
+    Equalish<PortfolioAsBuilt['years'][number]['expected'], PortfolioAsServed['years'][number]['expected']>,
+  ] extends [true, true, true, true]
+    ? true
+    : false
+>;
 type Keys<T> = T extends object ? keyof T : never;
 export type McReportSchemaMatches = Assert<
   [
@@ -441,3 +570,13 @@ export type McReportSchemaMatches = Assert<
 >;
 export type MetricSchemaMatches = Assert<Equalish<DeepMutable<Metric>, DeepMutable<Static<typeof RegistryMetricSchema>>>>;
 export type CompareSummaryMatches = Assert<[DeepMutable<CompareSummary>] extends [Static<typeof CompareResponseSchema>['summary'][number]] ? true : false>;
+export type PortfolioViewSchemaMatches = Assert<
+  [
+    Equalish<keyof PortfolioView, keyof Static<typeof PortfolioViewSchema>>,
+    Equalish<keyof PortfolioView['projects'][number], keyof Static<typeof PortfolioViewSchema>['projects'][number]>,
+    Equalish<keyof PortfolioView['targets'][number], keyof Static<typeof PortfolioViewSchema>['targets'][number]>,
+    Equalish<keyof PortfolioView['years'][number], keyof Static<typeof PortfolioViewSchema>['years'][number]>,
+  ] extends [true, true, true, true]
+    ? true
+    : false
+>;

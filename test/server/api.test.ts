@@ -82,7 +82,7 @@ describe('GET /api/meta', () => {
     // The what-if input units, as the scenario parser reads them back: 1 t/MWh = 1000 g/kWh; 1 = 100 %.
     expect(meta.inputUnits.gramsPerKWh).toEqual({ dimension: 'intensity', unit: 'g/kWh', perInternal: 1000 });
     expect(meta.inputUnits.percent).toEqual({ dimension: 'fraction', unit: '%', perInternal: 100 });
-    expect(meta.mergeRules).toEqual({ replaceWholeWhenKeysMatch: '^[12][0-9]{3}$', replaceWholeWhenChanged: ['model'], nullRemoves: true });
+    expect(meta.mergeRules).toEqual({ replaceWholeWhenKeysMatch: '^[12][0-9]{3}$', replaceWholeWhenChanged: ['model'], nullRemoves: true, mergeListsByKey: { projects: 'id' } });
     expect(new RegExp(meta.idPattern, 'u').test('wendeng-2025')).toBe(true);
   });
 });

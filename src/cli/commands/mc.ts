@@ -8,9 +8,10 @@ import { WEATHER_MULTIPLIER_UNIT, type InputUnit } from '../../core/uncertainty/
 import { WEATHER_INPUT } from '../../core/uncertainty/sensitivity.ts';
 import { metricByField } from '../../core/metrics/metrics.ts';
 import { MC_METRICS, quantileKey, STANDARD_QUANTILES, type McMetric, type McStats } from '../../core/uncertainty/monte-carlo.ts';
-import { McAbortError, MAX_DRAWS, MAX_THREADS, runMonteCarlo } from '../../mc/run.ts';
+import { McAbortError, MAX_DRAWS, MAX_THREADS } from '../../mc/run.ts';
+import { runPortfolioMonteCarlo } from '../../mc/portfolio.ts';
 import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
-import type { McInput, McReport, McYear } from '../../report/mc.ts';
+import type { McInput, McPortfolio, McReport, McYear } from '../../report/mc.ts';
 import { DISPLAY_UNITS, formatQuantity, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario, type ResolvedScenario } from '../../scenario/resolve.ts';
 import { langOf, type CliIo } from '../io.ts';
@@ -186,6 +187,29 @@ function targetLines(report: McReport, units: UnitSystem, lang: Lang): string[] 
   return lines;
 }
 
+/** A scenario with projects: the total capacity by year across draws, and each target's odds and first year met. */
+function portfolioParts(report: McReport, units: UnitSystem): { sections: Section[]; lines: string[] } {
+  const p = report.portfolio;
+  if (!p) return { sections: [], lines: [] };
+  type Row = McPortfolio['years'][number];
+  const capacity = metricByField('capacityMW');
+  const stat = (k: 'mean' | 'p10' | 'p50' | 'p90', of: 'capacityMW' | 'operatingMW') => (r: Row) => r[of][k];
+  const columns: Array<Column<Row>> = [
+    { header: 'year', value: (r) => String(r.year) },
+    ...(['mean', 'p10', 'p50', 'p90'] as const).map((k) => ({ header: `${capacity.header} ${k}`, value: stat(k, 'capacityMW'), dimension: capacity.dimension })),
+    { header: 'operating mean', value: stat('mean', 'operatingMW'), dimension: capacity.dimension },
+  ];
+  const lines: string[] = [];
+  for (const t of p.targets) {
+    const what = t.counts === 'operating' ? 'operating' : 'built + under construction';
+    lines.push(`portfolio target ${t.name}: ${formatQuantity(t.capacityMW, 'power', units, 6)} ${t.technologies.join(' + ')}, ${what}, in ${t.year}: met in ${pct(t.probabilityMet)} of draws; capacity in ${t.year} P10/P50/P90 ${[t.capacityInTargetYearMW.p10, t.capacityInTargetYearMW.p50, t.capacityInTargetYearMW.p90].map((v) => formatQuantity(v, 'power', units, 5)).join(' / ')}`);
+    lines.push('  year first met:');
+    const top = Math.max(...t.yearMetDistribution.map((r) => r.probability));
+    for (const r of t.yearMetDistribution) lines.push(`    ${(r.year === null ? 'never' : String(r.year)).padEnd(5)}  ${pct(r.probability).padStart(7)}  ${bar(r.probability / top, 40)}`);
+  }
+  return { sections: [section({ title: 'Portfolio (unnamed plan + named projects, completion and delay drawn), generation capacity:', columns, rows: p.years })], lines };
+}
+
 /** Renders a Monte Carlo report in the requested format. */
 export function renderMc(report: McReport, resolved: Pick<ResolvedScenario, 'uncertainty'>, opts: ReportOptions, lang: Lang = 'en'): string {
   if (opts.format === 'json') return renderJson(report);
@@ -199,7 +223,9 @@ export function renderMc(report: McReport, resolved: Pick<ResolvedScenario, 'unc
     '',
   ];
   const sections = MC_METRICS.map((m) => metricSection(report, m, keys, lang));
-  return `${md ? '## ' : ''}${lines(header)}\n${renderSections(sections, opts.format, opts.units)}\n${lines([...targetLines(report, opts.units, lang), ''])}\n`;
+  const portfolio = portfolioParts(report, opts.units);
+  const portfolioText = portfolio.sections.length > 0 ? `${renderSections(portfolio.sections, opts.format, opts.units)}\n${lines([...portfolio.lines, ''])}\n` : '';
+  return `${md ? '## ' : ''}${lines(header)}\n${renderSections(sections, opts.format, opts.units)}\n${lines([...targetLines(report, opts.units, lang), ''])}\n${portfolioText}`;
 }
 
 interface McOptions extends ReportOptions {
@@ -226,7 +252,7 @@ export function registerMc(program: Command, io: CliIo): void {
     const resolved = loadScenario(file);
     reportWarnings(io, resolved.warnings, opts.strict);
     const report = await withProgressAndInterrupt(io, 'mc', 'draws', (onProgress, signal) =>
-      runMonteCarlo(resolved, { draws: opts.draws, seed: opts.seed, threads: opts.threads, quantiles: opts.quantiles ?? [], onProgress, signal }),
+      runPortfolioMonteCarlo(resolved, { draws: opts.draws, seed: opts.seed, threads: opts.threads, quantiles: opts.quantiles ?? [], onProgress, signal }),
     );
     io.stdout(renderMc(report, resolved, opts, langOf(io)));
   });

@@ -6,6 +6,7 @@ import { loadScenario } from '../../scenario/resolve.ts';
 import { renderJson, renderSections, section, yearColumns, type Column, type Section } from '../../report/format.ts';
 import { langOf, type CliIo } from '../io.ts';
 import { t, type Lang } from '../../report/messages.ts';
+import { portfolioCsvColumns, portfolioSections } from '../../report/portfolio-run.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 import { reportWarnings, withStrictOption } from '../warnings.ts';
 
@@ -71,7 +72,8 @@ function conventionsSection(report: RunReport, lang: Lang): Section {
 export function renderRun(report: RunReport, opts: ReportOptions, lang: Lang = 'en'): string {
   if (opts.format === 'json') return renderJson(report);
   const years = section({ columns: yearColumns(lang), rows: report.years });
-  if (opts.format === 'csv') return renderSections([years], 'csv', opts.units);
+  const p = report.portfolio;
+  if (opts.format === 'csv') return renderSections([p ? section({ columns: [...yearColumns(lang), ...portfolioCsvColumns(p)], rows: report.years }) : years], 'csv', opts.units);
   const s = report.summary;
   const u = opts.units;
   const q = (x: number, d: 'power' | 'energy' | 'mass') => formatQuantity(x, d, u, 6);
@@ -94,7 +96,8 @@ export function renderRun(report: RunReport, opts: ReportOptions, lang: Lang = '
   ];
   const md = opts.format === 'markdown';
   const lines = (xs: string[]) => (md ? xs.map((l) => (l ? `${l}  ` : l)) : xs).join('\n');
-  return `${md ? `## ` : ''}${lines(header)}\n${renderSections([years], opts.format, u)}${lines(summary)}\n${renderSections([conventionsSection(report, lang)], opts.format, u)}`;
+  const portfolio = p ? `\n${renderSections(portfolioSections(p), opts.format, u)}` : '';
+  return `${md ? `## ` : ''}${lines(header)}\n${renderSections([years], opts.format, u)}${portfolio}${lines(summary)}\n${renderSections([conventionsSection(report, lang)], opts.format, u)}`;
 }
 
 export function registerRun(program: Command, io: CliIo): void {

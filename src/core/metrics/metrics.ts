@@ -53,6 +53,11 @@ export function monteCarloMetrics(): readonly Metric[] {
   return allMetrics().filter((m) => m.monteCarlo);
 }
 
+/** Metrics `pvplan run` reports for a portfolio (planned and risk-weighted, by technology and in total), in row order. */
+export function portfolioMetrics(): readonly Metric[] {
+  return allMetrics().filter((m) => m.portfolio === true);
+}
+
 /** Whether the simulation kernel fills the metric's field itself (else it is derived, or a running total of a derived one). */
 export function isKernelMetric(metric: Metric): boolean {
   if (metric.derive) return false;

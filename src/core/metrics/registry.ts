@@ -156,8 +156,16 @@ export interface Metric {
   readonly compare: boolean;
   /** Summarised by `pvplan mc` (mean, sd, quantiles by year). */
   readonly monteCarlo: boolean;
+  /** Reported by `pvplan run` for a scenario with projects: planned and risk-weighted, by technology and in total (docs/portfolio.md). */
+  readonly portfolio?: boolean;
   readonly chart?: MetricChart;
 }
+
+/** The two paths of a portfolio (docs/portfolio.md): every non-cancelled project on its planned dates, and the expectation over completion and delay. */
+export const PORTFOLIO_PATHS = {
+  planned: { header: 'planned', label: { en: 'planned', zh: '计划' } },
+  expected: { header: 'risk-weighted', label: { en: 'risk-weighted', zh: '风险加权' } },
+} as const satisfies Readonly<Record<string, { readonly header: string; readonly label: Label }>>;
 
 /**
  * Every reported metric, in the order of a year row's fields (the JSON contract of `pvplan run --format json`,
@@ -173,9 +181,10 @@ export const METRICS = [
     table: true,
     compare: true,
     monteCarlo: true,
+    portfolio: true,
     chart: { title: { en: 'Capacity: built + under construction (solid) and operating (dashed)', zh: '装机容量：在建+在运（实线）与在运（虚线）' }, wide: true, band: true, dashed: 'operating' },
   },
-  { id: 'operating', field: 'operatingMW', dimension: 'power', header: 'operating', label: { en: 'operating capacity', zh: '在运装机容量' }, table: true, compare: true, monteCarlo: true },
+  { id: 'operating', field: 'operatingMW', dimension: 'power', header: 'operating', label: { en: 'operating capacity', zh: '在运装机容量' }, table: true, compare: true, monteCarlo: true, portfolio: true },
   { id: 'additions', field: 'additionsMW', dimension: 'power', header: 'additions', label: { en: 'capacity entering construction', zh: '新开工容量' }, table: true, compare: false, monteCarlo: false },
   { id: 'retirements', field: 'retirementsMW', dimension: 'power', header: 'retirements', label: { en: 'retirements', zh: '退役容量' }, table: true, compare: false, monteCarlo: false },
   {
@@ -187,6 +196,7 @@ export const METRICS = [
     table: true,
     compare: true,
     monteCarlo: true,
+    portfolio: true,
     chart: { title: { en: 'Annual energy', zh: '年发电量' }, wide: true, band: true },
   },
   {
@@ -198,6 +208,7 @@ export const METRICS = [
     table: true,
     compare: true,
     monteCarlo: true,
+    portfolio: true,
     chart: { title: { en: 'Standard coal saved, annual', zh: '年节约标准煤' }, band: true },
   },
   {
@@ -209,6 +220,7 @@ export const METRICS = [
     table: true,
     compare: true,
     monteCarlo: true,
+    portfolio: true,
     chart: { title: { en: 'CO₂ avoided, annual', zh: '年减排二氧化碳' }, band: true },
   },
   // Given only when the scenario sets savings.so2 / savings.nox: a table column, and a chart on the page, only then.

@@ -7,3 +7,4 @@ export * from './paths.ts';
 export * from './waterfall.ts';
 export * from './investment.ts';
 export * from './monte-carlo.ts';
+export * from './run-paths.ts';

@@ -24,8 +24,10 @@ import { generatesEnergy } from './technologies.ts';
 import type { CountedMetric, Portfolio, PortfolioTarget, Project } from './types.ts';
 import { targetCounts } from './waterfall.ts';
 
-/** Group factors use streams from here up, far above any project's (project i uses stream i). */
+/** Group factors use streams from here up, far above any project's (project i uses stream streamBase + i). */
 export const GROUP_STREAM_BASE = 0x80000000;
+/** streamBase of a portfolio drawn together with a plan's uncertain inputs: above their streams (monte-carlo.ts in uncertainty: parameters from 0, inter-annual terms from 65536). */
+export const PORTFOLIO_STREAM_BASE = 0x40000000;
 /** Where u/p rounds to 1 (u just below p), the delay quantile is taken at this largest uniform below 1. */
 const UNIFORM_CLAMP = 1 - 2 ** -53;
 
@@ -34,6 +36,18 @@ export interface PortfolioMcOptions {
   readonly draws: number;
   /** First draw index (for splitting a run into chunks); default 0. */
   readonly fromDraw?: number;
+  /**
+   * Project i draws from stream streamBase + i; default 0. A run that also draws the plan's uncertain inputs sets it
+   * above their streams (PORTFOLIO_STREAM_BASE), so that a project's draws never reuse an input's.
+   */
+  readonly streamBase?: number;
+  /**
+   * The unnamed path of each draw, when the plan's own inputs are uncertain: built + under construction and
+   * operating, MW, draw-major ([d · years + y], years startYear … endYear). Default: portfolio.unnamed in every draw.
+   */
+  readonly unnamedByDraw?: { readonly capacityMW: Float64Array; readonly operatingMW: Float64Array };
+  /** Also summarise the total capacity and operating capacity of each year across draws (mean, sd, P10/P50/P90). */
+  readonly yearStats?: boolean;
 }
 
 export interface PortfolioTargetMc {
@@ -50,6 +64,9 @@ export interface PortfolioMcResult {
   /** Mean generation capacity (unnamed + named), built + under construction and operating, MW by year. */
   readonly meanCapacityMW: Float64Array;
   readonly meanOperatingMW: Float64Array;
+  /** With `yearStats`: the same across draws, year by year. */
+  readonly capacityStatsMW?: readonly McStats[];
+  readonly operatingStatsMW?: readonly McStats[];
   readonly targets: readonly PortfolioTargetMc[];
 }
 
@@ -115,9 +132,12 @@ function accumulateProject(
 export function simulatePortfolioDraws(portfolio: Portfolio, options: PortfolioMcOptions): PortfolioMcResult {
   const { seed, draws } = options;
   const fromDraw = options.fromDraw ?? 0;
+  const streamBase = options.streamBase ?? 0;
+  const byDraw = options.unnamedByDraw;
   if (!(Number.isInteger(draws) && draws > 0)) throw new RangeError(`simulatePortfolioDraws: draws must be a positive whole number, got ${draws}`);
   const first = portfolio.startYear;
   const nYears = portfolio.endYear - first + 1;
+  if (byDraw && (byDraw.capacityMW.length !== draws * nYears || byDraw.operatingMW.length !== draws * nYears)) throw new RangeError(`simulatePortfolioDraws: unnamedByDraw must hold draws × years = ${draws * nYears} values`);
   const gen = (p: Project) => generatesEnergy(p.technology);
   const sinks: Sink[] = [
     { metric: 'built-plus-under-construction', include: gen, withUnnamed: true, values: new Float64Array(draws * nYears) },
@@ -172,22 +192,23 @@ export function simulatePortfolioDraws(portfolio: Portfolio, options: PortfolioM
     const certain = prob >= 1;
     const group = rho > 0 ? groupOf(p, correlation!.by) : undefined;
     const factor = group !== undefined && (groupSize.get(group) ?? 0) > 1 ? factorOf(group) : undefined;
-    if (!certain || sampler) fillUniforms(seed, i, fromDraw, uniforms);
+    if (!certain || sampler) fillUniforms(seed, streamBase + i, fromDraw, uniforms);
     const threshold = factor ? (certain ? Number.POSITIVE_INFINITY : standardNormalQuantile(prob)) : prob;
     for (let j = 0; j < nSinks; j++) projectSinks[j] = sinks[targets[j]!]!.values;
     accumulateProject(uniforms, draws, nYears, first, p.capacityMW, prob, fixedDelay, sampler, factor, loading, residual, threshold, dates, projectSinks, nSinks);
   });
 
-  // Increments → running sums, plus the unnamed path.
+  // Increments → running sums, plus the unnamed path (the same in every draw, or each draw's own).
   for (const s of sinks) {
     const unnamed = new Float64Array(nYears);
-    if (s.withUnnamed) for (let y = 0; y < nYears; y++) unnamed[y] = unnamedMWAt(portfolio.unnamed, s.metric, first + y);
+    if (s.withUnnamed && !byDraw) for (let y = 0; y < nYears; y++) unnamed[y] = unnamedMWAt(portfolio.unnamed, s.metric, first + y);
+    const own = s.withUnnamed && byDraw ? (s.metric === 'operating' ? byDraw.operatingMW : byDraw.capacityMW) : undefined;
     for (let d = 0; d < draws; d++) {
       const row = d * nYears;
       let run = 0;
       for (let y = 0; y < nYears; y++) {
         run += s.values[row + y]!;
-        s.values[row + y] = run + unnamed[y]!;
+        s.values[row + y] = run + (own ? own[row + y]! : unnamed[y]!);
       }
     }
   }
@@ -217,11 +238,19 @@ export function simulatePortfolioDraws(portfolio: Portfolio, options: PortfolioM
     }
     return { target, distribution: targetDistribution(firstMet, metInYear), capacityInTargetYearMW: summarizeValues(inTargetYear) };
   });
+  const statsOf = (s: Sink): McStats[] => {
+    const column = new Float64Array(draws);
+    return Array.from({ length: nYears }, (_, y) => {
+      for (let d = 0; d < draws; d++) column[d] = s.values[d * nYears + y]!;
+      return summarizeValues(column);
+    });
+  };
   return {
     draws,
     years: Array.from({ length: nYears }, (_, y) => first + y),
     meanCapacityMW: meanOf(sinks[0]!),
     meanOperatingMW: meanOf(sinks[1]!),
+    ...(options.yearStats ? { capacityStatsMW: statsOf(sinks[0]!), operatingStatsMW: statsOf(sinks[1]!) } : {}),
     targets: targetResults,
   };
 }

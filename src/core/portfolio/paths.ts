@@ -8,6 +8,9 @@
  *   expected: cap · p · P(D < y + 1 − t)            (the true expectation, not the capacity at the mean delay).
  */
 import { cdf, mean as distributionMean, type Distribution } from '../uncertainty/distributions.ts';
+import { prepare, preparedCdf } from '../uncertainty/prepared-distribution.ts';
+
+type Prepared = ReturnType<typeof prepare>;
 import { generatesEnergy } from './technologies.ts';
 import type { CountedMetric, Project, Stage, Technology, UnnamedPath } from './types.ts';
 import { STAGES, TECHNOLOGIES } from './types.ts';
@@ -18,6 +21,14 @@ export function countedDateYear(project: Project, metric: CountedMetric): number
 }
 
 const BELOW = new WeakMap<Distribution, Map<number, number>>();
+const PREPARED = new WeakMap<Distribution, Prepared>();
+
+/** A delay checked and prepared once (prepare validates on every call). */
+function preparedDelay(delay: Distribution): Prepared {
+  let d = PREPARED.get(delay);
+  if (d === undefined) PREPARED.set(delay, (d = prepare(delay, 'delayBelowProbability')));
+  return d;
+}
 
 /**
  * P(D < x) for a delay D (years): the CDF for continuous kinds; for a discrete or constant delay the mass of the
@@ -25,12 +36,14 @@ const BELOW = new WeakMap<Distribution, Map<number, number>>();
  * @example delayBelowProbability({ kind: 'uniform', min: 0, max: 2 }, 0.5) // 0.25
  */
 export function delayBelowProbability(delay: Distribution, x: number): number {
+  // A few flops: cheaper than the memo, which is for the kinds whose CDF is dear (PERT's incomplete beta, lognormal).
+  if (delay.kind === 'constant') return delay.value < x ? 1 : 0;
+  if (delay.kind === 'triangular' || delay.kind === 'uniform') return preparedCdf(preparedDelay(delay), x);
   let memo = BELOW.get(delay);
   if (memo === undefined) BELOW.set(delay, (memo = new Map()));
   let p = memo.get(x);
   if (p === undefined) {
-    if (delay.kind === 'constant') p = delay.value < x ? 1 : 0;
-    else if (delay.kind === 'discrete') {
+    if (delay.kind === 'discrete') {
       let below = Number.NEGATIVE_INFINITY;
       for (const v of delay.values) if (v < x && v > below) below = v;
       p = below === Number.NEGATIVE_INFINITY ? 0 : cdf(delay, below);

@@ -98,3 +98,21 @@ export interface Portfolio {
   readonly signedInvestmentYuan?: number;
   readonly correlation?: PortfolioCorrelation;
 }
+
+/** Names of the stages and technologies in English and Chinese, for reports and the page (GET /api/scenarios/:id/portfolio serves them). */
+export const STAGE_LABELS: Readonly<Record<Stage, { readonly en: string; readonly zh: string }>> = {
+  prospect: { en: 'prospect', zh: '在谈' },
+  signed: { en: 'signed', zh: '签约' },
+  approved: { en: 'approved', zh: '核准/备案' },
+  'under-construction': { en: 'under construction', zh: '在建' },
+  operating: { en: 'operating', zh: '在运' },
+  cancelled: { en: 'cancelled', zh: '取消' },
+};
+export const TECHNOLOGY_LABELS: Readonly<Record<Technology, { readonly en: string; readonly zh: string }>> = {
+  'pv-utility': { en: 'utility PV', zh: '集中式光伏' },
+  'pv-distributed': { en: 'rooftop PV', zh: '分布式光伏' },
+  'pv-offshore': { en: 'offshore PV', zh: '海上光伏' },
+  'wind-onshore': { en: 'onshore wind', zh: '陆上风电' },
+  'wind-offshore': { en: 'offshore wind', zh: '海上风电' },
+  storage: { en: 'storage', zh: '储能' },
+};
