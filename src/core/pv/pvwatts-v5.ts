@@ -13,7 +13,7 @@
 
 import { PHYSICAL_IAM_DEFAULTS, type IamOfCosAoi, type SunDirection } from './aoi.ts';
 import { FUENTES_PVWATTS_DEFAULTS, type FuentesParams } from './fuentes.ts';
-import type { PvArray, PvMounting } from './pv-yield.ts';
+import type { PvArray, PvMounting } from './pv-yield-types.ts';
 import type { SystemLosses } from './pvwatts.ts';
 
 /** PVWatts v5 module types. */
