@@ -12,7 +12,7 @@ import { extraterrestrialDniWm2 } from './extraterrestrial.ts';
 import { computeSpaTimeTermsBatch, createSolarPositionBatchOut, DEFAULT_DELTA_T_S, type SolarPositionBatchOut } from './solar-position.ts';
 import { cellTemperatureParams, type CellTemperatureParams } from './temperature.ts';
 import { dayOfYearFromUnixTime, SECONDS_PER_DAY } from '../time.ts';
-import { fixedMount, singleAxisMount, SINGLE_AXIS_DEFAULTS, TWO_AXIS_MOUNT, type Mount } from './tracking.ts';
+import { fixedMount, singleAxisMount, SINGLE_AXIS_DEFAULTS, TWO_AXIS_MOUNT, type Mount, type SingleAxisMount } from './tracking.ts';
 import type { TranspositionModel } from './transposition.ts';
 import { PVWATTS_DEFAULT_LOSSES_FRAC, PVWATTS_ETA_INV_NOM, pvwattsInverter, systemLossFrac } from './pvwatts.ts';
 import {
@@ -73,6 +73,8 @@ export interface PreparedArray {
   readonly decomposition: DecompositionModel;
   readonly fuentes: FuentesModel | undefined;
   readonly sunUpMidpoint: boolean;
+  /** The tracker whose rows shade each other as PVWatts v5's one-axis arrays do, else undefined. */
+  readonly selfShading: SingleAxisMount | undefined;
 }
 
 function check(fn: string, ok: boolean, message: string): void {
@@ -103,6 +105,8 @@ export function prepareArray(fn: string, array: PvArray): PreparedArray {
   const albedo = array.albedo ?? DEFAULT_ALBEDO;
   check(fn, albedo >= 0 && albedo <= 1, `the albedo must be within [0, 1], got ${albedo}`);
   const iamModel = array.iamModel ?? 'physical';
+  const selfShading = array.pvwattsSelfShading === true ? mount : undefined;
+  check(fn, selfShading === undefined || selfShading.type === 'single-axis', `PVWatts self-shading applies to single-axis trackers, not to a ${m.type} mount`);
   return {
     mount,
     dcNameplateW,
@@ -116,6 +120,7 @@ export function prepareArray(fn: string, array: PvArray): PreparedArray {
     decomposition: array.decomposition ?? 'erbs',
     fuentes: array.fuentes === undefined ? undefined : fuentesModel(array.fuentes),
     sunUpMidpoint: array.sunPosition === 'sun-up-midpoint',
+    selfShading: selfShading as SingleAxisMount | undefined,
   };
 }
 

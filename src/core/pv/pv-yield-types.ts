@@ -80,6 +80,8 @@ export interface PvArray {
   readonly fuentes?: FuentesParams;
   /** Default 'timestamp'; 'sun-up-midpoint' treats sunrise and sunset hours as PVWatts v5 does (pvwatts-v5.ts). */
   readonly sunPosition?: SunPositionRule;
+  /** PVWatts v5's row-to-row self-shading of one-axis trackers (pvwatts-v5-shading.ts); single-axis mounts only. */
+  readonly pvwattsSelfShading?: boolean;
 }
 
 /** Hourly (or sub-hourly) weather; a `WeatherSeries` from src/weather satisfies it. */

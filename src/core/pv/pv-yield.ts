@@ -27,6 +27,7 @@ import { absoluteAirmass, pressureFromAltitudePa, relativeAirmass } from './atmo
 import { createSunDirection } from './aoi.ts';
 import { createFuentesState, fuentesStep } from './fuentes.ts';
 import { SUN_UP_CHECK_ZENITH_DEG, sunUpPartOfStep } from './pvwatts-v5.ts';
+import { applyOneAxisSelfShading } from './pvwatts-v5-shading.ts';
 import { decomposeGhiBatch } from './decomposition.ts';
 import { DEFAULT_DELTA_T_S, solarPositionBatch } from './solar-position.ts';
 import { cellTemperatureC } from './temperature.ts';
@@ -130,7 +131,7 @@ function simulateOne(
   const decomposedDhi = scratch.decomposed.dhiWm2;
   const apparentZenith = sunPosition.apparentZenithDeg;
   const azimuth = sunPosition.azimuthDeg;
-  const { mount, transposition, beamIam, temperature, inverter, gammaPerC, fuentes, sunUpMidpoint } = array;
+  const { mount, transposition, beamIam, temperature, inverter, gammaPerC, fuentes, sunUpMidpoint, selfShading } = array;
   const fuentesState = createFuentesState();
   const latitudeDeg = site.latitudeDeg;
 
@@ -198,7 +199,14 @@ function simulateOne(
     sky.albedo = albedoHere >= 0 && albedoHere <= 1 ? albedoHere : array.albedo;
     poaComponentsFromGeometry(transposition, sky, sun, plane, poa);
 
-    const effectiveWm2 = poa.poaDirectWm2 * beamIam(plane.cosAoi) + poa.poaSkyDiffuseWm2 + poa.poaGroundDiffuseWm2;
+    let effectiveWm2: number;
+    if (selfShading === undefined) effectiveWm2 = poa.poaDirectWm2 * beamIam(plane.cosAoi) + poa.poaSkyDiffuseWm2 + poa.poaGroundDiffuseWm2;
+    else {
+      // PVWatts v5's self-shaded one-axis rows: the cover's loss stays that of the unshaded beam (SSC's powerout).
+      const unshadedBeamWm2 = poa.poaDirectWm2;
+      applyOneAxisSelfShading(selfShading, sun, plane, dni, dhi, poa);
+      effectiveWm2 = Math.max(0, poa.poaGlobalWm2 - (1 - beamIam(plane.cosAoi)) * unshadedBeamWm2);
+    }
     const cellTempC =
       fuentes === undefined
         ? cellTemperatureC(temperature, poa.poaGlobalWm2, tempAirC, windColumn[i])
