@@ -92,6 +92,11 @@ export interface FuentesModel extends FuentesParams {
 export interface FuentesState {
   moduleTempK: number;
   absorbedWm2: number;
+  /**
+   * The previous step's total heat-loss coefficient (W/(m²·K)), where it was solved by Newton's method: only a start
+   * for the next step's solution, no part of the model (absent or NaN: start from the previous temperature).
+   */
+  heatLossWm2K?: number;
 }
 
 const PRANDTL_LAMINAR = PRANDTL ** 0.67;
@@ -163,7 +168,7 @@ export function fuentesModel(params: FuentesParams = FUENTES_PVWATTS_DEFAULTS): 
 
 /** The state before the first step: module at 20 °C, no sun (PVWatts' initial values). */
 export function createFuentesState(): FuentesState {
-  return { moduleTempK: NOCT_AIR_K, absorbedWm2: 0 };
+  return { moduleTempK: NOCT_AIR_K, absorbedWm2: 0, heatLossWm2K: Number.NaN };
 }
 
 /**
@@ -236,10 +241,11 @@ const FREE_TM_EXPONENT = -0.32 * (1 + 2 * 1.76) + 0.84;
 const FREE_DELTA_EXPONENT = 0.32;
 /** Newton steps at most; the step is accepted once the correction is below NEWTON_CONVERGED_K. */
 const NEWTON_STEPS = 8;
-const NEWTON_CONVERGED_K = 1e-4;
+const NEWTON_CONVERGED_K = 1e-3;
 /**
  * Newton's answer stands for Fuentes' iteration when that iteration, whose moves shrink by |G′| a step from its first
- * move |G(T₀) − T₀|, is already this close by its ninth step; otherwise the step is solved by the iteration itself.
+ * move |G(T₀) − T₀| ≈ |T − T₀|·|1 − G′| (T₀ the previous step's temperature, where it starts), is already this close
+ * by its ninth step; otherwise the step is solved by the iteration itself.
  */
 const FIXED_POINT_SETTLED_K = 1e-7;
 
@@ -269,8 +275,12 @@ export function fuentesNewton(model: FuentesModel, state: FuentesState, absorbed
   const previousK = state.moduleTempK;
   const previousSun = state.absorbedWm2;
   const sunChange = absorbedWm2 - previousSun;
+  // Start from the steady state under the previous step's heat-loss coefficient H (the sky's exchange linearised at
+  // T_a), T ≈ T_a + (S − 4εσT_a³(T_a − T_sky))/H: within a kelvin or so of the answer, where the previous step's
+  // temperature may be tens of kelvins off; else from that temperature.
+  const previousH = state.heatLossWm2K;
   let moduleK = previousK;
-  let firstMoveK = Number.NaN;
+  if (previousH !== undefined && previousH > 0) moduleK = airK + (absorbedWm2 - 4 * eSigma * airK * airK * airK * (airK - skyK)) / previousH;
   for (let j = 0; j < NEWTON_STEPS; j++) {
     const t = moduleK;
     const meanK = 0.5 * (t + airK);
@@ -309,15 +319,14 @@ export function fuentesNewton(model: FuentesModel, state: FuentesState, absorbed
     const dNumerator = -dDecay * bracket + (1 - decay) * dBracket;
     const next = previousK * decay + numerator / hTotal;
     const dNext = previousK * dDecay + (dNumerator * hTotal - numerator * dhTotal) / (hTotal * hTotal);
-    const residual = next - t;
-    if (j === 0) firstMoveK = Math.abs(residual);
-    const correction = residual / (1 - dNext);
+    const correction = (next - t) / (1 - dNext);
     moduleK = t + correction;
     if (correction < NEWTON_CONVERGED_K && correction > -NEWTON_CONVERGED_K) {
+      state.heatLossWm2K = hTotal;
       const rate = Math.abs(dNext);
       const rate2 = rate * rate;
       const rate8 = rate2 * rate2 * rate2 * rate2;
-      return firstMoveK * rate8 < FIXED_POINT_SETTLED_K ? moduleK : Number.NaN;
+      return Math.abs(moduleK - previousK) * Math.abs(1 - dNext) * rate8 < FIXED_POINT_SETTLED_K ? moduleK : Number.NaN;
     }
   }
   return Number.NaN;

@@ -8,7 +8,7 @@ const models = [45, 49, 60].map((noctInstalledC) => fuentesModel({ ...FUENTES_PV
 const KELVIN = 273.15;
 
 describe('Fuentes step solver', () => {
-  it("agrees with Fuentes' fixed-point iteration within 2e-6 K for any sun, air, wind, memory and step", () => {
+  it("agrees with Fuentes' fixed-point iteration within 2e-6 K for any sun, air, wind, memory, step and start", () => {
     fc.assert(
       fc.property(
         num(1, 1400),
@@ -18,9 +18,11 @@ describe('Fuentes step solver', () => {
         num(0, 1100),
         fc.constantFrom(1, 0.5, 0.25, 1 / 60),
         fc.constantFrom(0, 1, 2),
-        (poa, airC, wind, previousRiseK, previousSun, stepHours, m) => {
+        // The previous step's heat-loss coefficient, Newton's starting guess only (NaN: none).
+        fc.oneof(fc.constant(Number.NaN), num(5, 120)),
+        (poa, airC, wind, previousRiseK, previousSun, stepHours, m, heatLossWm2K) => {
           const model = models[m]!;
-          const start = () => ({ moduleTempK: airC + KELVIN + previousRiseK, absorbedWm2: previousSun });
+          const start = () => ({ moduleTempK: airC + KELVIN + previousRiseK, absorbedWm2: previousSun, heatLossWm2K });
           const reference = fuentesFixedPoint(model, start(), poa * model.absorptance, airC, wind, stepHours) - KELVIN;
           const state = start();
           expect(Math.abs(fuentesStep(model, state, poa, airC, wind, stepHours) - reference)).toBeLessThan(2e-6);
