@@ -14,7 +14,7 @@ import { cellTemperatureParams, type SapmMounting, type TemperatureModel } from 
 import type { IamModel } from '../core/pv/aoi.ts';
 import type { DecompositionModel } from '../core/pv/decomposition.ts';
 import type { TranspositionModel } from '../core/pv/transposition.ts';
-import { pvwattsV5Array, type PvwattsV5Options } from '../core/pv/pvwatts-v5.ts';
+import { pvwattsV5Array, type PvwattsArrayType, type PvwattsModuleType, type PvwattsV5Options } from '../core/pv/pvwatts-v5.ts';
 import { parseWeatherText, type WeatherFileFormat } from '../weather/read.ts';
 import { syntheticYear } from '../weather/synthetic.ts';
 import { WeatherParseError, type WeatherSeries } from '../weather/types.ts';
@@ -95,6 +95,10 @@ export const PVWATTS_DEFAULT_SYSTEM_LOSSES: SystemLosses = { kind: 'categories',
 
 /** A scenario's physical-yield section as written, with where its weather file (if any) was declared. */
 export interface PhysicalYieldSpec {
+  /** `yield.preset`: 'pvwatts-v5' builds the array from moduleType and arrayType (and array.tilt, …). */
+  readonly preset?: 'pvwatts-v5';
+  readonly moduleType?: PvwattsModuleType;
+  readonly arrayType?: PvwattsArrayType;
   readonly site?: PhysicalSiteSpec;
   readonly array?: PhysicalArraySpec;
   readonly weather?: PhysicalWeatherSpec;
@@ -118,19 +122,23 @@ export function physicalSettingsFromSpec(spec: PhysicalYieldSpec): { settings?: 
       return Number.NaN;
     }
   };
-  if (spec.array === undefined) add(['array'], "missing required field 'array' for the physical model (mounting, tilt, azimuth, …)");
+  const withPreset = spec.preset === 'pvwatts-v5';
+  const arrayType = spec.arrayType ?? 'fixed-open-rack';
+  // A PVWatts tracker needs nothing from 'array' (its axis tilt defaults to 0°); every other array does.
+  if (spec.array === undefined && !(withPreset && !arrayType.startsWith('fixed'))) {
+    add(['array'], withPreset ? "missing required field 'array' with the tilt of a fixed PVWatts array (array: { tilt: 20 })" : "missing required field 'array' for the physical model (mounting, tilt, azimuth, …)");
+  }
   if (spec.weather === undefined) add(['weather'], "missing required field 'weather' for the physical model ('file' or 'monthlyGhi')");
-  if (spec.array === undefined || spec.weather === undefined) return { issues };
+  if (issues.length > 0 || spec.weather === undefined) return { issues };
 
-  const a = spec.array;
+  const a: PhysicalArraySpec = spec.array ?? {};
   let preset: PvwattsV5Options | undefined;
-  if (a.preset === 'pvwatts-v5') {
+  if (withPreset) {
     const presetOwns = ['mounting', 'gamma', 'temperatureModel', 'racking', 'transposition', 'aoiModel', 'decomposition', 'maxAngle', 'backtrack', 'axisAzimuth'] as const;
-    for (const key of presetOwns) if (a[key] !== undefined) add(['array', key], `'${key}' is set by preset: pvwatts-v5 (choose moduleType and arrayType instead)`);
-    const arrayType = a.arrayType ?? 'fixed-open-rack';
-    if (a.gcr !== undefined && !arrayType.startsWith('one-axis')) add(['array', 'gcr'], "'gcr' applies to the one-axis array types only");
+    for (const key of presetOwns) if (a[key] !== undefined) add(['array', key], `'${key}' is set by preset: pvwatts-v5 (choose yield.moduleType and yield.arrayType instead)`);
+    if (a.gcr !== undefined && !arrayType.startsWith('one-axis')) add(['array', 'gcr'], `'gcr' applies to the one-axis array types only (arrayType is ${arrayType})`);
     preset = {
-      moduleType: a.moduleType ?? 'standard',
+      moduleType: spec.moduleType ?? 'standard',
       arrayType,
       tiltDeg: a.tilt ?? (arrayType.startsWith('fixed') ? Number.NaN : 0),
       ...(a.azimuth === undefined ? {} : { azimuthDeg: a.azimuth }),
@@ -138,7 +146,7 @@ export function physicalSettingsFromSpec(spec: PhysicalYieldSpec): { settings?: 
     };
     if (Number.isNaN(preset.tiltDeg)) add(['array', 'tilt'], "missing required field 'tilt' for a fixed PVWatts array (degrees from horizontal, e.g. 20)");
   } else {
-    for (const key of ['moduleType', 'arrayType'] as const) if (a[key] !== undefined) add(['array', key], `'${key}' applies to preset: pvwatts-v5`);
+    for (const key of ['moduleType', 'arrayType'] as const) if (spec[key] !== undefined) add([key], `'${key}' applies to preset: pvwatts-v5 (add yield.preset: pvwatts-v5)`);
   }
   const mountingType = a.mounting ?? 'fixed';
   const trackerOnly = ['gcr', 'maxAngle', 'axisAzimuth', 'backtrack'] as const;

@@ -205,20 +205,21 @@ export const PvLossCategoriesSchema = Type.Object(
   { additionalProperties: false, description: 'System losses by PVWatts category, combined as 1 − Π(1 − loss)' },
 );
 
+/** `yield.preset`: run NREL's PVWatts v5 models instead of choosing the chain's models one by one. */
+export const PhysicalPresetSchema = Type.Literal('pvwatts-v5', {
+  description: "Reproduce NREL's PVWatts v5 (Dobos 2014): moduleType and arrayType choose its models; array.tilt, azimuth, gcr, dcAcRatio, inverterEfficiency, losses and albedo apply",
+});
+export const PvwattsModuleTypeSchema = Type.Union([Type.Literal('standard'), Type.Literal('premium'), Type.Literal('thin-film')], {
+  description: 'preset pvwatts-v5: module type (γ −0.47, −0.35, −0.20 %/°C; premium has AR glass); default standard',
+});
+export const PvwattsArrayTypeSchema = Type.Union(
+  [Type.Literal('fixed-open-rack'), Type.Literal('fixed-roof'), Type.Literal('one-axis'), Type.Literal('one-axis-backtracking'), Type.Literal('two-axis')],
+  { description: 'preset pvwatts-v5: array type; for one-axis trackers array.tilt is the axis tilt and array.azimuth the axis azimuth; default fixed-open-rack' },
+);
+
 /** The array, its mounting and its inverter. */
 export const PhysicalArraySchema = Type.Object(
   {
-    preset: Type.Optional(
-      Type.Literal('pvwatts-v5', { description: "Reproduce NREL's PVWatts v5 (Dobos 2014): moduleType and arrayType choose its models; tilt, azimuth, gcr, dcAcRatio, inverterEfficiency, losses and albedo apply" }),
-    ),
-    moduleType: Type.Optional(
-      Type.Union([Type.Literal('standard'), Type.Literal('premium'), Type.Literal('thin-film')], { description: 'pvwatts-v5: module type (γ −0.47, −0.35, −0.20 %/°C; premium has AR glass); default standard' }),
-    ),
-    arrayType: Type.Optional(
-      Type.Union([Type.Literal('fixed-open-rack'), Type.Literal('fixed-roof'), Type.Literal('one-axis'), Type.Literal('one-axis-backtracking'), Type.Literal('two-axis')], {
-        description: 'pvwatts-v5: array type; for one-axis trackers tilt is the axis tilt and azimuth the axis azimuth; default fixed-open-rack',
-      }),
-    ),
     mounting: Type.Optional(
       Type.Union([Type.Literal('fixed'), Type.Literal('single-axis'), Type.Literal('two-axis')], { description: "'fixed' rack (default), 'single-axis' tracker (horizontal axis, backtracking) or 'two-axis' tracker" }),
     ),
@@ -549,6 +550,9 @@ export const ScenarioSchema = Type.Object(
             description: "full-load-hours: '1135 h'; capacity-factor: '13 %'; specific-yield: '1135 kWh/kWp'; or a year → value series (required except for physical)",
           }),
         ),
+        preset: Type.Optional(PhysicalPresetSchema),
+        moduleType: Type.Optional(PvwattsModuleTypeSchema),
+        arrayType: Type.Optional(PvwattsArrayTypeSchema),
         site: Type.Optional(PhysicalSiteSchema),
         array: Type.Optional(PhysicalArraySchema),
         weather: Type.Optional(PhysicalWeatherSchema),

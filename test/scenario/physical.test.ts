@@ -204,13 +204,13 @@ describe('physical yield sections', () => {
   });
 });
 
-describe('yield.array.preset: pvwatts-v5', () => {
+describe('yield.preset: pvwatts-v5', () => {
   const weatherBaseDir = join(process.cwd(), 'scenarios');
   const weather = { file: 'weather/723170TYA.CSV' };
 
   it('builds the PVWatts v5 array from moduleType and arrayType and runs it', () => {
     const { fullLoadHours, run, issues } = physicalFullLoadHours(
-      { array: { preset: 'pvwatts-v5', moduleType: 'thin-film', arrayType: 'one-axis-backtracking', gcr: 0.3, losses: '10 %' }, weather, weatherBaseDir },
+      { preset: 'pvwatts-v5', moduleType: 'thin-film', arrayType: 'one-axis-backtracking', array: { gcr: 0.3, losses: '10 %' }, weather, weatherBaseDir },
       readTextFromDiskForTest,
     );
     expect(issues).toEqual([]);
@@ -218,14 +218,43 @@ describe('yield.array.preset: pvwatts-v5', () => {
     expect(run!.input.array.mounting).toMatchObject({ type: 'single-axis', axisTiltDeg: 0, backtrack: true, gcr: 0.3, maxAngleDeg: 45 });
     expect(run!.input.array.losses).toEqual({ kind: 'total', totalFrac: 0.1 });
     expect(fullLoadHours).toBeGreaterThan(1500);
+    // A tracker needs no 'array' section: the axis tilt defaults to 0°, as in PVWatts.
+    const bare = physicalFullLoadHours({ preset: 'pvwatts-v5', arrayType: 'two-axis', weather, weatherBaseDir }, readTextFromDiskForTest);
+    expect(bare.issues).toEqual([]);
+    expect(bare.run!.input.array.mounting).toEqual({ type: 'two-axis' });
   });
 
   it('names every field the preset decides, and moduleType without the preset', () => {
-    const { issues } = physicalFullLoadHours({ array: { preset: 'pvwatts-v5', tilt: 20, gamma: '-0.4 %', temperatureModel: 'faiman', gcr: 0.3 }, weather, weatherBaseDir }, readTextFromDiskForTest);
+    const { issues } = physicalFullLoadHours(
+      { preset: 'pvwatts-v5', array: { tilt: 20, gamma: '-0.4 %', temperatureModel: 'faiman', gcr: 0.3 }, weather, weatherBaseDir },
+      readTextFromDiskForTest,
+    );
     expect(issues.map((i) => i.path.join('.'))).toEqual(['yield.array.gamma', 'yield.array.temperatureModel', 'yield.array.gcr']);
-    const noPreset = physicalFullLoadHours({ array: { tilt: 20, moduleType: 'premium' }, weather, weatherBaseDir }, readTextFromDiskForTest);
-    expect(noPreset.issues.map((i) => i.message)).toEqual(["'moduleType' applies to preset: pvwatts-v5"]);
-    const noTilt = physicalFullLoadHours({ array: { preset: 'pvwatts-v5' }, weather, weatherBaseDir }, readTextFromDiskForTest);
+    const noPreset = physicalFullLoadHours({ moduleType: 'premium', array: { tilt: 20 }, weather, weatherBaseDir }, readTextFromDiskForTest);
+    expect(noPreset.issues).toEqual([{ path: ['yield', 'moduleType'], message: "'moduleType' applies to preset: pvwatts-v5 (add yield.preset: pvwatts-v5)" }]);
+    const noTilt = physicalFullLoadHours({ preset: 'pvwatts-v5', array: {}, weather, weatherBaseDir }, readTextFromDiskForTest);
     expect(noTilt.issues[0]!.path).toEqual(['yield', 'array', 'tilt']);
+    const noArray = physicalFullLoadHours({ preset: 'pvwatts-v5', arrayType: 'fixed-roof', weather, weatherBaseDir }, readTextFromDiskForTest);
+    expect(noArray.issues[0]!.path).toEqual(['yield', 'array']);
+  });
+
+  it('reports a bad combination in a scenario file with its field and line', () => {
+    const dir = tmp();
+    copyFileSync(join(SCENARIOS, 'weather', '723170TYA.CSV'), join(dir, 'g.csv'));
+    const yaml = `  model: physical
+  preset: pvwatts-v5
+  moduleType: premium
+  arrayType: fixed-roof
+  array:
+    tilt: 25
+    gcr: 0.4
+  weather: { file: g.csv }`;
+    expect(problemsOf(write(dir, 'bad.yaml', scenarioText(yaml)))).toEqual(["yield.array.gcr: 'gcr' applies to the one-axis array types only (arrayType is fixed-roof) @13"]);
+    const good = loadScenario(write(dir, 'good.yaml', scenarioText(yaml.replace('    gcr: 0.4\n', ''))));
+    expect(good.plan.yield.fullLoadHours as number).toBeGreaterThan(1000);
+    const stray = `  model: full-load-hours
+  value: 1200 h
+  moduleType: premium`;
+    expect(problemsOf(write(dir, 'stray.yaml', scenarioText(stray)))[0]).toMatch(/^yield\.moduleType: 'moduleType' belongs to the physical model .* @9$/);
   });
 });

@@ -215,7 +215,7 @@ function settingsFromScenario(file: string): { settings: PhysicalYieldSettings; 
   if (y.model !== 'physical') {
     throw new CliError(`${file}: yield.model is '${y.model}'; pvplan yield needs a physical yield section (yield.model: physical with site, array and weather), or flags such as --weather FILE --tilt 30`);
   }
-  const { settings } = physicalSettingsFromSpec({ site: y.site, array: y.array, weather: y.weather, weatherBaseDir: weatherBaseDirOfChain(chain) });
+  const { settings } = physicalSettingsFromSpec({ preset: y.preset, moduleType: y.moduleType, arrayType: y.arrayType, site: y.site, array: y.array, weather: y.weather, weatherBaseDir: weatherBaseDirOfChain(chain) });
   // resolveChain has already rejected every problem physicalSettingsFromSpec could report.
   return { settings: settings!, name: resolved.name };
 }

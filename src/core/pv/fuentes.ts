@@ -78,12 +78,25 @@ export interface FuentesModel extends FuentesParams {
   readonly sinConvectionTilt: number;
   /** (module height / wind height)^0.2: the wind at the module per m/s at the anemometer. */
   readonly windShearFactor: number;
+  /** Laminar forced convection per v^½ T_m^−0.12 (W/(m²·K) at v in m/s, T_m in K): 0.86 ρ₀ c_p (ν₀/L)^½ / Pr^0.67. */
+  readonly laminarCoeff: number;
+  /** Turbulent forced convection per v^0.8 T_m^−0.648: 0.0282 ρ₀ c_p (ν₀/L)^0.2 / Pr^0.4. */
+  readonly turbulentCoeff: number;
+  /** ln(L/(ν₀·1.2e5)): the flow is turbulent where ln v + this exceeds 1.76 ln T_m. */
+  readonly turbulentLogOffset: number;
+  /** Free convection per |ΔT|^0.32 T_m^−0.6064: 0.21 (k₀/L)(g L³ sin β Pr / ν₀²)^0.32. */
+  readonly freeConvectionCoeff: number;
 }
 
 /** The model's memory between steps: module temperature and absorbed irradiance of the previous step. */
 export interface FuentesState {
   moduleTempK: number;
   absorbedWm2: number;
+  /**
+   * The previous step's total heat-loss coefficient (W/(m²·K)), where it was solved by Newton's method: only a start
+   * for the next step's solution, no part of the model (absent or NaN: start from the previous temperature).
+   */
+  heatLossWm2K?: number;
 }
 
 const PRANDTL_LAMINAR = PRANDTL ** 0.67;
@@ -133,12 +146,29 @@ export function fuentesModel(params: FuentesParams = FUENTES_PVWATTS_DEFAULTS): 
   const convectionRatio = (a * NOCT_IRRADIANCE_WM2 - e * STEFAN_BOLTZMANN * (2 * noctK ** 4 - NOCT_SKY_K ** 4 - groundK ** 4)) / (hConv * rise);
   const capacitanceJPerM2K = noctK > CAPACITANCE_NOCT_K ? CAPACITANCE_J_PER_M2K * (1 + (noctK - CAPACITANCE_NOCT_K) / CAPACITANCE_SLOPE_K) : CAPACITANCE_J_PER_M2K;
   const windShearFactor = (params.moduleHeightM / params.windHeightM) ** WIND_SHEAR_EXPONENT;
-  return Object.freeze({ ...params, convectionRatio, groundTempRatio, capacitanceJPerM2K, sinConvectionTilt, windShearFactor });
+  // ρ = ρ₀/T_m, ν = ν₀ T_m^1.76, k = k₀ T_m^0.84 (Fuentes' fits): the coefficients of the correlations as powers of T_m.
+  const laminarCoeff = ((0.86 * AIR_DENSITY_COEFF * AIR_SPECIFIC_HEAT_J_PER_KGK) / PRANDTL_LAMINAR) * Math.sqrt(VISCOSITY_COEFF / length);
+  const turbulentCoeff = ((0.0282 * AIR_DENSITY_COEFF * AIR_SPECIFIC_HEAT_J_PER_KGK) / PRANDTL_TURBULENT) * (VISCOSITY_COEFF / length) ** 0.2;
+  const turbulentLogOffset = Math.log(length / (VISCOSITY_COEFF * TURBULENT_REYNOLDS));
+  const freeConvectionCoeff =
+    sinConvectionTilt > 0 ? ((0.21 * CONDUCTIVITY_COEFF) / length) * ((GRAVITY_M_PER_S2 * length ** 3 * sinConvectionTilt * PRANDTL) / VISCOSITY_COEFF ** 2) ** 0.32 : 0;
+  return Object.freeze({
+    ...params,
+    convectionRatio,
+    groundTempRatio,
+    capacitanceJPerM2K,
+    sinConvectionTilt,
+    windShearFactor,
+    laminarCoeff,
+    turbulentCoeff,
+    turbulentLogOffset,
+    freeConvectionCoeff,
+  });
 }
 
 /** The state before the first step: module at 20 °C, no sun (PVWatts' initial values). */
 export function createFuentesState(): FuentesState {
-  return { moduleTempK: NOCT_AIR_K, absorbedWm2: 0 };
+  return { moduleTempK: NOCT_AIR_K, absorbedWm2: 0, heatLossWm2K: Number.NaN };
 }
 
 /**
@@ -146,9 +176,12 @@ export function createFuentesState(): FuentesState {
  * temperature (°C) and wind speed (m/s, at the anemometer), updating `state`. The heat balance
  * C dT/dt = αE − h_conv(T − T_a) − h_sky(T − T_sky) − h_gnd(T − T_gnd), with the absorbed sun ramping linearly over the
  * step, solved exactly for constant coefficients: T = T₀e^λ + [(1 − e^λ)(Σh·T_x + S₀ + (S − S₀)/λ) + S − S₀]/Σh,
- * λ = −Σh·Δt/C, iterated (up to 10 times, until it moves less than 1e-6 K) for the temperature-dependent coefficients (Fuentes 1987, SAND85-0330, eqs. 9–15;
- * sky at 0.68·0.0552·T_a^1.5 + 0.32·T_a; wind scaled by (height/9.144 m)^0.2). With E ≤ 0 the module is put at air
- * temperature and the absorbed sun at 0, as PVWatts does (the model has no night-time cooling there).
+ * λ = −Σh·Δt/C; the coefficients depend on T, and T is their fixed point (Fuentes 1987, SAND85-0330, eqs. 9–15;
+ * sky at 0.68·0.0552·T_a^1.5 + 0.32·T_a; wind scaled by (height/9.144 m)^0.2). Fuentes iterates the fixed point
+ * (up to 10 times); this finds the same point by Newton's method ({@link fuentesNewton}) and falls back to Fuentes'
+ * iteration ({@link fuentesFixedPoint}) in the steps where that iteration would stop short of the fixed point. With
+ * E ≤ 0 the module is put at air temperature and the absorbed sun at 0, as PVWatts does (the model has no night-time
+ * cooling there).
  * @example fuentesStep(fuentesModel(), createFuentesState(), 1000, 20, 1, 1) // ≈ 47.85 (pvlib's documented value)
  */
 export function fuentesStep(model: FuentesModel, state: FuentesState, poaGlobalWm2: number, airTempC: number, windSpeedMPerS: number, stepHours: number): number {
@@ -157,9 +190,26 @@ export function fuentesStep(model: FuentesModel, state: FuentesState, poaGlobalW
     state.absorbedWm2 = 0;
     return airTempC;
   }
-  const airK = airTempC + KELVIN;
   const absorbed = poaGlobalWm2 * model.absorptance;
-  const skyK = 0.68 * (0.0552 * airK * Math.sqrt(airK)) + 0.32 * airK;
+  let moduleK = fuentesNewton(model, state, absorbed, airTempC, windSpeedMPerS, stepHours);
+  if (Number.isNaN(moduleK)) moduleK = fuentesFixedPoint(model, state, absorbed, airTempC, windSpeedMPerS, stepHours);
+  state.moduleTempK = moduleK;
+  state.absorbedWm2 = absorbed;
+  return moduleK - KELVIN;
+}
+
+/** Effective sky temperature (K) at air temperature T_a (K): 0.68·0.0552·T_a^1.5 + 0.32·T_a (Fuentes 1987). */
+function skyTempK(airK: number): number {
+  return 0.68 * (0.0552 * airK * Math.sqrt(airK)) + 0.32 * airK;
+}
+
+/**
+ * Fuentes' own solution of a step (module temperature, K): the fixed-point iteration T ← T_next(h(T)) from the previous
+ * step's temperature, at most 10 times, stopping once T moves less than 1e-6 K (SAND85-0330; pvlib `fuentes`).
+ */
+export function fuentesFixedPoint(model: FuentesModel, state: FuentesState, absorbedWm2: number, airTempC: number, windSpeedMPerS: number, stepHours: number): number {
+  const airK = airTempC + KELVIN;
+  const skyK = skyTempK(airK);
   const wind = Math.max(windSpeedMPerS, 0) * model.windShearFactor + WIND_FLOOR_M_PER_S;
   const e = model.emissivity;
   const dtS = stepHours * SECONDS_PER_HOUR;
@@ -176,14 +226,110 @@ export function fuentesStep(model: FuentesModel, state: FuentesState, poaGlobalW
     const decay = eigen > MIN_EIGEN ? Math.exp(eigen) : 0;
     const next =
       previousK * decay +
-      ((1 - decay) * (hConv * airK + hSky * skyK + hGround * groundK + previousSun + (absorbed - previousSun) / eigen) + absorbed - previousSun) / hTotal;
+      ((1 - decay) * (hConv * airK + hSky * skyK + hGround * groundK + previousSun + (absorbedWm2 - previousSun) / eigen) + absorbedWm2 - previousSun) / hTotal;
     const change = next - moduleK;
     moduleK = next;
     if (change < CONVERGED_K && change > -CONVERGED_K) break;
   }
-  state.moduleTempK = moduleK;
-  state.absorbedWm2 = absorbed;
-  return moduleK - KELVIN;
+  return moduleK;
+}
+
+/** Exponents of the mean film temperature T_m (K) in the convection coefficients, from the air fits' powers. */
+const LAMINAR_TM_EXPONENT = 0.5 * 1.76 - 1;
+const TURBULENT_TM_EXPONENT = 0.2 * 1.76 - 1;
+const FREE_TM_EXPONENT = -0.32 * (1 + 2 * 1.76) + 0.84;
+const FREE_DELTA_EXPONENT = 0.32;
+/** Newton steps at most; the step is accepted once the correction is below NEWTON_CONVERGED_K. */
+const NEWTON_STEPS = 8;
+const NEWTON_CONVERGED_K = 1e-3;
+/**
+ * Newton's answer stands for Fuentes' iteration when that iteration, whose moves shrink by |G′| a step from its first
+ * move |G(T₀) − T₀| ≈ |T − T₀|·|1 − G′| (T₀ the previous step's temperature, where it starts), is already this close
+ * by its ninth step; otherwise the step is solved by the iteration itself.
+ */
+const FIXED_POINT_SETTLED_K = 1e-7;
+
+/**
+ * The fixed point of Fuentes' step by Newton's method (module temperature, K), or NaN where Fuentes' own iteration
+ * would not have reached it (then {@link fuentesFixedPoint} answers). Solves F(T) = G(T) − T = 0 with G the step's
+ * update, G(T) = T₀e^λ + [(1 − e^λ)(Σ + S₀ + ΔS/λ) + ΔS]/H, Σ = h_c T_a + h_s T_sky + h_g T_g, H = h_c + h_s + h_g,
+ * λ = −HΔt/C, and its exact derivative. The convection coefficients are Fuentes' correlations written as powers of the
+ * mean film temperature T_m = (T + T_a)/2 (density ∝ T_m⁻¹, viscosity ∝ T_m^1.76, conductivity ∝ T_m^0.84):
+ * laminar h ∝ v^½ T_m^−0.12, turbulent h ∝ v^0.8 T_m^−0.648, free h ∝ |T − T_a|^0.32 T_m^−0.6064, combined as
+ * (h_free³ + h_forced³)^(1/3) (SAND85-0330 eqs. 16–21).
+ */
+export function fuentesNewton(model: FuentesModel, state: FuentesState, absorbedWm2: number, airTempC: number, windSpeedMPerS: number, stepHours: number): number {
+  const airK = airTempC + KELVIN;
+  const skyK = skyTempK(airK);
+  const wind = Math.max(windSpeedMPerS, 0) * model.windShearFactor + WIND_FLOOR_M_PER_S;
+  const logWind = Math.log(wind);
+  const laminar = model.laminarCoeff * Math.sqrt(wind);
+  const turbulent = model.turbulentCoeff * Math.exp(0.8 * logWind);
+  // Re = vL/ν > 1.2e5 ⟺ ln T_m < (ln v + ln(L/(ν₀·1.2e5)))/1.76: the turbulent correlation's range in T_m.
+  const turbulentBelowLogTm = (logWind + model.turbulentLogOffset) / 1.76;
+  const eSigma = model.emissivity * STEFAN_BOLTZMANN;
+  const groundRatio = model.groundTempRatio;
+  const ratio = model.convectionRatio;
+  const freeCoeff = model.freeConvectionCoeff;
+  const dtPerC = (stepHours * SECONDS_PER_HOUR) / model.capacitanceJPerM2K;
+  const previousK = state.moduleTempK;
+  const previousSun = state.absorbedWm2;
+  const sunChange = absorbedWm2 - previousSun;
+  // Start from the steady state under the previous step's heat-loss coefficient H (the sky's exchange linearised at
+  // T_a), T ≈ T_a + (S − 4εσT_a³(T_a − T_sky))/H: within a kelvin or so of the answer, where the previous step's
+  // temperature may be tens of kelvins off; else from that temperature.
+  const previousH = state.heatLossWm2K;
+  let moduleK = previousK;
+  if (previousH !== undefined && previousH > 0) moduleK = airK + (absorbedWm2 - 4 * eSigma * airK * airK * airK * (airK - skyK)) / previousH;
+  for (let j = 0; j < NEWTON_STEPS; j++) {
+    const t = moduleK;
+    const meanK = 0.5 * (t + airK);
+    const logMean = Math.log(meanK);
+    const isTurbulent = logMean < turbulentBelowLogTm;
+    const forcedExponent = isTurbulent ? TURBULENT_TM_EXPONENT : LAMINAR_TM_EXPONENT;
+    const forced = (isTurbulent ? turbulent : laminar) * Math.exp(forcedExponent * logMean);
+    const dForced = (forced * forcedExponent) / (2 * meanK);
+    const delta = t - airK;
+    let free = 0;
+    let dFree = 0;
+    if (delta !== 0 && freeCoeff > 0) {
+      free = freeCoeff * Math.exp(FREE_DELTA_EXPONENT * Math.log(Math.abs(delta)) + FREE_TM_EXPONENT * logMean);
+      dFree = free * (FREE_DELTA_EXPONENT / delta + FREE_TM_EXPONENT / (2 * meanK));
+    }
+    const cubes = free * free * free + forced * forced * forced;
+    const root = Math.cbrt(cubes);
+    const hConv = ratio * root;
+    const dhConv = cubes > 0 ? (ratio * (free * free * dFree + forced * forced * dForced)) / (root * root) : 0;
+    const hSky = eSigma * (t * t + skyK * skyK) * (t + skyK);
+    const dhSky = eSigma * (3 * t * t + 2 * t * skyK + skyK * skyK);
+    const groundK = airK + groundRatio * delta;
+    const hGround = eSigma * (t * t + groundK * groundK) * (t + groundK);
+    const dhGround = eSigma * ((2 * t + 2 * groundK * groundRatio) * (t + groundK) + (t * t + groundK * groundK) * (1 + groundRatio));
+    const hTotal = hConv + hSky + hGround;
+    const dhTotal = dhConv + dhSky + dhGround;
+    const eigen = -hTotal * dtPerC;
+    const dEigen = -dhTotal * dtPerC;
+    const decay = eigen > MIN_EIGEN ? Math.exp(eigen) : 0;
+    const dDecay = decay * dEigen;
+    const weighted = hConv * airK + hSky * skyK + hGround * groundK;
+    const dWeighted = dhConv * airK + dhSky * skyK + dhGround * groundK + hGround * groundRatio;
+    const bracket = weighted + previousSun + sunChange / eigen;
+    const dBracket = dWeighted - (sunChange * dEigen) / (eigen * eigen);
+    const numerator = (1 - decay) * bracket + sunChange;
+    const dNumerator = -dDecay * bracket + (1 - decay) * dBracket;
+    const next = previousK * decay + numerator / hTotal;
+    const dNext = previousK * dDecay + (dNumerator * hTotal - numerator * dhTotal) / (hTotal * hTotal);
+    const correction = (next - t) / (1 - dNext);
+    moduleK = t + correction;
+    if (correction < NEWTON_CONVERGED_K && correction > -NEWTON_CONVERGED_K) {
+      state.heatLossWm2K = hTotal;
+      const rate = Math.abs(dNext);
+      const rate2 = rate * rate;
+      const rate8 = rate2 * rate2 * rate2 * rate2;
+      return Math.abs(moduleK - previousK) * Math.abs(1 - dNext) * rate8 < FIXED_POINT_SETTLED_K ? moduleK : Number.NaN;
+    }
+  }
+  return Number.NaN;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The PV model chain: from a site, an array and a weather year to hourly AC power and specific yield (kWh/kWp), at
  * PVWatts v5 grade (A. P. Dobos, "PVWatts Version 5 Manual", NREL/TP-6A20-62641, 2014) with pvlib-python's model
- * chain conventions. Pure, typed arrays, no allocation per hour; docs/pv-yield.md walks through every step.
+ * chain conventions. Pure, typed arrays, no allocation per hour; docs/pv-yield.md walks through every step. The inputs
+ * and outputs are declared in pv-yield-types.ts, the once-per-run preparation is in pv-yield-prepare.ts.
  *
  * Per hour, in this order:
  *  1. Solar position by the NREL SPA at the row's timestamp (readers stamp hour-ending rows at mid-hour), with
@@ -23,428 +24,29 @@
  */
 
 import { absoluteAirmass, pressureFromAltitudePa, relativeAirmass } from './atmosphere.ts';
-import { createSunDirection, IAM_DEFAULTS, iamOfCosAoi, type IamModel, type IamParams } from './aoi.ts';
-import { createFuentesState, fuentesModel, fuentesStep, type FuentesModel, type FuentesParams } from './fuentes.ts';
-import { pvwattsV5BeamIam, SUN_UP_CHECK_ZENITH_DEG, sunUpPartOfStep, type PvwattsCover } from './pvwatts-v5.ts';
-import { decomposeGhiBatch, type DecompositionModel } from './decomposition.ts';
-import { extraterrestrialDniWm2 } from './extraterrestrial.ts';
-import {
-  computeSpaTimeTermsBatch,
-  createSolarPositionBatchOut,
-  DEFAULT_DELTA_T_S,
-  solarPositionBatch,
-  type SolarPositionBatchOut,
-  type SpaTimeTermsBatch,
-} from './solar-position.ts';
-import { cellTemperatureC, cellTemperatureParams, type CellTemperatureParams } from './temperature.ts';
-import { dayOfYearFromUnixTime, monthFromUnixTime, SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../time.ts';
-import { createMountOrientation, fixedMount, orientMount, singleAxisMount, SINGLE_AXIS_DEFAULTS, TWO_AXIS_MOUNT, type Mount } from './tracking.ts';
-import { createPoaComponents, poaComponentsFromGeometry, type SkyIrradiance, type TranspositionModel } from './transposition.ts';
-import {
-  PVWATTS_DEFAULT_LOSSES_FRAC,
-  PVWATTS_ETA_INV_NOM,
-  pvwattsClippedDcW,
-  pvwattsDcW,
-  pvwattsInverter,
-  pvwattsInverterAcW,
-  STC_IRRADIANCE_WM2,
-  systemLossFrac,
-  type SystemLosses,
-} from './pvwatts.ts';
+import { createSunDirection } from './aoi.ts';
+import { createFuentesState, fuentesStep } from './fuentes.ts';
+import { SUN_UP_CHECK_ZENITH_DEG, sunUpPartOfStep } from './pvwatts-v5.ts';
+import { applyOneAxisSelfShading } from './pvwatts-v5-shading.ts';
+import { decomposeGhiBatch } from './decomposition.ts';
+import { DEFAULT_DELTA_T_S, solarPositionBatch } from './solar-position.ts';
+import { cellTemperatureC } from './temperature.ts';
+import { monthFromUnixTime, SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../time.ts';
+import { createMountOrientation, orientMount } from './tracking.ts';
+import { createPoaComponents, poaComponentsFromGeometry, type SkyIrradiance } from './transposition.ts';
+import { pvwattsClippedDcW, pvwattsDcW, pvwattsInverterAcW, STC_IRRADIANCE_WM2 } from './pvwatts.ts';
 import { W_PER_KW } from '../units.ts';
+import { createHourly, createScratch, prepareArray, prepareWeather, prepareYieldTimes, type PreparedWeather, type Scratch } from './pv-yield-prepare.ts';
+import type { SimulateYieldInput, YieldHourly, YieldLossStep, YieldResult, YieldSystem, YieldTimes, YieldWeather } from './pv-yield-types.ts';
+
+export * from './pv-yield-types.ts';
+export { litHours, prepareYieldTimes } from './pv-yield-prepare.ts';
 
 const MONTHS_PER_YEAR = 12;
 const RAD_TO_DEG = 180 / Math.PI;
 /** Degrees of longitude per hour of time zone, for the default UTC offset round(longitude / 15°). */
 const DEGREES_OF_LONGITUDE_PER_HOUR = 15;
 
-/** PVWatts v8 temperature coefficient of a standard crystalline-silicon module (1/°C). */
-export const DEFAULT_GAMMA_PER_C = -0.0037;
-/** PVWatts default DC/AC ratio (dimensionless). */
-export const DEFAULT_DC_AC_RATIO = 1.2;
-/** Ground albedo used where the weather has none (dimensionless; grass, pvlib's and PVWatts' default). */
-export const DEFAULT_ALBEDO = 0.2;
-/** DC nameplate of the array when none is given (W): 1 kWp, so powers read per kWp. */
-export const DEFAULT_DC_NAMEPLATE_W = 1000;
-
-/** Where the array is: the SPA site plus the local clock that months are counted on. */
-export interface PvSite {
-  /** Latitude (deg, north positive, [-90, 90]). */
-  readonly latitudeDeg: number;
-  /** Longitude (deg, east positive). */
-  readonly longitudeDeg: number;
-  /** Altitude above sea level (m); default 0. */
-  readonly altitudeM?: number;
-  /** Local standard time ahead of UTC (h) for monthly sums; default round(longitude / 15°). */
-  readonly utcOffsetHours?: number;
-}
-
-/** How the modules are held: a fixed rack, or a single-axis tracker (fields default to `SINGLE_AXIS_DEFAULTS`). */
-export type PvMounting =
-  | { readonly type: 'fixed'; readonly tiltDeg: number; readonly azimuthDeg: number }
-  | {
-      readonly type: 'single-axis';
-      readonly axisTiltDeg?: number;
-      readonly axisAzimuthDeg?: number;
-      readonly maxAngleDeg?: number;
-      readonly backtrack?: boolean;
-      readonly gcr?: number;
-    }
-  | { readonly type: 'two-axis' };
-
-/** Where the sun is taken for a step: at its timestamp, or (PVWatts v5) at the middle of the part of it the sun is up. */
-export type SunPositionRule = 'timestamp' | 'sun-up-midpoint';
-
-/** An array and its inverter; every optional field defaults to PVWatts' value, listed on it. */
-export interface PvArray {
-  readonly mounting: PvMounting;
-  /** DC nameplate at STC (W); default 1000 W. Results per kWp do not depend on it. */
-  readonly dcNameplateW?: number;
-  /** Temperature coefficient of power γ (1/°C); default −0.0037. */
-  readonly gammaPerC?: number;
-  /** DC nameplate / AC nameplate (dimensionless); default 1.2. */
-  readonly dcAcRatio?: number;
-  /** Nominal inverter efficiency η_nom (dimensionless); default 0.96. */
-  readonly inverterEfficiency?: number;
-  /** System losses on DC; default the PVWatts categories of Dobos 2014 Table 2 (14.08 % combined). */
-  readonly losses?: SystemLosses;
-  /** Sky-diffuse transposition model; default 'perez'. */
-  readonly transposition?: TranspositionModel;
-  /** Incidence-angle modifier on the beam; default 'physical' (PVWatts' glass cover, n = 1.526). */
-  readonly iamModel?: IamModel;
-  readonly iamParams?: IamParams;
-  /** Cell-temperature model and coefficients; default SAPM, open rack, glass/glass. */
-  readonly temperature?: CellTemperatureParams;
-  /** Ground albedo (0–1) where the weather has none; default 0.2. */
-  readonly albedo?: number;
-  /** Decomposition of GHI where the weather lacks DNI or DHI; default 'erbs'. */
-  readonly decomposition?: DecompositionModel;
-  /** PVWatts v5 module cover for the beam IAM (pvwatts-v5.ts); replaces `iamModel` when given. */
-  readonly pvwattsCover?: PvwattsCover;
-  /** Fuentes (1987) cell temperature with these inputs (fuentes.ts); replaces `temperature` when given. */
-  readonly fuentes?: FuentesParams;
-  /** Default 'timestamp'; 'sun-up-midpoint' treats sunrise and sunset hours as PVWatts v5 does (pvwatts-v5.ts). */
-  readonly sunPosition?: SunPositionRule;
-}
-
-/** Hourly (or sub-hourly) weather; a `WeatherSeries` from src/weather satisfies it. */
-export interface YieldWeather {
-  /** Instants (s since 1970-01-01T00:00:00Z) at which to compute solar position, increasing. */
-  readonly unixTimeS: Float64Array;
-  /** Global horizontal irradiance (W/m²), mean over the step. */
-  readonly ghiWm2: Float64Array;
-  /** Direct normal irradiance (W/m²); NaN (or the column absent) where missing: then decomposed. */
-  readonly dniWm2?: Float64Array;
-  /** Diffuse horizontal irradiance (W/m²); NaN (or absent) where missing: then decomposed. */
-  readonly dhiWm2?: Float64Array;
-  /** Air temperature (°C). */
-  readonly tempAirC: Float64Array;
-  /** Wind speed (m/s) at the station's height. */
-  readonly windSpeedMPerS: Float64Array;
-  /** Station pressure (Pa); NaN or absent where missing: then from the altitude. */
-  readonly pressurePa?: Float64Array;
-  /** Ground albedo (0–1); NaN or absent where missing: then the array's. */
-  readonly albedo?: Float64Array;
-  /** Time step (h), 1 for hourly data. */
-  readonly stepHours: number;
-}
-
-/** One PV system of a batch: where, what and under which weather. */
-export interface YieldSystem {
-  readonly site: PvSite;
-  readonly array: PvArray;
-  readonly weather: YieldWeather;
-}
-
-/** Inputs of {@link simulateYield}. */
-export interface SimulateYieldInput extends YieldSystem {
-  /** ΔT = TT − UT1 (s) for the SPA; default 67 s. */
-  readonly deltaTS?: number;
-  /** Also return the hourly series; default false. */
-  readonly hourly?: boolean;
-}
-
-/** One step of the loss cascade: energy lost (kWh/kWp) and its share of the energy entering the step (0–1). */
-export interface YieldLossStep {
-  readonly kWhPerKWp: number;
-  readonly frac: number;
-}
-
-/**
- * Losses by step, in chain order. `iam` is relative to the POA insolation (zero with the 'none' model);
- * `temperature` to the DC energy at STC efficiency (negative: a gain, in cold climates); `system` to the DC energy
- * before losses (it equals the configured total); `clipping` and `inverter` to the DC energy at the inverter input.
- */
-export interface YieldLosses {
-  readonly iam: YieldLossStep;
-  readonly temperature: YieldLossStep;
-  readonly system: YieldLossStep;
-  readonly clipping: YieldLossStep;
-  readonly inverter: YieldLossStep;
-}
-
-/** Hour-by-hour results (one entry per weather row); zeros where no light reaches the ground. */
-export interface YieldHourly {
-  readonly unixTimeS: Float64Array;
-  /** Apparent (refracted) solar zenith (deg). */
-  readonly solarZenithDeg: Float64Array;
-  /** Solar azimuth (deg clockwise from north). */
-  readonly solarAzimuthDeg: Float64Array;
-  /** Absolute air mass (dimensionless, NaN below the horizon). */
-  readonly airmassAbsolute: Float64Array;
-  /** GHI, DNI and DHI used (W/m²): the weather's, or decomposed from GHI. */
-  readonly ghiWm2: Float64Array;
-  readonly dniWm2: Float64Array;
-  readonly dhiWm2: Float64Array;
-  readonly surfaceTiltDeg: Float64Array;
-  readonly surfaceAzimuthDeg: Float64Array;
-  /** Angle of incidence of the beam on the plane (deg). */
-  readonly aoiDeg: Float64Array;
-  readonly poaGlobalWm2: Float64Array;
-  readonly poaBeamWm2: Float64Array;
-  readonly poaSkyDiffuseWm2: Float64Array;
-  readonly poaGroundDiffuseWm2: Float64Array;
-  /** POA after the incidence-angle modifier (W/m²). */
-  readonly poaEffectiveWm2: Float64Array;
-  readonly cellTempC: Float64Array;
-  /** DC power at the inverter input, after system losses (W). */
-  readonly dcW: Float64Array;
-  readonly acW: Float64Array;
-  /** DC power the inverter could not use at its AC limit (W). */
-  readonly clippedDcW: Float64Array;
-}
-
-/** Yield of one system over its weather series. Insolation per m², energy per kWp of DC nameplate. */
-export interface YieldResult {
-  /** AC energy / DC nameplate over the series (kWh/kWp; = full-load hours). */
-  readonly annualKWhPerKWp: number;
-  /** The same by local calendar month, January first (12 values summing to the annual). */
-  readonly monthlyKWhPerKWp: readonly number[];
-  /** AC energy of the array (kWh). */
-  readonly acEnergyKWh: number;
-  /** Plane-of-array insolation (kWh/m²) before the IAM. */
-  readonly poaKWhPerM2: number;
-  readonly monthlyPoaKWhPerM2: readonly number[];
-  /** Global horizontal insolation (kWh/m²). */
-  readonly ghiKWhPerM2: number;
-  readonly monthlyGhiKWhPerM2: readonly number[];
-  /** POA components (kWh/m²): beam, sky diffuse, ground reflected. */
-  readonly poaBeamKWhPerM2: number;
-  readonly poaSkyDiffuseKWhPerM2: number;
-  readonly poaGroundDiffuseKWhPerM2: number;
-  /** POA after the IAM (kWh/m²). */
-  readonly poaEffectiveKWhPerM2: number;
-  /** DC energy at the inverter input / DC nameplate (kWh/kWp). */
-  readonly dcKWhPerKWp: number;
-  /** Final yield / reference yield, Yf / (H_poa / 1 kW/m²) (IEC 61724-1). */
-  readonly performanceRatioFrac: number;
-  /** AC energy / (DC nameplate × hours of the series), PVWatts' convention. */
-  readonly capacityFactorFrac: number;
-  /** Hours covered by the series (rows × step). */
-  readonly hours: number;
-  readonly losses: YieldLosses;
-  readonly hourly?: YieldHourly;
-}
-
-/** Everything the chain needs that depends only on time, shared by all sites of a batch. */
-export interface YieldTimes {
-  readonly unixTimeS: Float64Array;
-  readonly spa: SpaTimeTermsBatch;
-  /** Spencer extraterrestrial normal irradiance on the UTC day (W/m²). */
-  readonly dniExtraWm2: Float64Array;
-}
-
-/**
- * The time-only part of the chain for a series of instants (s, UTC): SPA time terms (Reda & Andreas 2004) and
- * Spencer (1971) extraterrestrial irradiance on the UTC day of year, as pvlib's `get_extra_radiation`; ΔT in s.
- * With `lit` (see {@link litHours}), the SPA terms are finished only for the hours some system needs.
- */
-export function prepareYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEFAULT_DELTA_T_S, lit?: Uint8Array): YieldTimes {
-  const n = unixTimeS.length;
-  const dniExtraWm2 = new Float64Array(n);
-  let day = Number.NaN;
-  let value = 0;
-  for (let i = 0; i < n; i++) {
-    const d = Math.floor(unixTimeS[i] / SECONDS_PER_DAY);
-    if (d !== day) {
-      day = d;
-      value = extraterrestrialDniWm2(dayOfYearFromUnixTime(unixTimeS[i]));
-    }
-    dniExtraWm2[i] = value;
-  }
-  return { unixTimeS, spa: computeSpaTimeTermsBatch(unixTimeS, deltaTS, lit), dniExtraWm2 };
-}
-
-/**
- * Marks (1) the hours of a weather series in which some light reaches the ground (GHI, DNI or DHI above 0 W/m²) in
- * `out`, leaving its other entries as they are: the only hours where the chain has anything to compute.
- */
-export function litHours(weather: YieldWeather, out: Uint8Array = new Uint8Array(weather.ghiWm2.length)): Uint8Array {
-  const { ghiWm2, dniWm2, dhiWm2 } = weather;
-  for (let i = 0; i < out.length; i++) {
-    if (ghiWm2[i] > 0 || (dniWm2 !== undefined && dniWm2[i] > 0) || (dhiWm2 !== undefined && dhiWm2[i] > 0)) out[i] = 1;
-  }
-  return out;
-}
-
-/** An array's choices resolved once: the mount, the IAM function, the inverter and the loss factor. */
-interface PreparedArray {
-  readonly mount: Mount;
-  readonly dcNameplateW: number;
-  readonly gammaPerC: number;
-  readonly lossFrac: number;
-  readonly inverter: ReturnType<typeof pvwattsInverter>;
-  readonly transposition: TranspositionModel;
-  readonly beamIam: (cosAoi: number) => number;
-  readonly temperature: CellTemperatureParams;
-  readonly albedo: number;
-  readonly decomposition: DecompositionModel;
-  readonly fuentes: FuentesModel | undefined;
-  readonly sunUpMidpoint: boolean;
-}
-
-function check(fn: string, ok: boolean, message: string): void {
-  if (!ok) throw new Error(`${fn}: ${message}`);
-}
-
-function prepareArray(fn: string, array: PvArray): PreparedArray {
-  const m = array.mounting;
-  const mount =
-    m.type === 'fixed'
-      ? fixedMount(m.tiltDeg, m.azimuthDeg)
-      : m.type === 'two-axis'
-        ? TWO_AXIS_MOUNT
-        : singleAxisMount({
-          axisTiltDeg: m.axisTiltDeg ?? SINGLE_AXIS_DEFAULTS.axisTiltDeg,
-          axisAzimuthDeg: m.axisAzimuthDeg ?? SINGLE_AXIS_DEFAULTS.axisAzimuthDeg,
-          maxAngleDeg: m.maxAngleDeg ?? SINGLE_AXIS_DEFAULTS.maxAngleDeg,
-          backtrack: m.backtrack ?? SINGLE_AXIS_DEFAULTS.backtrack,
-          gcr: m.gcr ?? SINGLE_AXIS_DEFAULTS.gcr,
-        });
-  const dcNameplateW = array.dcNameplateW ?? DEFAULT_DC_NAMEPLATE_W;
-  check(fn, dcNameplateW > 0 && Number.isFinite(dcNameplateW), `the DC nameplate must be a positive number of W, got ${dcNameplateW}`);
-  const gammaPerC = array.gammaPerC ?? DEFAULT_GAMMA_PER_C;
-  check(fn, Number.isFinite(gammaPerC) && Math.abs(gammaPerC) < 0.05, `γ must be a temperature coefficient in 1/°C such as -0.0037, got ${gammaPerC}`);
-  const dcAcRatio = array.dcAcRatio ?? DEFAULT_DC_AC_RATIO;
-  check(fn, dcAcRatio > 0 && Number.isFinite(dcAcRatio), `the DC/AC ratio must be positive, got ${dcAcRatio}`);
-  const albedo = array.albedo ?? DEFAULT_ALBEDO;
-  check(fn, albedo >= 0 && albedo <= 1, `the albedo must be within [0, 1], got ${albedo}`);
-  const iamModel = array.iamModel ?? 'physical';
-  return {
-    mount,
-    dcNameplateW,
-    gammaPerC,
-    lossFrac: systemLossFrac(array.losses ?? { kind: 'categories', categories: PVWATTS_DEFAULT_LOSSES_FRAC }),
-    inverter: pvwattsInverter(dcNameplateW / dcAcRatio, array.inverterEfficiency ?? PVWATTS_ETA_INV_NOM),
-    transposition: array.transposition ?? 'perez',
-    beamIam: array.pvwattsCover !== undefined ? pvwattsV5BeamIam(array.pvwattsCover) : iamOfCosAoi(iamModel, array.iamParams ?? IAM_DEFAULTS),
-    temperature: array.temperature ?? cellTemperatureParams('sapm'),
-    albedo,
-    decomposition: array.decomposition ?? 'erbs',
-    fuentes: array.fuentes === undefined ? undefined : fuentesModel(array.fuentes),
-    sunUpMidpoint: array.sunPosition === 'sun-up-midpoint',
-  };
-}
-
-function checkWeather(fn: string, w: YieldWeather, unixTimeS: Float64Array): void {
-  const n = unixTimeS.length;
-  const columns: [string, Float64Array | undefined][] = [
-    ['unixTimeS', w.unixTimeS],
-    ['ghiWm2', w.ghiWm2],
-    ['dniWm2', w.dniWm2],
-    ['dhiWm2', w.dhiWm2],
-    ['tempAirC', w.tempAirC],
-    ['windSpeedMPerS', w.windSpeedMPerS],
-    ['pressurePa', w.pressurePa],
-    ['albedo', w.albedo],
-  ];
-  for (const [name, column] of columns) {
-    if (column !== undefined && column.length !== n) throw new Error(`${fn}: weather.${name} has ${column.length} values for ${n} timestamps`);
-  }
-  check(fn, w.stepHours > 0 && Number.isFinite(w.stepHours), `weather.stepHours must be positive, got ${w.stepHours}`);
-  if (w.unixTimeS !== unixTimeS) {
-    for (let i = 0; i < n; i++) {
-      if (w.unixTimeS[i] !== unixTimeS[i]) throw new Error(`${fn}: the weather's timestamp ${i} differs from the batch's shared timestamps`);
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    if (!(Number.isFinite(w.ghiWm2[i]) && Number.isFinite(w.tempAirC[i]) && Number.isFinite(w.windSpeedMPerS[i]))) {
-      throw new Error(`${fn}: weather row ${i} lacks GHI, air temperature or wind speed (got ${w.ghiWm2[i]}, ${w.tempAirC[i]}, ${w.windSpeedMPerS[i]})`);
-    }
-  }
-}
-
-function hasMissing(column: Float64Array | undefined): boolean {
-  if (column === undefined) return true;
-  for (let i = 0; i < column.length; i++) if (Number.isNaN(column[i])) return true;
-  return false;
-}
-
-/** What the chain learns once about a weather series, shared by every system of a batch that uses it. */
-interface PreparedWeather {
-  /** Hours with any light (see {@link litHours}). */
-  readonly lit: Uint8Array;
-  /** DNI or DHI missing somewhere: both are decomposed from GHI there. */
-  readonly needsDecomposition: boolean;
-  /** The file's pressure: 'absent' (no column), 'complete' (usable as is) or 'gaps' (filled per site). */
-  readonly pressure: 'absent' | 'complete' | 'gaps';
-}
-
-function prepareWeather(fn: string, weather: YieldWeather, unixTimeS: Float64Array): PreparedWeather {
-  checkWeather(fn, weather, unixTimeS);
-  const p = weather.pressurePa;
-  let pressure: PreparedWeather['pressure'] = p === undefined ? 'absent' : 'complete';
-  if (p !== undefined) {
-    for (let i = 0; i < p.length; i++) {
-      if (!(p[i] > 0)) {
-        pressure = 'gaps';
-        break;
-      }
-    }
-  }
-  return { lit: litHours(weather), needsDecomposition: hasMissing(weather.dniWm2) || hasMissing(weather.dhiWm2), pressure };
-}
-
-/** Per-batch scratch arrays, allocated once and reused for every site. */
-interface Scratch {
-  readonly sun: SolarPositionBatchOut;
-  readonly pressurePa: Float64Array;
-  readonly decomposed: { readonly dniWm2: Float64Array; readonly dhiWm2: Float64Array };
-}
-
-function createScratch(n: number): Scratch {
-  return {
-    sun: createSolarPositionBatchOut(n, true),
-    pressurePa: new Float64Array(n),
-    decomposed: { dniWm2: new Float64Array(n), dhiWm2: new Float64Array(n) },
-  };
-}
-
-function createHourly(unixTimeS: Float64Array): YieldHourly {
-  const n = unixTimeS.length;
-  const f = () => new Float64Array(n);
-  return {
-    unixTimeS,
-    solarZenithDeg: f(),
-    solarAzimuthDeg: f(),
-    airmassAbsolute: f(),
-    ghiWm2: f(),
-    dniWm2: f(),
-    dhiWm2: f(),
-    surfaceTiltDeg: f(),
-    surfaceAzimuthDeg: f(),
-    aoiDeg: f(),
-    poaGlobalWm2: f(),
-    poaBeamWm2: f(),
-    poaSkyDiffuseWm2: f(),
-    poaGroundDiffuseWm2: f(),
-    poaEffectiveWm2: f(),
-    cellTempC: f(),
-    dcW: f(),
-    acW: f(),
-    clippedDcW: f(),
-  };
-}
 
 function lossStep(lostWhPerWp: number, enteringWhPerWp: number): YieldLossStep {
   return { kWhPerKWp: lostWhPerWp, frac: enteringWhPerWp !== 0 ? lostWhPerWp / enteringWhPerWp : 0 };
@@ -529,7 +131,7 @@ function simulateOne(
   const decomposedDhi = scratch.decomposed.dhiWm2;
   const apparentZenith = sunPosition.apparentZenithDeg;
   const azimuth = sunPosition.azimuthDeg;
-  const { mount, transposition, beamIam, temperature, inverter, gammaPerC, fuentes, sunUpMidpoint } = array;
+  const { mount, transposition, beamIam, temperature, inverter, gammaPerC, fuentes, sunUpMidpoint, selfShading } = array;
   const fuentesState = createFuentesState();
   const latitudeDeg = site.latitudeDeg;
 
@@ -597,7 +199,14 @@ function simulateOne(
     sky.albedo = albedoHere >= 0 && albedoHere <= 1 ? albedoHere : array.albedo;
     poaComponentsFromGeometry(transposition, sky, sun, plane, poa);
 
-    const effectiveWm2 = poa.poaDirectWm2 * beamIam(plane.cosAoi) + poa.poaSkyDiffuseWm2 + poa.poaGroundDiffuseWm2;
+    let effectiveWm2: number;
+    if (selfShading === undefined) effectiveWm2 = poa.poaDirectWm2 * beamIam(plane.cosAoi) + poa.poaSkyDiffuseWm2 + poa.poaGroundDiffuseWm2;
+    else {
+      // PVWatts v5's self-shaded one-axis rows: the cover's loss stays that of the unshaded beam (SSC's powerout).
+      const unshadedBeamWm2 = poa.poaDirectWm2;
+      applyOneAxisSelfShading(selfShading, sun, plane, dni, dhi, poa);
+      effectiveWm2 = Math.max(0, poa.poaGlobalWm2 - (1 - beamIam(plane.cosAoi)) * unshadedBeamWm2);
+    }
     const cellTempC =
       fuentes === undefined
         ? cellTemperatureC(temperature, poa.poaGlobalWm2, tempAirC, windColumn[i])

@@ -1,10 +1,11 @@
 /**
  * The `pvwatts-v5` preset: NREL's PVWatts version 5 (A. P. Dobos, "PVWatts Version 5 Manual", NREL/TP-6A20-62641,
- * 2014) as choices of the chain in pv-yield.ts, plus the three pieces PVWatts has and the general chain does not:
+ * 2014) as choices of the chain in pv-yield.ts, plus the four pieces PVWatts has and the general chain does not:
  * - the module cover's angle-of-incidence loss on the beam (Fresnel, glass n = 1.526, or glass under an
  *   anti-reflective layer n = 1.3 for premium modules; no absorption; Dobos 2014 §3.2);
  * - the Fuentes (1987) cell temperature with installed NOCT 45 °C (racks, trackers) or 49 °C (roof), fuentes.ts;
- * - the sun's position for the part of the sunrise and sunset hours in which the sun is up (below).
+ * - the sun's position for the part of the sunrise and sunset hours in which the sun is up (below);
+ * - the row-to-row self-shading of one-axis trackers without backtracking (pvwatts-v5-shading.ts).
  * Module types (Dobos 2014 Table 1): standard γ = −0.47 %/°C, premium −0.35 %/°C with AR glass, thin film −0.20 %/°C.
  * Array types: fixed open rack, fixed roof mount, one-axis (±45°, tilt = axis tilt), one-axis backtracking (GCR),
  * two-axis. Where a value was not in the manual it was read from PVWatts' implementation, NREL SSC
@@ -13,7 +14,7 @@
 
 import { PHYSICAL_IAM_DEFAULTS, type IamOfCosAoi, type SunDirection } from './aoi.ts';
 import { FUENTES_PVWATTS_DEFAULTS, type FuentesParams } from './fuentes.ts';
-import type { PvArray, PvMounting } from './pv-yield.ts';
+import type { PvArray, PvMounting } from './pv-yield-types.ts';
 import type { SystemLosses } from './pvwatts.ts';
 
 /** PVWatts v5 module types. */
@@ -172,7 +173,8 @@ export interface PvwattsV5Options {
 /**
  * The PvArray of the PVWatts v5 calculator (Dobos 2014): module type → γ and cover, array type → mounting and installed
  * NOCT, Perez 1990 sky, beam-only cover IAM, Fuentes cell temperature, PVWatts DC and inverter models, system losses
- * on DC (default 14.08 %), and the sun at the middle of the sun-up part of sunrise and sunset hours.
+ * on DC (default 14.08 %), the sun at the middle of the sun-up part of sunrise and sunset hours, and for `one-axis`
+ * the rows' self-shading.
  * @example pvwattsV5Array({ moduleType: 'standard', arrayType: 'fixed-open-rack', tiltDeg: 20 }).gammaPerC // -0.0047
  */
 export function pvwattsV5Array(options: PvwattsV5Options): PvArray {
@@ -221,5 +223,6 @@ export function pvwattsV5Array(options: PvwattsV5Options): PvArray {
     sunPosition: 'sun-up-midpoint',
     albedo: options.albedo ?? 0.2,
     decomposition: 'erbs',
+    ...(options.arrayType === 'one-axis' ? { pvwattsSelfShading: true } : {}),
   };
 }
