@@ -3,6 +3,7 @@
  * CLI prints and the server serves. Built from per-(metric, year) statistics the engine computed in draw order,
  * so the same seed gives the same bytes whatever the thread count.
  */
+import type { FinanceMcSummary } from '../core/finance/monte-carlo-finance.ts';
 import { quantile, type Distribution } from '../core/uncertainty/distributions.ts';
 import { MC_METRICS, type McMetric, type McStats, type TargetDistribution } from '../core/uncertainty/monte-carlo.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
@@ -45,6 +46,8 @@ export interface McReport {
   readonly years: readonly McYear[];
   /** Null when the scenario has no capacity target. */
   readonly target: McTarget | null;
+  /** With a finance section: P10/P50/P90 of the whole plan's LCOE, NPV and IRR and P(NPV > 0) over the same draws. */
+  readonly finance?: FinanceMcSummary;
 }
 
 /** Statistics by metric, each an array over the reported years (years.start … years.end). */

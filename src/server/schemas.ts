@@ -416,6 +416,15 @@ export const McReportSchema = Type.Object({
   }),
   years: Type.Array(McYearSchema),
   target: Type.Unsafe<Static<typeof McTargetSchema> | null>({ ...McTargetSchema, type: ['object', 'null'] }),
+  finance: Type.Optional(
+    Type.Object({
+      lcoeYuanPerKWh: Type.Union([McStatsSchema, Type.Null()]),
+      npvYuan: McStatsSchema,
+      irrFrac: Type.Union([McStatsSchema, Type.Null()]),
+      irrDraws: Type.Integer(),
+      probabilityNpvPositive: Num,
+    }, { description: "With a finance section: the whole plan's LCOE, NPV and IRR over the draws, and P(NPV > 0)" }),
+  ),
 });
 
 // Compile-time guards: a field added to RunReport (or CompareSummary) without its schema fails `tsc` here.
