@@ -3,6 +3,7 @@
  * CLI prints and the server serves. Built from per-(metric, year) statistics the engine computed in draw order,
  * so the same seed gives the same bytes whatever the thread count.
  */
+import type { TornadoBar } from '../core/uncertainty/sensitivity.ts';
 import type { FinanceMcSummary } from '../core/finance/monte-carlo-finance.ts';
 import { quantile, type Distribution } from '../core/uncertainty/distributions.ts';
 import { MC_METRICS, type McMetric, type McStats, type TargetDistribution } from '../core/uncertainty/monte-carlo.ts';
@@ -127,4 +128,6 @@ export interface SensitivityReport {
   readonly evaluations: number;
   readonly inputs: McReport['inputs'];
   readonly outputs: readonly SensitivityResult[];
+  /** With a finance section: the whole plan's LCOE (元/kWh) with each input at its P10 and P90, the others central. */
+  readonly financeTornado?: { readonly metric: 'lcoeYuanPerKWh'; readonly central: number; readonly tornado: readonly TornadoBar[] };
 }

@@ -4,7 +4,11 @@
  * report keeps P10/P50/P90 of LCOE, NPV and IRR and P(NPV > 0). Deterministic by seed.
  */
 import { createDrawer, summarizeValues, type McStats, type UncertainPlan } from '../uncertainty/monte-carlo.ts';
-import { applyParameters } from '../uncertainty/parameters.ts';
+import { applyParameter, applyParameters } from '../uncertainty/parameters.ts';
+import { quantile } from '../uncertainty/distributions.ts';
+import type { TornadoBar } from '../uncertainty/sensitivity.ts';
+import { growthPath } from '../plan/growth.ts';
+import { createPlanWorkspace, simulatePlanInto } from '../plan/simulate.ts';
 import { fillUniforms } from '../uncertainty/random.ts';
 import { planFinanceSummary } from './plan-finance.ts';
 
@@ -63,4 +67,31 @@ export function financeMonteCarlo(input: UncertainPlan, seed: number, draws: num
     irrDraws: irr.length,
     probabilityNpvPositive: positive / draws,
   };
+}
+
+/** The whole plan's LCOE (元/kWh) with every input central (each plan field at its median). */
+function planLcoe(plan: UncertainPlan['plan']): number {
+  const ws = createPlanWorkspace(plan);
+  simulatePlanInto(plan, growthPath(plan), undefined, ws);
+  return planFinanceSummary(plan.finance!, plan, { firstYear: plan.capacity.baseYear, additionsMW: ws.additionsMW }).lcoeYuanPerKWh;
+}
+
+/**
+ * Tornado of the whole plan's LCOE: each uncertain input (capex, yield, tariff, discount rate, curtailment… whatever
+ * the scenario makes uncertain) at its P10 and its P90 with the others at their medians; bars by swing, largest first.
+ * A tariff moves NPV, not LCOE (a cost): its bar has swing 0.
+ * @example financeTornado({ plan, uncertainty }).bars[0].input // e.g. 'finance.unnamed.capex'
+ */
+export function financeTornado(input: UncertainPlan): { base: number; bars: TornadoBar[] } {
+  const { plan, uncertainty } = input;
+  if (!plan.finance) throw new RangeError('financeTornado: the plan has no finance section');
+  const bars: TornadoBar[] = uncertainty.parameters.map((p) => {
+    const lowInput = quantile(p.distribution, 0.1);
+    const highInput = quantile(p.distribution, 0.9);
+    const atLow = planLcoe(applyParameter(plan, p, lowInput));
+    const atHigh = planLcoe(applyParameter(plan, p, highInput));
+    return { input: p.name, lowInput, highInput, atLow, atHigh, swing: Math.abs(atHigh - atLow) };
+  });
+  bars.sort((x, y) => y.swing - x.swing);
+  return { base: planLcoe(plan), bars };
 }
