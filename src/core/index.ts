@@ -29,6 +29,8 @@ export * from './finance/lcoe.ts';
 export * from './finance/abatement.ts';
 export * from './finance/presets.ts';
 export * from './finance/project.ts';
+export * from './finance/plan-finance.ts';
+export * from './finance/monte-carlo-finance.ts';
 // Wind (issue 13): simulateWindYear(...), the profile, density and power-curve models, and the turbine library.
 export * from './wind/profile.ts';
 export * from './wind/power-curve.ts';

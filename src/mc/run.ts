@@ -33,6 +33,7 @@ import {
   type StoredMetric,
 } from '../core/uncertainty/monte-carlo.ts';
 import { reachesTarget } from '../core/plan/simulate.ts';
+import { financeMonteCarlo } from '../core/finance/monte-carlo-finance.ts';
 import { mcReport, type McReport, type McStatsByMetric, type McTarget } from '../report/mc.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { plainPlan, runChunk, type ChunkTask } from './chunk.ts';
@@ -299,5 +300,7 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
         ...(goal!.coalTonnes === undefined || probabilityCoalMet === undefined ? {} : { coalTonnes: goal!.coalTonnes, probabilityCoalMet }),
       }
     : null;
-  return mcReport(resolved, draws, seed, stats as McStatsByMetric, target);
+  const report = mcReport(resolved, draws, seed, stats as McStatsByMetric, target);
+  // Finance runs in this thread over the same draws (same seed and streams), after the yearly metrics.
+  return plan.finance ? { ...report, finance: financeMonteCarlo(resolved, seed, draws) } : report;
 }

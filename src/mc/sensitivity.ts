@@ -11,6 +11,7 @@
 import { finiteOrNull } from '../report/json.ts';
 import { createDrawer, interannualYieldFactor, isCumulativeMetric, MC_METRICS, workspaceValue, type McMetric } from '../core/uncertainty/monte-carlo.ts';
 import { fillUniforms } from '../core/uncertainty/random.ts';
+import { financeTornado } from '../core/finance/monte-carlo-finance.ts';
 import { accumulateSobol, createSobolSums, rankCorrelation, sobolIndices, tornado, WEATHER_INPUT, type SensitivityOutput, type SobolModel } from '../core/uncertainty/sensitivity.ts';
 import { mcInputs, type SensitivityInput, type SensitivityReport, type SensitivityResult } from '../report/mc.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
@@ -155,5 +156,12 @@ export async function runSensitivity(resolved: ResolvedScenario, options: Sensit
     evaluations: n * (groups.length + 3) + tornadoRuns,
     inputs: mcInputs(resolved),
     outputs: results,
+    ...(plan.finance ? { financeTornado: financeTornadoOf(resolved) } : {}),
   };
+}
+
+/** The LCOE tornado of a scenario with a finance section. */
+function financeTornadoOf(resolved: ResolvedScenario): NonNullable<SensitivityReport['financeTornado']> {
+  const t = financeTornado(resolved);
+  return { metric: 'lcoeYuanPerKWh', central: t.base, tornado: t.bars };
 }

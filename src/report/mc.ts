@@ -3,6 +3,8 @@
  * CLI prints and the server serves. Built from per-(metric, year) statistics the engine computed in draw order,
  * so the same seed gives the same bytes whatever the thread count.
  */
+import type { TornadoBar } from '../core/uncertainty/sensitivity.ts';
+import type { FinanceMcSummary } from '../core/finance/monte-carlo-finance.ts';
 import { quantile, type Distribution } from '../core/uncertainty/distributions.ts';
 import { MC_METRICS, type McMetric, type McStats, type TargetDistribution } from '../core/uncertainty/monte-carlo.ts';
 import type { CountedMetric, Technology } from '../core/portfolio/types.ts';
@@ -65,6 +67,8 @@ export interface McReport {
   readonly target: McTarget | null;
   /** A scenario with projects: each project's completion and delay drawn with the inputs (src/mc/portfolio.ts). */
   readonly portfolio?: McPortfolio;
+  /** With a finance section: P10/P50/P90 of the whole plan's LCOE, NPV and IRR and P(NPV > 0) over the same draws. */
+  readonly finance?: FinanceMcSummary;
 }
 
 /** Statistics by metric, each an array over the reported years (years.start … years.end). */
@@ -144,4 +148,6 @@ export interface SensitivityReport {
   readonly evaluations: number;
   readonly inputs: McReport['inputs'];
   readonly outputs: readonly SensitivityResult[];
+  /** With a finance section: the whole plan's LCOE (元/kWh) with each input at its P10 and P90, the others central. */
+  readonly financeTornado?: { readonly metric: 'lcoeYuanPerKWh'; readonly central: number; readonly tornado: readonly TornadoBar[] };
 }

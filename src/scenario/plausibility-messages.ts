@@ -16,7 +16,10 @@ export type WarningCode =
   | 'pv-hours-above-ceiling'
   | 'wind-hours-outside-practice'
   | 'solved-hours-implausible'
-  | 'solved-capacity-implausible';
+  | 'solved-capacity-implausible'
+  | 'tariff-implausible'
+  | 'capex-implausible'
+  | 'opex-implausible';
 
 export const WARNING_CODES: readonly WarningCode[] = [
   'target-below-baseline',
@@ -31,6 +34,9 @@ export const WARNING_CODES: readonly WarningCode[] = [
   'wind-hours-outside-practice',
   'solved-hours-implausible',
   'solved-capacity-implausible',
+  'tariff-implausible',
+  'capex-implausible',
+  'opex-implausible',
 ];
 
 /** A warning's parameters: formatted values by name; `intent` is the likely meant value, when one fits. */
@@ -53,6 +59,9 @@ export const WARNING_TEXT_EN: Readonly<Record<WarningCode, Template>> = {
   'pv-hours-above-ceiling': (p) => `full-load hours of ${p.value} a year are more than PV can produce at latitude ${p.latitude} (at most ${p.max} even under the clearest skies, on a tracker)`,
   'wind-hours-outside-practice': (p) => `full-load hours of ${p.value} a year are implausible for wind: farms give ${p.range}`,
   'solved-hours-implausible': (p) => `the solved full-load hours of ${p.value} a year are implausible for PV${where(p)} (plants ${p.place === undefined ? 'anywhere' : 'there'} give ${p.range}): meeting the target needs more capacity, or check the target`,
+  'tariff-implausible': (p) => `tariff of ${p.value} is outside the plausible ${p.range}`,
+  'capex-implausible': (p) => `capital cost of ${p.value} is outside the plausible ${p.range}`,
+  'opex-implausible': (p) => `fixed O&M of ${p.value} a year is outside the plausible ${p.range} a year`,
   'solved-capacity-implausible': (p) => `the solved ${p.value} in ${p.year} means growing ${p.rate} a year from the ${p.baseYear} baseline, above ${p.max} a year: check the target`,
 };
 

@@ -31,7 +31,10 @@ export type RangeId =
   | 'pvFullLoadHoursZoneI'
   | 'pvFullLoadHoursZoneII'
   | 'pvFullLoadHoursZoneIII'
-  | 'windFullLoadHours';
+  | 'windFullLoadHours'
+  | 'tariff'
+  | 'capexPerPower'
+  | 'fixedOpexPerPower';
 
 const NDRC_ZONES = 'resource zones of 国家发展改革委《关于发挥价格杠杆作用促进光伏产业健康发展的通知》(价格〔2013〕1638号)';
 const REASONABLE_HOURS = '全生命周期合理利用小时数 of 财政部、发展改革委、国家能源局 财建〔2020〕426号: 32,000 / 26,000 / 22,000 h for zones I / II / III over 20 years, i.e. 1,600 / 1,300 / 1,100 h a year';
@@ -143,6 +146,36 @@ export const PLAUSIBLE_RANGES: Readonly<Record<RangeId, PlausibleRange>> = {
     toInternal: 1,
     why: "China's national average was 2,221 h in 2022; the best offshore farms reach capacity factors near 50–55 % (4,400–4,800 h); below 1,000 h (11 %) no farm is built",
     source: 'NEA national wind utilisation hours 2022 (press conference of 2023-02); IRENA, Renewable Power Generation Costs in 2022 (capacity factors by project)',
+  },
+  tariff: {
+    id: 'tariff',
+    quantity: 'electricity tariff (finance.tariff)',
+    min: 0.05,
+    max: 5,
+    unit: '元/kWh',
+    toInternal: 1,
+    why: "China's provincial coal benchmark tariffs run from about 0.25 元/kWh (Xinjiang) to 0.45 (Guangdong), and peak or retail prices stay below about 2 元/kWh; a value 1000 times off is a kWh/MWh slip (0.3949元/MWh for 0.3949元/kWh)",
+    source: 'NDRC 发改价格规〔2019〕1658号 and the provincial coal-fired benchmark on-grid tariffs it keeps (Shandong 0.3949 元/kWh; docs/finance.md)',
+  },
+  capexPerPower: {
+    id: 'capexPerPower',
+    quantity: 'capital cost per power (finance capex)',
+    min: 0.3,
+    max: 50,
+    unit: '元/W',
+    toInternal: 1,
+    why: 'Utility PV costs about 3–4 元/W, onshore wind 5–7, offshore wind about 21 (the presets of docs/finance.md); below 0.3 or above 50 元/W is a W/kW slip',
+    source: 'Presets of docs/finance.md: CPIA via Wang Bohua 2022 (4.15 元/W), CREEI 中国可再生能源发展报告2021 (5.8–21 元/W)',
+  },
+  fixedOpexPerPower: {
+    id: 'fixedOpexPerPower',
+    quantity: 'fixed O&M per power and year (finance opex)',
+    min: 1,
+    max: 1000,
+    unit: '元/kW',
+    toInternal: 0.001,
+    why: 'Fixed O&M of PV and wind is tens of 元/kW a year (70 元/kW for a commercial rooftop system); outside 1–1000 元/kW a year it is a W/kW slip',
+    source: 'DIGITIMES 2017-08-25, 5 MWp rooftop system in Zhejiang: operating cost 0.07 元/W (docs/finance.md, preset cn-distributed-pv-opex-2017)',
   },
 };
 

@@ -76,6 +76,8 @@ const UNIT_SWAPS: Partial<Record<Dimension, readonly string[]>> = {
   energy: ['亿千瓦时', '万千瓦时', 'MWh', 'GWh', 'kWh'],
   mass: ['万吨', 't', 'kt'],
   intensity: ['g/kWh', 'kg/kWh', 't/MWh'],
+  moneyPerEnergy: ['元/kWh', '元/MWh'],
+  moneyPerPower: ['元/W', '元/kW'],
 };
 
 /**
@@ -247,6 +249,33 @@ function checkProjects(s: Scenario, place: Place): PlausibilityIssue[] {
   return out.filter((x): x is PlausibilityIssue => x !== undefined);
 }
 
+/** The finance section's fixed tariffs, capex per W and fixed O&M per kW in every block, against the registry's ranges. */
+function checkFinance(s: Scenario): PlausibilityIssue[] {
+  const f = s.finance;
+  if (f === undefined) return [];
+  const blocks: Array<[Record<string, unknown>, string[]]> = [[f as Record<string, unknown>, ['finance']]];
+  for (const [t, b] of Object.entries(f.technologies ?? {})) if (b) blocks.push([b as Record<string, unknown>, ['finance', 'technologies', t]]);
+  for (const [id, b] of Object.entries(f.projects ?? {})) blocks.push([b as Record<string, unknown>, ['finance', 'projects', id]]);
+  if (f.unnamed) blocks.push([f.unnamed as Record<string, unknown>, ['finance', 'unnamed']]);
+  const out: Array<PlausibilityIssue | undefined> = [];
+  const r = PLAUSIBLE_RANGES;
+  const check = (value: unknown, path: string[], dim: Dimension, code: WarningCode, range: PlausibleRange) => {
+    const x = typeof value === 'string' ? tryParseQuantity(value, dim) : Number.NaN;
+    if (typeof x === 'number' && x !== 0 && !Number.isNaN(x)) out.push(outside(s, code, range, x, path, dim));
+  };
+  const each = (value: unknown, path: string[], dim: Dimension, code: WarningCode, range: PlausibleRange) => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((k) => /^[12][0-9]{3}$/.test(k))) {
+      for (const [y, v] of Object.entries(value)) check(v, [...path, y], dim, code, range);
+    } else check(value, path, dim, code, range);
+  };
+  for (const [b, path] of blocks) {
+    each(b.tariff, [...path, 'tariff'], 'moneyPerEnergy', 'tariff-implausible', r.tariff);
+    each(b.capex, [...path, 'capex'], 'moneyPerPower', 'capex-implausible', r.capexPerPower);
+    check(b.opex, [...path, 'opex'], 'moneyPerPower', 'opex-implausible', r.fixedOpexPerPower);
+  }
+  return out.filter((x): x is PlausibilityIssue => x !== undefined);
+}
+
 /** The place of a scenario: the province its region names, and the physical site's latitude (else the province capital's). */
 export function placeOf(s: Scenario): Place {
   const province = provinceOf(s.region);
@@ -261,7 +290,7 @@ export function placeOf(s: Scenario): Place {
  */
 export function checkPlausibility(s: Scenario, plan: PlanInput): PlausibilityIssue[] {
   const place = placeOf(s);
-  return [...checkTarget(s, plan), ...checkRates(s, plan), ...checkYield(s, plan, place), ...checkProjects(s, place)];
+  return [...checkTarget(s, plan), ...checkRates(s, plan), ...checkYield(s, plan, place), ...checkProjects(s, place), ...checkFinance(s)];
 }
 
 /**

@@ -4,6 +4,7 @@
  *   1. parse quantities into internal units, distributions into uncertain parameters (quantities.ts);
  *   2. build the core's PlanInput, defaults filled (build-plan.ts), the physical yield computed by its own cached
  *      step (physical-step.ts → physical-yield.ts);
+ *   2b. resolve the `finance:` section (finance-step.ts) into plan.finance;
  *   3. check the rules between fields and on the plan's outcome (rules.ts), which simulates the plan once
  *      (simulation.ts: the run report reuses that simulation);
  *   4. a scenario with projects or targets by technology: the portfolio sections (portfolio-sections.ts), the
@@ -26,6 +27,7 @@ import { physicalFullLoadHours, weatherBaseDirOfChain } from './physical-yield.t
 import { checkPlausibility, warningsAt, type ScenarioWarning } from './plausibility.ts';
 import { Collector } from './quantities.ts';
 import { hasPortfolio, resolvePortfolioSections, writtenBaselineMW } from './portfolio-sections.ts';
+import { resolveFinance } from './finance-step.ts';
 import { checkCorrelations, checkPlanOutcome } from './rules.ts';
 import { planResult } from './simulation.ts';
 import type { Scenario } from './schema.ts';
@@ -78,7 +80,10 @@ export interface ResolvePlanOptions {
 /** Turns a structurally valid scenario into the core's input (steps 1–3); returns the problems instead when there are any. */
 export function resolvePlan(s: Scenario, options: ResolvePlanOptions = {}): { plan: PlanInput; uncertainty: PlanUncertainty; issues: ValidationIssue[]; system?: SystemYield } {
   const c = new Collector();
-  const { plan, needsTarget, system } = buildPlan(c, s, options.physicalYield ?? defaultPhysicalYield, options.system ?? defaultSystemResolver);
+  const built = buildPlan(c, s, options.physicalYield ?? defaultPhysicalYield, options.system ?? defaultSystemResolver);
+  const { needsTarget, system } = built;
+  const finance = resolveFinance(c, s, built.plan, system);
+  const plan: PlanInput = finance === undefined ? built.plan : { ...built.plan, finance };
   checkPlanOutcome(c, plan, needsTarget);
   const y = s.yield;
   const interannualSdFrac = y.interannualVariability === undefined ? 0 : c.fraction(y.interannualVariability, ['yield', 'interannualVariability'], { min: 0, max: 0.5 });

@@ -497,6 +497,71 @@ export const PortfolioTargetSchema = Type.Object(
   { ...strict, description: 'A capacity target' },
 );
 
+// Finance (issue 14): costs per technology, per project and for the aggregate path; tariffs; discounting, tax and
+// debt. The names are the quick form's flags (`pvplan finance --capex …`) in camelCase (docs/finance.md).
+
+const Whole = (min: number, max: number, description: string) => Type.Integer({ minimum: min, maximum: max, description });
+
+const FinanceTariff = Type.Union(
+  [
+    UncertainQuantity('moneyPerEnergy', "A fixed tariff, e.g. '0.3949元/kWh' (a distribution scales every tariff of the plan in mc and sensitivity)"),
+    YearSeriesOf('moneyPerEnergy', 'Tariff by calendar year'),
+    Type.Object({ preset: Type.String({ description: "A tariff preset id (see `pvplan finance --presets --kind tariff`), e.g. 'cn-shandong-coal-benchmark'" }) }, strict),
+    Type.Literal('system', { description: "The export-weighted average of the system section's hourly prices (system.prices)" }),
+  ],
+  { description: "Tariff: a fixed price, a price by calendar year, a preset, or 'system' (default: Shandong's coal benchmark 0.3949元/kWh)" },
+);
+
+/** Costs, life and revenue of a technology, a project or the aggregate path. */
+const financeCostFields = {
+  capex: Type.Optional(
+    Type.Union(
+      [
+        UncertainQuantity('moneyPerPower', "Capital cost per power, e.g. '3.3元/W' or '3300元/kW'"),
+        Quantity('money', "Total capital cost, e.g. '4.13亿元' (a project only)"),
+        Quantity('moneyPerEnergy', "Storage: capital cost per energy capacity, e.g. '1.5元/Wh'"),
+        YearSeriesOf('moneyPerPower', 'Capital cost per power by calendar year of construction start (the aggregate path)'),
+      ],
+      { description: "Capital cost in real money of the base year: per W ('3.3元/W'), in total ('4.13亿元'), per Wh for storage, or per W by year; default for a project: its investment" },
+    ),
+  ),
+  constructionYears: Type.Optional(Whole(1, 20, 'Construction years k; capex is spread evenly over years −(k−1)…0 (default: the project\'s construction start to commissioning; the aggregate path: max(1, constructionLagYears))')),
+  opex: Type.Optional(Type.Union([Quantity('moneyPerPower', "Fixed O&M per kW and year, e.g. '45元/kW'"), Quantity('money', "Fixed O&M in total per year, e.g. '450万元' (a project only)")], { description: 'Fixed O&M in operating year 1 (default 0)' })),
+  variableOpex: Type.Optional(Quantity('moneyPerEnergy', "Variable O&M per energy delivered, e.g. '5元/MWh' (default 0)")),
+  opexEscalation: Type.Optional(Quantity('fraction', 'Real yearly escalation of O&M (default 0 %)')),
+  replacements: Type.Optional(Type.Array(Type.String({ pattern: '@', description: "COST@YEAR as in the quick form: '0.1元/W@12' (inverter), '800万元@12'" }), { description: 'Replacements and augmentations: cost at an operating year' })),
+  lifetime: Type.Optional(Whole(1, 60, "Operating years (default: the technology's, or capacity.lifetimeYears for the aggregate path)")),
+  degradation: Type.Optional(Quantity('fraction', "Yearly degradation of delivered energy (default: the technology's; the aggregate path uses yield.degradation)")),
+  tariff: Type.Optional(FinanceTariff),
+  tariffEscalation: Type.Optional(Quantity('fraction', 'Real yearly escalation of a fixed tariff (default 0 %)')),
+  subsidy: Type.Optional(Quantity('moneyPerEnergy', "Subsidy or green-certificate income per energy, e.g. '10元/MWh'")),
+  carbonPrice: Type.Optional(Quantity('moneyPerMass', "Carbon price per t CO2, e.g. '60元/t' (income on savings.co2)")),
+};
+
+const FinanceCosts = (description: string) => Type.Object(financeCostFields, { ...strict, description });
+
+export const FinanceSchema = Type.Object(
+  {
+    ...financeCostFields,
+    discountRate: UncertainQuantity('fraction', "Real discount rate, e.g. '6 %'"),
+    inflation: Type.Optional(Quantity('fraction', 'General inflation: cash flows become nominal (default 0 %)')),
+    incomeTax: Type.Optional(Quantity('fraction', 'Income tax rate (default 0 %)')),
+    depreciationYears: Type.Optional(Whole(1, 60, 'Straight-line depreciation years from year 1 (default: the lifetime)')),
+    taxHoliday: Type.Optional(Whole(0, 60, 'First operating years without income tax (default 0)')),
+    debtFraction: Type.Optional(Quantity('fraction', 'Debt share of the construction capex (default 0 %)')),
+    debtRate: Type.Optional(Quantity('fraction', 'Debt interest rate, nominal')),
+    debtTenor: Type.Optional(Whole(1, 60, 'Years of equal annual debt payments from year 1')),
+    counterfactual: Type.Optional(Quantity('moneyPerEnergy', "The counterfactual's cost for the abatement cost (default 0.3949元/kWh)")),
+    technologies: Type.Optional(
+      Type.Object(Object.fromEntries(TECHNOLOGIES.map((t) => [t, Type.Optional(FinanceCosts(`Defaults of ${t} projects`))])), { ...strict, description: 'Defaults by technology' }),
+    ),
+    projects: Type.Optional(Type.Record(Type.String({ minLength: 1 }), FinanceCosts('Overrides of one named project (by its id)'), { description: 'Overrides by project id' })),
+    unnamed: Type.Optional(FinanceCosts('Costs of the aggregate path (baseline + growth): each year\'s new capacity is a cohort of its own')),
+    source: Type.Optional(Type.String({ description: 'Where the figures come from, and which are assumptions' })),
+  },
+  { ...strict, description: 'Project finance of the plan: capex, O&M, tariff, discounting, tax and debt (docs/finance.md)' },
+);
+
 export const ScenarioSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String({ description: 'JSON Schema reference for editors' })),
@@ -602,6 +667,7 @@ export const ScenarioSchema = Type.Object(
     pipeline: Type.Optional(PipelineSchema),
     targets: Type.Optional(Type.Array(PortfolioTargetSchema, { description: 'Capacity targets by technology group (capacity.target counts as one on PV when this is left out)' })),
     system: Type.Optional(SystemSchema),
+    finance: Type.Optional(FinanceSchema),
     savings: Type.Object(
       {
         coal: Factor('Standard coal saved per unit of PV energy (g/kWh), or a preset'),
@@ -633,6 +699,7 @@ export type PortfolioTargetSpec = Static<typeof PortfolioTargetSchema>;
 export type SystemSpec = Static<typeof SystemSchema>;
 export type SystemGeneratorSpec = Static<typeof SystemGeneratorSchema>;
 export type WindWeatherSpec = Static<typeof WindWeatherSchema>;
+export type FinanceSpec = Static<typeof FinanceSchema>;
 
 /** The published JSON Schema (draft 2020-12) for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -458,6 +458,15 @@ export const McReportSchema = Type.Object({
       ),
     }),
   ),
+  finance: Type.Optional(
+    Type.Object({
+      lcoeYuanPerKWh: Type.Union([McStatsSchema, Type.Null()]),
+      npvYuan: McStatsSchema,
+      irrFrac: Type.Union([McStatsSchema, Type.Null()]),
+      irrDraws: Type.Integer(),
+      probabilityNpvPositive: Num,
+    }, { description: "With a finance section: the whole plan's LCOE, NPV and IRR over the draws, and P(NPV > 0)" }),
+  ),
 });
 
 const StageSchema = Type.Unsafe<Stage>({ type: 'string', enum: [...STAGES] });

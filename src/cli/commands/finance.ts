@@ -15,6 +15,11 @@ import { PVPLAN_VERSION } from '../../version.ts';
 import { CliError, langOf, type CliIo } from '../io.ts';
 import { t, type Lang } from '../../report/messages.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
+import { withStrictOption } from '../warnings.ts';
+import { runScenarioFinance } from './finance-scenario.ts';
+
+/** Flags of the quick form, which a scenario file replaces. */
+const QUICK_FORM_FLAGS = ['presets', 'kind', 'capacity', 'energy', 'degradation', 'capex', 'constructionYears', 'opex', 'variableOpex', 'opexEscalation', 'replacement', 'tariff', 'tariffEscalation', 'subsidy', 'carbonPrice', 'co2Factor', 'coalFactor', 'counterfactual', 'discountRate', 'inflation', 'lifetime', 'incomeTax', 'depreciationYears', 'taxHoliday', 'debtFraction', 'debtRate', 'debtTenor'] as const;
 
 /** Options as commander hands them over: quantities still text, so each message can name its flag. */
 interface FinanceFlags extends ReportOptions {
@@ -386,15 +391,22 @@ export function registerFinance(program: Command, io: CliIo): void {
     .option('--debt-fraction <percent>', 'debt share of capex')
     .option('--debt-rate <percent>', 'debt interest rate (nominal)')
     .option('--debt-tenor <years>', 'years of equal annual debt payments from year 1')
-    .option('--cashflows', 'also print the yearly cash-flow table (JSON always has it)');
+    .option('--cashflows', 'also print the yearly cash-flow table (JSON always has it)')
+    .argument('[file]', "a scenario with a 'finance:' section: every project, technology, the portfolio, the aggregate path and the whole plan (docs/finance.md)");
   withReportOptions(cmd);
+  withStrictOption(cmd);
   withExample(
     cmd,
     'pvplan finance --capacity 100MW --energy 113500MWh --degradation 0.5% --capex 3.3元/W --opex 45元/kW --opex-escalation 2% --tariff 0.3949元/kWh --discount-rate 6% --lifetime 25',
     'pvplan finance --capacity 100MW --energy 1135h --capex 3.3亿元 --discount-rate 6% --lifetime 25 --income-tax 25% --depreciation-years 20 --debt-fraction 70% --debt-rate 4.5% --debt-tenor 15 --cashflows',
     'pvplan finance --presets --kind capex',
+    'pvplan finance scenarios/wendeng-portfolio-finance.yaml --units cn --cashflows',
   );
-  cmd.action((flags: FinanceFlags) => {
+  cmd.action((file: string | undefined, flags: FinanceFlags & { strict?: boolean }) => {
+    if (file !== undefined) {
+      runScenarioFinance(io, file, flags, QUICK_FORM_FLAGS.filter((k) => flags[k] !== undefined && !(Array.isArray(flags[k]) && (flags[k] as unknown[]).length === 0)));
+      return;
+    }
     if (flags.presets) {
       io.stdout(renderPresets(listFinancePresets(flags.kind), flags));
       return;

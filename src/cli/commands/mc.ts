@@ -6,7 +6,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { WEATHER_MULTIPLIER_UNIT, type InputUnit } from '../../core/uncertainty/parameters.ts';
 import { WEATHER_INPUT } from '../../core/uncertainty/sensitivity.ts';
-import { metricByField } from '../../core/metrics/metrics.ts';
+import { FINANCE_METRICS, metricByField, scalarMetricUnit } from '../../core/metrics/metrics.ts';
 import { MC_METRICS, quantileKey, STANDARD_QUANTILES, type McMetric, type McStats } from '../../core/uncertainty/monte-carlo.ts';
 import { McAbortError, MAX_DRAWS, MAX_THREADS } from '../../mc/run.ts';
 import { runPortfolioMonteCarlo } from '../../mc/portfolio.ts';
@@ -225,7 +225,20 @@ export function renderMc(report: McReport, resolved: Pick<ResolvedScenario, 'unc
   const sections = MC_METRICS.map((m) => metricSection(report, m, keys, lang));
   const portfolio = portfolioParts(report, opts.units);
   const portfolioText = portfolio.sections.length > 0 ? `${renderSections(portfolio.sections, opts.format, opts.units)}\n${lines([...portfolio.lines, ''])}\n` : '';
-  return `${md ? '## ' : ''}${lines(header)}\n${renderSections(sections, opts.format, opts.units)}\n${lines([...targetLines(report, opts.units, lang), ''])}\n${portfolioText}`;
+  return `${md ? '## ' : ''}${lines(header)}\n${renderSections(sections, opts.format, opts.units)}\n${lines([...targetLines(report, opts.units, lang), ...financeMcLines(report, opts.units), ''])}\n${portfolioText}`;
+}
+
+/** The finance block in words: P10/P50/P90 of LCOE, NPV and IRR with the registry's labels and units, and P(NPV > 0). */
+function financeMcLines(report: McReport, units: UnitSystem): string[] {
+  const f = report.finance;
+  if (!f) return [];
+  const line = (id: 'lcoe' | 'npv' | 'irr', stats: McStats | null) => {
+    const m = FINANCE_METRICS.find((x) => x.id === id)!;
+    if (stats === null) return `${m.label.en}: none in any draw`;
+    const show = (v: number) => (m.dimension === 'fraction' ? (v * 100).toFixed(2) : m.dimension === 'money' ? (v / DISPLAY_UNITS[units].money.divisor).toFixed(units === 'cn' ? 3 : 0) : v.toFixed(4));
+    return `${m.label.en}: p10 ${show(stats.p10)}, p50 ${show(stats.p50)}, p90 ${show(stats.p90)} ${scalarMetricUnit(m, units)}`;
+  };
+  return ['', 'Finance of the whole plan (docs/finance.md):', line('lcoe', f.lcoeYuanPerKWh), line('npv', f.npvYuan), `${line('irr', f.irrFrac)}${f.irrDraws < report.draws ? ` (${f.irrDraws} draws have an IRR)` : ''}`, `P(NPV > 0) = ${(f.probabilityNpvPositive * 100).toFixed(1)} %`];
 }
 
 interface McOptions extends ReportOptions {

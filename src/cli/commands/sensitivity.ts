@@ -4,9 +4,9 @@
  * 2010 / Jansen 1999 estimators; squared rank correlations beside them), ranked and drawn as text bar charts.
  */
 import { Option, type Command } from 'commander';
-import { compareMetrics, metricByField, runningTotalOf } from '../../core/metrics/metrics.ts';
+import { compareMetrics, FINANCE_METRICS, metricByField, runningTotalOf, scalarMetricUnit } from '../../core/metrics/metrics.ts';
 import type { McMetric } from '../../core/uncertainty/monte-carlo.ts';
-import type { SensitivityOutput } from '../../core/uncertainty/sensitivity.ts';
+import type { SensitivityOutput, TornadoBar } from '../../core/uncertainty/sensitivity.ts';
 import { defaultSensitivityOutputs, MAX_SENSITIVITY_DRAWS, runSensitivity } from '../../mc/sensitivity.ts';
 import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
 import type { SensitivityInput, SensitivityReport, SensitivityResult } from '../../report/mc.ts';
@@ -161,7 +161,21 @@ export function renderSensitivity(report: SensitivityReport, resolved: ResolvedS
     '',
   ];
   const body = report.outputs.map((r) => renderSections(sectionsFor(r, resolved, opts.units, lang), opts.format as 'table' | 'markdown', opts.units)).join('\n');
-  return `${md ? '## ' : ''}${lines(header)}\n${body}\n${lines(notes)}`;
+  const finance = report.financeTornado ? `\n${renderSections([financeTornadoSection(report.financeTornado, opts.units)], opts.format as 'table' | 'markdown', opts.units)}` : '';
+  return `${md ? '## ' : ''}${lines(header)}\n${body}${finance}\n${lines(notes)}`;
+}
+
+/** The whole plan's LCOE with each input at its P10 and its P90 (the registry's label and unit). */
+function financeTornadoSection(t: NonNullable<SensitivityReport['financeTornado']>, units: UnitSystem): Section {
+  const lcoe = FINANCE_METRICS.find((m) => m.id === 'lcoe')!;
+  const unit = scalarMetricUnit(lcoe, units);
+  const columns: Array<Column<TornadoBar>> = [
+    { header: 'input', value: (b) => b.input },
+    { header: `${lcoe.header} at P10 (${unit})`, value: (b) => b.atLow.toFixed(4) },
+    { header: `${lcoe.header} at P90 (${unit})`, value: (b) => b.atHigh.toFixed(4) },
+    { header: `swing (${unit})`, value: (b) => b.swing.toFixed(4) },
+  ];
+  return section({ title: `Tornado of the whole plan's ${lcoe.label.en}, central ${t.central.toFixed(4)} ${unit}:`, columns, rows: t.tornado });
 }
 
 export function registerSensitivity(program: Command, io: CliIo): void {

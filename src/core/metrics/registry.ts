@@ -263,3 +263,38 @@ export const METRICS = [
     chart: { title: { en: 'CO₂ avoided, cumulative', zh: '累计减排二氧化碳' }, band: true },
   },
 ] as const satisfies readonly Metric[];
+
+/** A scalar metric of a whole plan or project (not a year row): finance (issue 14). */
+export interface ScalarMetric {
+  /** Short id: the page's card id and the sensitivity's `--metric`. */
+  readonly id: string;
+  /** Field of the finance results (`pvplan finance FILE --format json`, the Monte Carlo's `finance` block). */
+  readonly field: string;
+  /** 'fraction' is shown as percent; 'years' as a plain number of years. */
+  readonly dimension: Dimension | 'years';
+  /** Column header in tables and CSV, before its unit. ASCII, stable. */
+  readonly header: string;
+  readonly label: Label;
+  /** Summarised by `pvplan mc` (P10/P50/P90) and offered to `pvplan sensitivity`. */
+  readonly monteCarlo: boolean;
+}
+
+/** The finance metrics, in report order. */
+export const FINANCE_METRICS = [
+  { id: 'lcoe', field: 'lcoeYuanPerKWh', dimension: 'moneyPerEnergy', header: 'LCOE', label: { en: 'levelized cost of energy (LCOE)', zh: '平准化度电成本' }, monteCarlo: true },
+  { id: 'npv', field: 'npvYuan', dimension: 'money', header: 'NPV', label: { en: 'net present value (NPV)', zh: '净现值' }, monteCarlo: true },
+  { id: 'irr', field: 'irrFrac', dimension: 'fraction', header: 'IRR', label: { en: 'internal rate of return (IRR, real)', zh: '内部收益率（实际）' }, monteCarlo: true },
+  { id: 'payback', field: 'paybackYears', dimension: 'years', header: 'payback', label: { en: 'payback', zh: '投资回收期' }, monteCarlo: false },
+  { id: 'discountedPayback', field: 'discountedPaybackYears', dimension: 'years', header: 'disc. payback', label: { en: 'discounted payback', zh: '动态投资回收期' }, monteCarlo: false },
+  { id: 'capex', field: 'totalCapexYuan', dimension: 'money', header: 'capex', label: { en: 'investment (capex and replacements)', zh: '投资（含更换）' }, monteCarlo: false },
+  { id: 'abatementCo2', field: 'abatementCostYuanPerTonneCo2', dimension: 'moneyPerMass', header: 'abatement CO2', label: { en: 'abatement cost per t CO2', zh: '每吨二氧化碳减排成本' }, monteCarlo: false },
+  { id: 'abatementCoal', field: 'abatementCostYuanPerTonneCoal', dimension: 'moneyPerMass', header: 'abatement coal', label: { en: 'abatement cost per t coal', zh: '每吨标准煤节约成本' }, monteCarlo: false },
+  { id: 'capexPerCoal', field: 'capexYuanPerTonneCoalSaved', dimension: 'moneyPerMass', header: 'capex per t coal', label: { en: 'investment per t coal saved over the life', zh: '全寿命期每吨节煤投资' }, monteCarlo: false },
+] as const satisfies readonly ScalarMetric[];
+
+/** The unit label of a scalar metric: the display unit, '%' or 'years' / '年'. */
+export function scalarMetricUnit(metric: ScalarMetric, system: UnitSystem): string {
+  if (metric.dimension === 'years') return system === 'cn' ? '年' : 'years';
+  if (metric.dimension === 'fraction') return '%';
+  return DISPLAY_UNITS[system][metric.dimension].unit;
+}

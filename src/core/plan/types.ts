@@ -1,5 +1,6 @@
 import type { YearSeries } from '../series.ts';
 import type { SystemYield } from '../storage/system-yield.ts';
+import type { PlanFinance } from '../finance/plan-finance.ts';
 
 /** Capacity growth models; each resolves to a path of built + under-construction capacity (MW) by year. */
 export type GrowthModelName = 'cagr' | 'linear' | 'logistic' | 'additions' | 'milestones' | 'trend' | 'formula';
@@ -80,6 +81,8 @@ export interface PlanInput {
     readonly so2TonnesPerMWh?: YearSeries;
     readonly noxTonnesPerMWh?: YearSeries;
   };
+  /** Costs, tariffs and finance terms of the `finance:` section (docs/finance.md); absent without one. */
+  readonly finance?: PlanFinance;
 }
 
 /** One row of the yearly result. Capacity is end-of-year stock. */

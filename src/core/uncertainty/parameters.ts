@@ -31,7 +31,10 @@ export type PlanField =
   | 'savings.coalTonnesPerMWh'
   | 'savings.co2TonnesPerMWh'
   | 'savings.so2TonnesPerMWh'
-  | 'savings.noxTonnesPerMWh';
+  | 'savings.noxTonnesPerMWh'
+  | 'finance.terms.discountRateFrac'
+  | 'finance.tariffScale'
+  | `finance.capexScale.${string}`;
 
 /** Physical dimension of an input: power (MW), energy (MWh), duration (h), mass (t), intensity (t/MWh), fraction (0–1), years. */
 export type InputDimension = 'power' | 'energy' | 'duration' | 'mass' | 'intensity' | 'money' | 'moneyPerPower' | 'moneyPerEnergy' | 'moneyPerMass' | 'fraction' | 'years';

@@ -1,0 +1,224 @@
+/**
+ * The finance report of a scenario (`pvplan finance FILE`, GET /api/scenarios/:id/finance): every named project,
+ * each technology, the named portfolio, the aggregate path and the whole plan, with capex by year against the amount
+ * signed. The JSON contract is in docs/finance.md ("Scenario finance").
+ */
+import { evaluatePlanFinance, type AssetFinance, type CombinedFinance, type PlanFinanceResult } from '../core/finance/plan-finance.ts';
+import { FINANCE_METRICS, scalarMetricUnit, type ScalarMetric, type UnitSystem } from '../core/metrics/metrics.ts';
+import { growthPath } from '../core/plan/growth.ts';
+import { createPlanWorkspace, simulatePlanInto } from '../core/plan/simulate.ts';
+import type { PlanInput } from '../core/plan/types.ts';
+import type { ResolvedScenario } from '../scenario/resolve.ts';
+import type { ScenarioWarning } from '../scenario/plausibility.ts';
+import { PVPLAN_VERSION } from '../version.ts';
+import { renderSections, section, type Column, type OutputFormat } from './format.ts';
+import { formatQuantity } from '../scenario/quantity.ts';
+
+/** A scope's metrics (a project, a technology, the portfolio…) as the report shows them. */
+export interface FinanceRow {
+  readonly id: string;
+  readonly label: string;
+  readonly technology?: string;
+  readonly capacityMW: number;
+  /** Calendar year of year 0 (projects and cohorts). */
+  readonly yearZero?: number;
+  readonly totalCapexYuan: number;
+  readonly lcoeYuanPerKWh: number | null;
+  /** At the end of the reference year, 元. */
+  readonly npvYuan: number;
+  /** A project's NPV at the end of its own year 0 (what the quick form gives), 元. */
+  readonly npvAtYearZeroYuan?: number;
+  readonly irrFrac: number | null;
+  readonly irrNote?: string;
+  readonly paybackYears: number | null;
+  readonly discountedPaybackYears: number | null;
+  readonly abatementCostYuanPerTonneCo2: number | null;
+  readonly abatementCostYuanPerTonneCoal: number | null;
+  readonly capexYuanPerTonneCoalSaved: number | null;
+  readonly lifetimeEnergyMWh: number;
+}
+
+export interface FinanceReport {
+  readonly pvplanVersion: string;
+  readonly scenario: { readonly id: string; readonly name: string; readonly hash: string };
+  /** Everything is discounted to the end of this year and in its real money. */
+  readonly referenceYear: number;
+  readonly discountRateFrac: number;
+  readonly inflationFrac: number;
+  /** Construction capex by calendar year (real, 元): the named projects, the aggregate path, both. */
+  readonly capexByYear: ReadonlyArray<{ readonly year: number; readonly namedYuan: number; readonly aggregateYuan: number; readonly totalYuan: number }>;
+  readonly investment: { readonly namedYuan: number; readonly aggregateYuan: number; readonly totalYuan: number; readonly signedYuan?: number; readonly namedShareOfSignedFrac?: number };
+  readonly projects: ReadonlyArray<FinanceRow & { readonly cashflows: AssetFinance['cashflows'] }>;
+  readonly byTechnology: Readonly<Record<string, CombinedFinance>>;
+  readonly portfolio: CombinedFinance;
+  readonly aggregate: CombinedFinance;
+  readonly total: CombinedFinance;
+  readonly warnings: readonly ScenarioWarning[];
+}
+
+/** The plan's additions by year from the kernel (base year to end year), for the aggregate path's cohorts. */
+export function planAdditions(plan: PlanInput): { firstYear: number; additionsMW: Float64Array } {
+  const ws = createPlanWorkspace(plan);
+  simulatePlanInto(plan, growthPath(plan), undefined, ws);
+  return { firstYear: plan.capacity.baseYear, additionsMW: ws.additionsMW };
+}
+
+/** The finance of a resolved plan (which must have plan.finance). */
+export function planFinanceOf(plan: PlanInput): PlanFinanceResult {
+  if (!plan.finance) throw new RangeError('planFinanceOf: the plan has no finance section');
+  return evaluatePlanFinance(plan.finance, plan, planAdditions(plan));
+}
+
+const sumConstruction = (c: CombinedFinance) => Object.values(c.capexByYearYuan).reduce((s, x) => s + x, 0);
+
+/** The report of a resolved scenario with a finance section. */
+export function financeReport(scenario: ResolvedScenario): FinanceReport {
+  const f = planFinanceOf(scenario.plan);
+  const terms = scenario.plan.finance!.terms;
+  const years = [...new Set([...Object.keys(f.portfolio.capexByYearYuan), ...Object.keys(f.aggregate.capexByYearYuan)].map(Number))].sort((a, b) => a - b);
+  const named = sumConstruction(f.portfolio);
+  const aggregate = sumConstruction(f.aggregate);
+  const signed = f.signedInvestmentYuan;
+  return {
+    pvplanVersion: PVPLAN_VERSION,
+    scenario: { id: scenario.id, name: scenario.name, hash: scenario.hash },
+    referenceYear: f.referenceYear,
+    discountRateFrac: terms.discountRateFrac,
+    inflationFrac: terms.inflationFrac,
+    capexByYear: years.map((year) => {
+      const n = f.portfolio.capexByYearYuan[String(year)] ?? 0;
+      const a = f.aggregate.capexByYearYuan[String(year)] ?? 0;
+      return { year, namedYuan: n, aggregateYuan: a, totalYuan: n + a };
+    }),
+    investment: {
+      namedYuan: named,
+      aggregateYuan: aggregate,
+      totalYuan: named + aggregate,
+      ...(signed === undefined ? {} : { signedYuan: signed, ...(signed > 0 ? { namedShareOfSignedFrac: named / signed } : {}) }),
+    },
+    projects: f.assets.filter((a) => a.technology !== 'aggregate').map((a) => ({ ...assetRow(a, terms.discountRateFrac, f.referenceYear), cashflows: a.cashflows })),
+    byTechnology: f.byTechnology,
+    portfolio: f.portfolio,
+    aggregate: f.aggregate,
+    total: f.total,
+    warnings: scenario.warnings,
+  };
+}
+
+/** A project's row; its NPV moved from the end of its year 0 to the end of the reference year: × (1+r)^−(year0 − ref). */
+function assetRow(a: AssetFinance, discountRateFrac: number, referenceYear: number): FinanceRow {
+  const m = a.metrics;
+  return {
+    id: a.id,
+    label: a.name,
+    technology: a.technology,
+    capacityMW: a.capacityMW,
+    yearZero: a.yearZero,
+    totalCapexYuan: m.totalCapexYuan,
+    lcoeYuanPerKWh: m.lcoeYuanPerKWh,
+    npvYuan: m.npvYuan * Math.pow(1 + discountRateFrac, -(a.yearZero - referenceYear)),
+    npvAtYearZeroYuan: m.npvYuan,
+    irrFrac: m.irrFrac,
+    ...(m.irrNote === undefined ? {} : { irrNote: m.irrNote }),
+    paybackYears: m.paybackYears,
+    discountedPaybackYears: m.discountedPaybackYears,
+    abatementCostYuanPerTonneCo2: m.abatementCostYuanPerTonneCo2,
+    abatementCostYuanPerTonneCoal: m.abatementCostYuanPerTonneCoal,
+    capexYuanPerTonneCoalSaved: m.capexYuanPerTonneCoalSaved,
+    lifetimeEnergyMWh: m.lifetimeEnergyMWh,
+  };
+}
+
+function combinedRow(id: string, label: string, c: CombinedFinance): FinanceRow {
+  return {
+    id,
+    label,
+    capacityMW: c.capacityMW,
+    totalCapexYuan: c.totalCapexYuan,
+    lcoeYuanPerKWh: c.lcoeYuanPerKWh,
+    npvYuan: c.npvYuan,
+    irrFrac: c.irrFrac,
+    ...(c.irrNote === undefined ? {} : { irrNote: c.irrNote }),
+    paybackYears: c.paybackYears,
+    discountedPaybackYears: c.discountedPaybackYears,
+    abatementCostYuanPerTonneCo2: c.abatementCostYuanPerTonneCo2,
+    abatementCostYuanPerTonneCoal: c.abatementCostYuanPerTonneCoal,
+    capexYuanPerTonneCoalSaved: c.capexYuanPerTonneCoalSaved,
+    lifetimeEnergyMWh: c.lifetimeEnergyMWh,
+  };
+}
+
+/** The summary rows: each technology, the named portfolio, the aggregate path and the whole plan. */
+export function summaryRows(r: FinanceReport): FinanceRow[] {
+  const rows = Object.entries(r.byTechnology)
+    .filter(([t]) => t !== 'aggregate')
+    .map(([t, c]) => combinedRow(t, t, c));
+  rows.push(combinedRow('portfolio', 'named projects', r.portfolio));
+  if (r.aggregate.assets > 0) rows.push(combinedRow('aggregate', 'aggregate path (unnamed)', r.aggregate));
+  rows.push(combinedRow('total', 'whole plan', r.total));
+  return rows;
+}
+
+/** A column of a finance metric, with the registry's header and unit. */
+function metricColumn(id: (typeof FINANCE_METRICS)[number]['id'], units: UnitSystem): Column<FinanceRow> {
+  const m: ScalarMetric = FINANCE_METRICS.find((x) => x.id === id)!;
+  const field = m.field as keyof FinanceRow;
+  if (m.dimension === 'years') return { header: `${m.header} (${scalarMetricUnit(m, units)})`, value: (r) => (r[field] === null ? null : (r[field] as number).toFixed(1)) };
+  return { header: m.header, value: (r) => r[field] as number | null, dimension: m.dimension };
+}
+
+function rowColumns(units: UnitSystem, first: Column<FinanceRow>[]): Array<Column<FinanceRow>> {
+  return [
+    ...first,
+    { header: 'capacity', value: (r) => r.capacityMW, dimension: 'power' },
+    metricColumn('capex', units),
+    metricColumn('lcoe', units),
+    metricColumn('npv', units),
+    metricColumn('irr', units),
+    metricColumn('payback', units),
+    metricColumn('abatementCo2', units),
+    metricColumn('abatementCoal', units),
+    metricColumn('capexPerCoal', units),
+  ];
+}
+
+type CombinedYear = CombinedFinance['cashflows'][number];
+const CASHFLOW_COLUMNS: ReadonlyArray<Column<CombinedYear>> = [
+  { header: 'year', value: (c) => String(c.year) },
+  { header: 'energy', value: (c) => c.energyMWh, dimension: 'energy' },
+  { header: 'capex', value: (c) => c.capexYuan, dimension: 'money' },
+  { header: 'opex', value: (c) => c.opexYuan, dimension: 'money' },
+  { header: 'revenue', value: (c) => c.revenueYuan, dimension: 'money' },
+  { header: 'tax', value: (c) => c.taxYuan, dimension: 'money' },
+  { header: 'net', value: (c) => c.netYuan, dimension: 'money' },
+  { header: 'cum. net', value: (c) => c.cumulativeNetYuan, dimension: 'money' },
+  { header: 'coal saved', value: (c) => c.coalTonnes, dimension: 'mass' },
+];
+
+const CAPEX_COLUMNS: ReadonlyArray<Column<FinanceReport['capexByYear'][number]>> = [
+  { header: 'year', value: (c) => String(c.year) },
+  { header: 'named projects', value: (c) => c.namedYuan, dimension: 'money' },
+  { header: 'aggregate path', value: (c) => c.aggregateYuan, dimension: 'money' },
+  { header: 'total', value: (c) => c.totalYuan, dimension: 'money' },
+];
+
+/** Table, Markdown or CSV (CSV: the summary, or with `cashflows` the whole plan's yearly table). */
+export function renderFinanceReport(r: FinanceReport, opts: { format: Exclude<OutputFormat, 'json'>; units: UnitSystem; cashflows?: boolean }): string {
+  const u = opts.units;
+  const projects = section({ title: 'Named projects:', columns: rowColumns(u, [{ header: 'id', value: (x) => x.id }, { header: 'technology', value: (x) => x.technology }, { header: 'year 0', value: (x) => String(x.yearZero) }]), rows: r.projects });
+  const summary = section({ title: 'By technology, named portfolio, aggregate path and whole plan:', columns: rowColumns(u, [{ header: 'scope', value: (x) => x.label }]), rows: summaryRows(r) });
+  const cash = section({ title: `Whole plan, cash flows by year (real money of ${r.referenceYear}):`, columns: CASHFLOW_COLUMNS, rows: r.total.cashflows });
+  if (opts.format === 'csv') return renderSections([opts.cashflows ? cash : summary], 'csv', u);
+  const capex = section({ title: 'Construction capex by year (real):', columns: CAPEX_COLUMNS, rows: r.capexByYear });
+  const money = (yuan: number) => formatQuantity(yuan, 'money', u, 6);
+  const inv = r.investment;
+  const md = opts.format === 'markdown';
+  const head = `${md ? '## ' : ''}${r.scenario.name}  [${r.scenario.id}]${md ? '  ' : ''}\nreal discount rate ${(r.discountRateFrac * 100).toFixed(2)} %, every NPV discounted to the end of ${r.referenceYear}, money real of ${r.referenceYear}; LCOE and abatement exclude tax and financing\n`;
+  const lines = [
+    `investment: named projects ${money(inv.namedYuan)}${inv.signedYuan === undefined ? '' : ` = ${((inv.namedShareOfSignedFrac ?? 0) * 100).toFixed(1)} % of the ${money(inv.signedYuan)} signed`}; aggregate path ${money(inv.aggregateYuan)}; whole plan ${money(inv.totalYuan)}`,
+    `whole plan: ${r.total.capexYuanPerTonneCoalSaved === null ? 'no coal saved' : `${r.total.capexYuanPerTonneCoalSaved.toFixed(1)} ${u === 'cn' ? '元/吨' : 'CNY/t'} of investment per tonne of coal saved over its life`}`,
+    ...[r.total, ...r.projects].flatMap((x) => ('irrNote' in x && x.irrNote ? [`IRR ${'id' in x ? (x as { id: string }).id : 'whole plan'}: ${x.irrNote}`] : [])),
+  ];
+  const sections = [projects, summary, capex, ...(opts.cashflows ? [cash] : [])];
+  return `${head}\n${renderSections(sections, opts.format, u)}\n${lines.map((l) => (md ? `${l}  ` : l)).join('\n')}\n${opts.format === 'table' ? '\nConventions and sources: docs/finance.md\n' : ''}`;
+}
