@@ -15,6 +15,7 @@ import { registerMcRoutes, type McComputed } from './routes/mc.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerRunRoutes } from './routes/run.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
+import { registerSystemRoutes } from './routes/system.ts';
 import { echartsDistDir, registerWebRoutes } from './routes/web.ts';
 import { SCENARIO_SCHEMA_KEYWORDS, ScenarioBodySchema } from './schemas.ts';
 import { ScenarioStore } from './store.ts';
@@ -178,6 +179,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     registerRunRoutes(api, store);
     registerCompareRoutes(api, store);
     registerMcRoutes(api, store, mcPool, opts.onMcComputed);
+    registerSystemRoutes(api, store);
   });
   app.addHook('onClose', () => mcPool.close());
   if (opts.warmCache) {

@@ -27,6 +27,7 @@ export function listItem(id: string, name: string, resolved: ResolvedScenario, p
     growthModel: w.capacity.growth.model,
     hash: r.hash,
     uncertain: isUncertain(r),
+    system: r.system !== undefined,
     warnings: [...r.warnings],
   };
 }
