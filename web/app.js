@@ -8,6 +8,7 @@ import { downloadCsv } from './download.js';
 import { ensureMc, ensureReports, noteBandsDrawn, renderList } from './list.js';
 import { buildChartCards, renderAll } from './results.js';
 import { $, el, loadPrefs, savePrefs, setMeta, state, tr } from './state.js';
+import { initSystemView } from './system.js';
 import { chooseBase, fillForm, renderBaseSelect, wireWhatIf } from './whatif-panel.js';
 
 // ---- static text ------------------------------------------------------------------------------------------
@@ -100,6 +101,7 @@ async function start() {
   await data;
   state.timings.dataMs = performance.now();
   renderAll(true);
+  initSystemView();
   state.rendered = true;
   noteBandsDrawn();
   state.timings.interactiveMs = performance.now();
