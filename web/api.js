@@ -31,6 +31,8 @@ export const api = {
   result: (id) => request('GET', `/api/scenarios/${encodeURIComponent(id)}/result`),
   /** Monte Carlo report with the server's default draws and seed (the same as `pvplan mc FILE --format json`). */
   mc: (id) => request('GET', `/api/scenarios/${encodeURIComponent(id)}/mc`),
+  /** A scenario's hourly system dispatched (the same as `pvplan system FILE --format json`). */
+  system: (id) => request('GET', `/api/scenarios/${encodeURIComponent(id)}/system`),
   compare: (ids, whatIfs, metric) => request('POST', '/api/compare', { ids, whatIfs, metric }),
   compareCsv: (ids, whatIfs, metric, units) => request('POST', '/api/compare.csv', { ids, whatIfs, metric, units }),
   run: (body, signal) => request('POST', '/api/run', body, signal),

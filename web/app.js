@@ -9,6 +9,7 @@ import { ensureMc, ensureReports, noteBandsDrawn, renderList } from './list.js';
 import { initPortfolio, renderPortfolio } from './portfolio.js';
 import { buildChartCards, renderAll } from './results.js';
 import { $, el, loadPrefs, savePrefs, setMeta, state, tr } from './state.js';
+import { initSystemView } from './system.js';
 import { chooseBase, fillForm, renderBaseSelect, wireWhatIf } from './whatif-panel.js';
 
 // ---- static text ------------------------------------------------------------------------------------------
@@ -102,6 +103,7 @@ async function start() {
   await data;
   state.timings.dataMs = performance.now();
   renderAll(true);
+  initSystemView();
   state.rendered = true;
   noteBandsDrawn();
   state.timings.interactiveMs = performance.now();

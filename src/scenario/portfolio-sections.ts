@@ -12,7 +12,8 @@ import { fractionalYear, daysInMonth } from '../core/portfolio/dates.ts';
 import type { Portfolio, PortfolioTarget, Project, Stage, StageAssumption, Technology } from '../core/portfolio/types.ts';
 import { STAGES, TECHNOLOGIES } from '../core/portfolio/types.ts';
 import { parseQuantity, QuantityError, type Dimension } from './quantity.ts';
-import type { DelayYearsSpec, Scenario } from './schema.ts';
+import { WindChainFields, type DelayYearsSpec, type ProjectSpec, type Scenario } from './schema.ts';
+import type { WindChainSpec } from './system-step.ts';
 import type { ValidationIssue } from './validate.ts';
 
 /** The portfolio sections resolved, with problems (errors) and warnings by field path. */
@@ -88,11 +89,61 @@ function probability(value: unknown, path: string[], issues: ValidationIssue[]):
   return x;
 }
 
+/** Full-load hours of a project's wind chain (windChainFullLoadHours with the scenario's folder and reader), or its problems. */
+export type WindYield = (spec: WindChainSpec, at: string[]) => { fullLoadHours?: number; issues: ReadonlyArray<{ path: string[]; message: string }> };
+
+/** The wind-chain fields a project's yield may carry (ProjectYieldSchema less fullLoadHours). */
+const WIND_CHAIN_KEYS = Object.keys(WindChainFields) as Array<keyof WindChainSpec>;
+const WIND_TECHNOLOGIES: readonly Technology[] = ['wind-onshore', 'wind-offshore'];
+/** Most hours a year has (leap year). */
+const HOURS_IN_LEAP_YEAR = 8784;
+
+/**
+ * A project's full-load hours from its `yield`: the hours as given, or for a wind project the wind chain
+ * (windYield); undefined, with the problem in `issues` by field, when it cannot be had.
+ */
+function projectFullLoadHours(y: NonNullable<ProjectSpec['yield']>, technology: Technology, at: string[], issues: ValidationIssue[], windYield: WindYield | undefined): number | undefined {
+  const chainKeys = WIND_CHAIN_KEYS.filter((k) => y[k] !== undefined);
+  if (technology === 'storage') {
+    issues.push({ path: at, message: 'storage generates no energy of its own: remove its yield' });
+    return undefined;
+  }
+  if (chainKeys.length > 0) {
+    if (y.fullLoadHours !== undefined) {
+      issues.push({ path: [...at, 'fullLoadHours'], message: `give either 'fullLoadHours' or the wind chain (${chainKeys.join(', ')}), not both` });
+      return undefined;
+    }
+    if (!WIND_TECHNOLOGIES.includes(technology)) {
+      issues.push({ path: [...at, chainKeys[0]!], message: `the wind chain gives the yield of ${WIND_TECHNOLOGIES.join(' and ')} projects; a ${technology} project takes 'fullLoadHours'` });
+      return undefined;
+    }
+    if (windYield === undefined) {
+      issues.push({ path: at, message: 'the wind chain needs the scenario file (its weather file is read relative to it)' });
+      return undefined;
+    }
+    const { fullLoadHours, issues: found } = windYield(y, at);
+    for (const i of found) issues.push({ path: i.path, message: i.message });
+    if (fullLoadHours === undefined) return undefined;
+    if (!(fullLoadHours > 0)) {
+      issues.push({ path: at, message: 'the wind chain gives 0 full-load hours: the hub wind never reaches the power curve (check hubHeight, the weather file and the turbine)' });
+      return undefined;
+    }
+    return fullLoadHours;
+  }
+  if (y.fullLoadHours === undefined) {
+    issues.push({ path: at, message: "expected 'fullLoadHours' (e.g. '1135 h') or, for a wind project, the wind chain (turbine, hubHeight, weather; docs/wind.md)" });
+    return undefined;
+  }
+  const hours = quantity(y.fullLoadHours, 'duration', [...at, 'fullLoadHours'], issues);
+  if (!(hours > 0 && hours <= HOURS_IN_LEAP_YEAR)) issues.push({ path: [...at, 'fullLoadHours'], message: `expected hours per year above 0 and at most ${HOURS_IN_LEAP_YEAR} h, got '${y.fullLoadHours}'` });
+  return hours;
+}
+
 /**
  * Resolves the portfolio sections of a structurally valid scenario. `baseYear` and `years` come from the
  * aggregate plan (capacity.baseline.year, years.start/end); `baselineMW` says whether the plan has PV to count.
  */
-export function resolvePortfolioSections(s: Scenario, baseYear: number, baselineMW: number): PortfolioSections {
+export function resolvePortfolioSections(s: Scenario, baseYear: number, baselineMW: number, windYield?: WindYield): PortfolioSections {
   const issues: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
   const stageAssumptions = { ...DEFAULT_STAGE_ASSUMPTIONS } as Record<Stage, StageAssumption>;
@@ -139,11 +190,7 @@ export function resolvePortfolioSections(s: Scenario, baseYear: number, baseline
     const delayYears = w.delayYears === undefined ? stage.delayYears : delayOf(w.delayYears, [...path, 'delayYears'], issues);
     const tech = TECHNOLOGY_DEFAULTS[w.technology];
     let fullLoadHours = tech.fullLoadHours;
-    if (w.yield) {
-      fullLoadHours = quantity(w.yield.fullLoadHours, 'duration', [...path, 'yield', 'fullLoadHours'], issues);
-      if (w.technology === 'storage') issues.push({ path: [...path, 'yield'], message: 'storage generates no energy of its own: remove its yield' });
-      else if (!(fullLoadHours > 0 && fullLoadHours <= 8784)) issues.push({ path: [...path, 'yield', 'fullLoadHours'], message: `expected hours per year above 0 and at most 8784 h, got '${w.yield.fullLoadHours}'` });
-    }
+    if (w.yield) fullLoadHours = projectFullLoadHours(w.yield, w.technology, [...path, 'yield'], issues, windYield) ?? fullLoadHours;
     if (issues.length > before || delayYears === undefined) return;
     projects.push({
       id: w.id,

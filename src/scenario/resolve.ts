@@ -26,14 +26,15 @@ import { defaultPhysicalYield, type PhysicalYieldResolver } from './physical-ste
 import { physicalFullLoadHours, weatherBaseDirOfChain } from './physical-yield.ts';
 import { checkPlausibility, warningsAt, type ScenarioWarning } from './plausibility.ts';
 import { Collector } from './quantities.ts';
-import { hasPortfolio, resolvePortfolioSections, writtenBaselineMW } from './portfolio-sections.ts';
+import { hasPortfolio, resolvePortfolioSections, writtenBaselineMW, type WindYield } from './portfolio-sections.ts';
 import { resolveFinance } from './finance-step.ts';
 import { checkCorrelations, checkPlanOutcome } from './rules.ts';
 import { planResult } from './simulation.ts';
 import type { Scenario } from './schema.ts';
 import { validateScenarioShape, type ValidationIssue } from './validate.ts';
 import type { SystemYield } from '../core/storage/system-yield.ts';
-import { defaultSystemResolver, resolveSystem, systemBaseDirsOfChain, type SystemResolver } from './system-step.ts';
+import { defaultSystemResolver, resolveSystem, systemBaseDirsOfChain, windChainFullLoadHours, type SystemResolver } from './system-step.ts';
+import { dirname } from 'node:path';
 
 export { SCENARIO_DEFAULTS } from './defaults.ts';
 export { canonicalJson, planHash } from './hash.ts';
@@ -102,7 +103,10 @@ export function resolveChain(chain: ScenarioChain, readText: ReadText = readText
     physicalYield: (section) => physicalFullLoadHours({ ...section, weatherBaseDir }, readText),
     system: (c, spec, forPlan) => resolveSystem(c, spec, forPlan, systemDirs, readText),
   });
-  const sections = hasPortfolio(written) ? resolvePortfolioSections(written, written.capacity.baseline.year, writtenBaselineMW(written)) : undefined;
+  // A project's weather file (wind chain) is read relative to the file of the chain that writes `projects`.
+  const projectsFile = chain.chain.find((d) => d.data.projects !== undefined)?.file ?? chain.file;
+  const windYield: WindYield = (spec, at) => windChainFullLoadHours(spec, at, dirname(projectsFile), readText);
+  const sections = hasPortfolio(written) ? resolvePortfolioSections(written, written.capacity.baseline.year, writtenBaselineMW(written), windYield) : undefined;
   if (sections) issues.push(...sections.issues);
   if (issues.length > 0) throw new ScenarioError(problemsAt(chain.chain, issues));
   const portfolio: ResolvedPortfolio | undefined = sections && {

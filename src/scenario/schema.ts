@@ -3,7 +3,7 @@
  * (validate.ts walks it) and the published JSON Schema (`pvplan schema`, scenarios/scenario.schema.json).
  * Quantity fields are strings with units; their dimension is recorded in the `x-dimension` keyword.
  */
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static, type TOptional, type TSchema } from 'typebox';
 import { COUNTED_METRICS, STAGES, TECHNOLOGIES } from '../core/portfolio/types.ts';
 import type { Dimension } from './quantity.ts';
 
@@ -438,6 +438,19 @@ const StageOverride = Type.Object(
   { ...strict, description: "A stage's default completion probability and delay" },
 );
 
+/**
+ * A project's yield: given full-load hours, or (wind-onshore, wind-offshore) the wind chain of docs/wind.md with the
+ * fields of a system's wind farm (turbine or powerCurve, hubHeight, weather, …). Which one applies is checked with
+ * the project (src/scenario/projects.ts), so each message names the field.
+ */
+export const ProjectYieldSchema = Type.Object(
+  {
+    fullLoadHours: Type.Optional(Quantity('duration', 'Full-load hours a year of the new plant, e.g. 1135 h')),
+    ...(Object.fromEntries(Object.entries(WindChainFields).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof typeof WindChainFields]: TOptional<(typeof WindChainFields)[K]> }),
+  },
+  { ...strict, description: "Yield override (default: the technology's): fullLoadHours, or for a wind project the wind chain (turbine, hubHeight, weather; docs/wind.md)" },
+);
+
 /** One named project. */
 export const ProjectSchema = Type.Object(
   {
@@ -452,9 +465,7 @@ export const ProjectSchema = Type.Object(
     investment: Type.Optional(Quantity('money', 'Total investment, e.g. 70亿元')),
     completionProbability: Type.Optional(Quantity('fraction', "Probability the project is built (default: its stage's)")),
     delayYears: Type.Optional(DelayYearsSchema),
-    yield: Type.Optional(
-      Type.Object({ fullLoadHours: Quantity('duration', 'Full-load hours a year of the new plant, e.g. 1135 h') }, { ...strict, description: "Yield override (default: the technology's)" }),
-    ),
+    yield: Type.Optional(ProjectYieldSchema),
     location: Type.Optional(Type.String({ description: 'Where it is' })),
     owner: Type.Optional(Type.String({ description: 'Developer or owner (groups correlated draws when pipeline.correlation.by is owner)' })),
     source: Type.Optional(Type.String({ description: 'Where the figures come from, and which are assumptions' })),

@@ -13,9 +13,9 @@ import { checkPowerCurve, maxPowerKW, type PowerCurve } from '../core/wind/power
 import { findTurbine, TURBINES } from '../core/wind/turbines.ts';
 import { simulateWindYear, DEFAULT_WIND_HEIGHT_M, type WindProfile, type WindWeather } from '../core/wind/wind-year.ts';
 import { DEFAULT_ROUGHNESS_LENGTH_M } from '../core/wind/profile.ts';
-import { checkSystemYield, type StorageSizing, type SystemYield, type SystemYieldGenerator } from '../core/storage/system-yield.ts';
+import { checkSystemYield, windFarmGenerationMW, type StorageSizing, type SystemYield, type SystemYieldGenerator } from '../core/storage/system-yield.ts';
 import type { StorageSpec } from '../core/storage/system.ts';
-import { HOURS_PER_YEAR } from '../core/units.ts';
+import { fullLoadHoursFromCapacityFactor, HOURS_PER_YEAR } from '../core/units.ts';
 import { DATA_FILE_MAX_BYTES } from '../io/read-bounded.ts';
 import { detectWeatherFormat, parseWeatherText } from '../weather/read.ts';
 import { WeatherParseError } from '../weather/types.ts';
@@ -24,8 +24,8 @@ import { ScenarioError } from './errors.ts';
 import { readTextFromDisk, type ReadText, type ScenarioChain } from './load.ts';
 import { physicalSettingsFromSpec, runPhysicalYield } from './physical-yield.ts';
 import { parsePowerCurveCsv } from './power-curve-csv.ts';
-import { to, type Collector, type Setter } from './quantities.ts';
-import type { SystemGeneratorSpec, SystemSpec } from './schema.ts';
+import { Collector, to, type Setter } from './quantities.ts';
+import type { ProjectSpec, SystemGeneratorSpec, SystemSpec } from './schema.ts';
 import { GENERATION_COLUMN, LOAD_COLUMN, parseHourlyColumnCsv, PRICE_COLUMN } from './system-series.ts';
 import { didYouMean } from './validate.ts';
 
@@ -333,6 +333,48 @@ function generatorSeries(c: Collector, spec: SystemSpec, dirs: SystemBaseDirs, r
   };
   generatorCache.set(key, series);
   return series;
+}
+
+/** The wind-chain fields of a portfolio project's yield (ProjectYieldSchema): a system wind farm's, without name, count and capacity. */
+export type WindChainSpec = Omit<NonNullable<ProjectSpec['yield']>, 'fullLoadHours'>;
+/** A project's wind-chain yield as a wind farm of a nominal 1 MW: full-load hours do not depend on the farm's size. */
+const NOMINAL_FARM_CAPACITY = '1 MW';
+
+/**
+ * Full-load hours a year of a wind farm from the wind chain (docs/wind.md), for a portfolio project:
+ * h = CF · 8760 h with CF = Σ_t P_t·Δt / (P_rated · Σ_t Δt), P_t the farm's net output (power curve, losses,
+ * availability), so a series of any length gives hours per year (a typical year of 8760 h gives Σ_t P_t·Δt / P_rated).
+ * The chain is windGenerator's, its series kept in the generators' cache by the settings and the files' content.
+ * Problems are returned with their field path under `at` (projects.3.yield.hubHeight …).
+ */
+export function windChainFullLoadHours(spec: WindChainSpec, at: string[], baseDir: string, readText: ReadText = readTextFromDisk): { fullLoadHours?: number; issues: Issue[] } {
+  if (spec.hubHeight === undefined || spec.weather === undefined) {
+    const missing = spec.hubHeight === undefined ? 'hubHeight' : 'weather';
+    return { issues: [{ path: [...at, missing], message: `missing required field '${missing}' of the wind chain (turbine or powerCurve, hubHeight, weather; docs/wind.md)` }] };
+  }
+  const farm = { ...spec, hubHeight: spec.hubHeight, weather: spec.weather, name: at.join('.'), kind: 'wind' as const, capacity: NOMINAL_FARM_CAPACITY };
+  const files = new FileReader(readText);
+  const keyHash = createHash('sha256');
+  keyHash.update(JSON.stringify({ projectWind: spec, baseDir }));
+  for (const f of [farm.weather.file, typeof farm.powerCurve === 'string' ? farm.powerCurve : undefined]) if (f !== undefined) keyHash.update(files.read(resolvePath(baseDir, f), f, at, []) ?? '\u0000missing');
+  const key = keyHash.digest('hex');
+  let series = generatorCache.get(key);
+  if (series === undefined) {
+    const c = new Collector();
+    const issues: Issue[] = [];
+    const built = windGenerator(c, farm, at, baseDir, files, issues);
+    for (const i of c.issues) issues.push({ path: [...i.path], message: i.message });
+    if (built === undefined || issues.length > 0) return { issues };
+    const clock = built.clock!;
+    series = { generators: [built.gen], unixTimeS: clock.unixTimeS, utcOffsetHours: clock.utcOffsetHours, stepHours: clock.stepHours };
+    generatorCache.set(key, series);
+  }
+  const gen = series.generators[0]! as WindFarmResult;
+  const outputMW = windFarmGenerationMW(gen, 1);
+  let energyMWh = 0;
+  for (let t = 0; t < outputMW.length; t++) energyMWh += outputMW[t]! * series.stepHours;
+  const hours = outputMW.length * series.stepHours;
+  return { fullLoadHours: hours > 0 ? fullLoadHoursFromCapacityFactor(energyMWh / (gen.capacityMW * hours)) : 0, issues: [] };
 }
 
 /** Storage of a section in internal units (defaults filled), with the sizing rule when written as ratio and hours. */

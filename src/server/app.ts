@@ -18,6 +18,7 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { registerPortfolioRoutes } from './routes/portfolio.ts';
 import { registerRunRoutes } from './routes/run.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
+import { registerSystemRoutes } from './routes/system.ts';
 import { echartsDistDir, registerWebRoutes } from './routes/web.ts';
 import { MAX_SCENARIO_ID_BYTES } from '../scenario/id.ts';
 import { SCENARIO_SCHEMA_KEYWORDS, ScenarioBodySchema } from './schemas.ts';
@@ -189,6 +190,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     registerPortfolioRoutes(api, store);
     registerCompareRoutes(api, store);
     registerMcRoutes(api, store, mcPool, opts.onMcComputed);
+    registerSystemRoutes(api, store);
   });
   app.addHook('onClose', () => mcPool.close());
   if (opts.warmCache) {

@@ -27,6 +27,7 @@ export function listItem(id: string, name: string, resolved: ResolvedScenario, p
     growthModel: w.capacity.growth.model,
     hash: r.hash,
     uncertain: isUncertain(r),
+    system: r.system !== undefined,
     warnings: [...r.warnings],
     ...(r.portfolio && r.portfolio.portfolio.projects.length > 0 ? { projects: r.portfolio.portfolio.projects.length } : {}),
   };

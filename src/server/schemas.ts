@@ -13,6 +13,7 @@ import type { PortfolioView } from '../report/portfolio-view.ts';
 import { COMPARE_METRICS, type CompareSummary } from '../report/compare.ts';
 import type { McReport } from '../report/mc.ts';
 import type { RunReport } from '../report/run.ts';
+import type { ScenarioSystemReport } from '../report/system.ts';
 import { WARNING_CODES, type WarningCode } from '../scenario/plausibility-messages.ts';
 import { SCENARIO_ID_PATTERN } from '../scenario/id.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
@@ -236,6 +237,7 @@ export const ScenarioListItemSchema = Type.Object({
   growthModel: Type.Optional(Type.String()),
   hash: Type.Optional(Type.String()),
   uncertain: Type.Optional(Type.Boolean({ description: 'The scenario declares distributions or a year-to-year weather term: GET /api/scenarios/:id/mc has a spread' })),
+  system: Type.Optional(Type.Boolean({ description: "The scenario has a 'system:' section: GET /api/scenarios/:id/system dispatches it" })),
   warnings: Type.Optional(Type.Array(WarningSchema, { description: 'Plausibility warnings of a valid scenario (empty when none): show it in amber' })),
   projects: Type.Optional(Type.Integer({ description: 'Named projects of a portfolio scenario: GET /api/scenarios/:id/portfolio shows them' })),
   error: Type.Optional(ErrorSchema),
@@ -548,6 +550,60 @@ export const PortfolioViewSchema = Type.Object({
   labels: Type.Object({ stages: Type.Record(Type.String(), LabelPair), technologies: Type.Record(Type.String(), LabelPair) }),
 });
 
+const Nums = Type.Array(Num);
+const GeneratorKindSchema = Type.Unsafe<'pv' | 'wind' | 'other'>({ type: 'string', enum: ['pv', 'wind', 'other'] });
+
+/**
+ * A scenario's hourly system dispatched (`pvplan system FILE --format json`, docs/system.md): summary, curtailment by
+ * month, the duration curve, the 12 × 24 heatmaps and the week with the most curtailment.
+ */
+export const SystemReportSchema = Type.Object({
+  scenario: Type.Object({ file: Type.String({ description: 'File name inside the scenarios folder' }), name: Type.String() }),
+  pvplanVersion: Type.String(),
+  generation: Type.Object({ label: Type.String(), steps: Type.Integer(), stepHours: Num, utcOffsetHours: Num }),
+  strategy: Type.Unsafe<'greedy' | 'optimal'>({ type: 'string', enum: ['greedy', 'optimal'] }),
+  horizonHours: Type.Optional(Num),
+  exportLimitMW: Num,
+  storage: Type.Object({ powerMW: Num, energyMWh: Num, roundTripEfficiencyFrac: Num, socMinFrac: Num, socMaxFrac: Num, socInitialFrac: Num, selfDischargeFracPerHour: Num }),
+  generationMWh: Num,
+  deliveredMWh: Num,
+  curtailedMWh: Num,
+  curtailmentFrac: Num,
+  chargedMWh: Num,
+  dischargedMWh: Num,
+  storageLossMWh: Num,
+  equivalentFullCycles: Num,
+  finalSocFrac: Num,
+  revenueYuan: Type.Optional(Num),
+  withoutStorage: Type.Object({ curtailedMWh: Num, curtailmentFrac: Num }, { description: 'Curtailment at the same limit without storage' }),
+  monthly: Type.Object({ generationMWh: Nums, deliveredMWh: Nums, curtailedMWh: Nums, curtailmentFrac: Nums }, { description: 'January to December, on the local clock' }),
+  durationCurve: Type.Object({
+    exportLimitMW: Num,
+    stepsAboveLimit: Type.Integer(),
+    energyAboveLimitMWh: Num,
+    generationMWByExceedancePercent: Type.Array(Num, { description: 'Generation exceeded during 0 %, 1 %, …, 100 % of the steps (101 points; the first is the largest)' }),
+  }),
+  heatmaps: Type.Object({
+    curtailedMWh: Type.Array(Nums, { description: '12 months × 24 local hours: curtailed MWh summed' }),
+    meanSocFrac: Type.Array(Nums, { description: '12 months × 24 local hours: mean state of charge, fraction of the energy capacity' }),
+  }),
+  week: Type.Object({
+    start: Type.String({ description: 'ISO 8601 start of the week (the one with the most curtailment)' }),
+    startStep: Type.Integer(),
+    generators: Type.Array(Type.Object({ name: Type.String(), kind: GeneratorKindSchema, generationMW: Nums })),
+    chargeMW: Nums,
+    dischargeMW: Nums,
+    exportMW: Nums,
+    curtailedMW: Nums,
+    socFrac: Nums,
+  }),
+  capacityMW: Num,
+  generators: Type.Array(Type.Object({ name: Type.String(), kind: GeneratorKindSchema, capacityMW: Num, generationMWh: Num, fullLoadHours: Num })),
+  loadServedMWh: Num,
+  deliveredFullLoadHours: Num,
+  planFullLoadHours: Num,
+});
+
 // Compile-time guards: a field added to RunReport (or CompareSummary) without its schema fails `tsc` here.
 type Equalish<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
@@ -578,6 +634,7 @@ export type McReportSchemaMatches = Assert<
     : false
 >;
 export type MetricSchemaMatches = Assert<Equalish<DeepMutable<Metric>, DeepMutable<Static<typeof RegistryMetricSchema>>>>;
+export type SystemReportSchemaMatches = Assert<Equalish<DeepMutable<ScenarioSystemReport>, DeepMutable<Static<typeof SystemReportSchema>>>>;
 export type CompareSummaryMatches = Assert<[DeepMutable<CompareSummary>] extends [Static<typeof CompareResponseSchema>['summary'][number]] ? true : false>;
 export type PortfolioViewSchemaMatches = Assert<
   [

@@ -17,6 +17,7 @@ import {
   SaveResponseSchema,
   ScenarioDetailSchema,
   ScenarioListSchema,
+  SystemReportSchema,
 } from '../../src/server/schemas.ts';
 import { copyScenarios, quietApp } from './helpers.ts';
 
@@ -108,6 +109,9 @@ describe('responses against their schemas', () => {
       const run = (await check(`/api/scenarios/${id}/result`, RunReportSchema)) as { years: unknown[] };
       expect(run.years.length).toBeGreaterThanOrEqual(NATIVE_ARRAY_MIN_ITEMS);
     }
+    const withSystem = list.scenarios.filter((s) => (s as { system?: boolean }).system).map((s) => s.id);
+    expect(withSystem.length).toBeGreaterThan(0);
+    for (const id of withSystem) await check(`/api/scenarios/${id}/system`, SystemReportSchema);
     const meta = (await app.inject('/api/meta')).json() as { metrics: Array<{ id: string; compare: boolean }> };
     for (const { id: metric } of meta.metrics.filter((m) => m.compare)) await check(`/api/compare?ids=${ids.slice(0, 4).join(',')}&metric=${metric}`, CompareResponseSchema);
   });

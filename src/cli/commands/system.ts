@@ -6,16 +6,16 @@
  */
 import { Option, type Command } from 'commander';
 import { LpSolveError, type LpSolver } from '../../core/storage/optimal.ts';
-import { DISPATCH_STRATEGIES, runSystem, type DispatchStrategy, type SystemRun, type SystemRunInput } from '../../core/storage/run.ts';
+import { DISPATCH_STRATEGIES, runSystem, type DispatchStrategy, type SystemRun } from '../../core/storage/run.ts';
 import type { StorageSpec } from '../../core/storage/system.ts';
 import { renderJson, renderSections, section, type Column, type OutputFormat } from '../../report/format.ts';
 import { DATA_FILE_MAX_BYTES, readRegularFileText } from '../../io/read-bounded.ts';
 import { loadHighsSolver } from '../../scenario/lp-solver.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
-import { deliveredFullLoadHours, systemCapacityMW, systemRunInput, type SystemYield } from '../../core/storage/system-yield.ts';
+import { systemRunInput } from '../../core/storage/system-yield.ts';
+import { scenarioSystemJson, systemJson } from '../../report/system.ts';
 import { formatQuantity, parseQuantity, QuantityError, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
 import { parseGenerationCsv, parsePricesCsv, type HourlyColumn } from '../../scenario/system-series.ts';
-import { PVPLAN_VERSION } from '../../version.ts';
 import { formatIsoTimeWithOffset } from '../../weather/csv.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { CliError, CliExit, EXIT_INTERNAL, langOf, type CliIo } from '../io.ts';
@@ -50,8 +50,6 @@ const DEFAULTS = {
   selfDischarge: '0 %/h',
 } as const;
 
-/** Points of the duration curve in the JSON: the output exceeded during 0 %, 1 %, …, 100 % of the steps. */
-const DURATION_CURVE_POINTS = 101;
 /** Significant digits of the values in the --hourly CSV (more than any input carries). */
 const HOURLY_SIGNIFICANT_DIGITS = 10;
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -103,46 +101,6 @@ function readSeries(flag: string, path: string, parse: (text: string) => HourlyC
     throw new CliError(`${flag}: cannot read '${path}': ${(e as Error).message}`);
   }
   return parse(text);
-}
-
-/** The planner's figures as JSON (documented in docs/system.md and the README). */
-export function systemJson(run: SystemRun, generation: HourlyColumn, strategy: DispatchStrategy, horizonHours: number | undefined): Record<string, unknown> {
-  const { summary, durationCurve: dc } = run;
-  const n = dc.generationMW.length;
-  const curve = Array.from({ length: DURATION_CURVE_POINTS }, (_, i) => (n === 0 ? 0 : dc.generationMW[Math.min(n - 1, Math.floor((i * n) / (DURATION_CURVE_POINTS - 1)))]!));
-  const w = run.week;
-  return {
-    pvplanVersion: PVPLAN_VERSION,
-    generation: { label: generation.label, steps: n, stepHours: generation.stepHours, utcOffsetHours: generation.utcOffsetHours },
-    strategy,
-    ...(horizonHours === undefined ? {} : { horizonHours }),
-    exportLimitMW: run.system.exportLimitMW,
-    storage: run.system.storage,
-    generationMWh: summary.generationMWh,
-    deliveredMWh: summary.deliveredMWh,
-    curtailedMWh: summary.curtailedMWh,
-    curtailmentFrac: summary.curtailmentFrac,
-    chargedMWh: summary.chargedMWh,
-    dischargedMWh: summary.dischargedMWh,
-    storageLossMWh: summary.storageLossMWh,
-    equivalentFullCycles: summary.equivalentFullCycles,
-    finalSocFrac: summary.finalSocFrac,
-    ...(summary.revenueYuan === undefined ? {} : { revenueYuan: summary.revenueYuan }),
-    withoutStorage: { curtailedMWh: dc.energyAboveLimitMWh, curtailmentFrac: summary.generationMWh > 0 ? dc.energyAboveLimitMWh / summary.generationMWh : 0 },
-    monthly: run.monthly,
-    durationCurve: { exportLimitMW: dc.exportLimitMW, stepsAboveLimit: dc.stepsAboveLimit, energyAboveLimitMWh: dc.energyAboveLimitMWh, generationMWByExceedancePercent: curve },
-    heatmaps: { curtailedMWh: run.curtailmentHeatmapMWh, meanSocFrac: run.socHeatmapFrac },
-    week: {
-      start: formatIsoTimeWithOffset(w.unixTimeS[0]!, generation.utcOffsetHours),
-      startStep: w.startStep,
-      generators: w.generators,
-      chargeMW: w.chargeMW,
-      dischargeMW: w.dischargeMW,
-      exportMW: w.exportMW,
-      curtailedMW: w.curtailedMW,
-      socFrac: w.socFrac,
-    },
-  };
 }
 
 const hourlyNumber = (v: number): string => String(Number(v.toPrecision(HOURLY_SIGNIFICANT_DIGITS)));
@@ -294,7 +252,7 @@ export function registerSystem(program: Command, io: CliIo): void {
       }
       throw e;
     }
-    const output = flags.format === 'json' ? renderJson(systemJson(run, generation, flags.strategy, horizonHours)) : renderSystem(run, generation, flags.strategy, flags.format, flags.units, langOf(io));
+    const output = flags.format === 'json' ? renderJson(systemJson(run, generation, flags.strategy, horizonHours, formatIsoTimeWithOffset)) : renderSystem(run, generation, flags.strategy, flags.format, flags.units, langOf(io));
     if (flags.hourly !== undefined) {
       try {
         writeFileAtomic(flags.hourly, systemHourlyCsv(run, generation));
@@ -308,28 +266,6 @@ export function registerSystem(program: Command, io: CliIo): void {
 
 /** Quick-form flags that a scenario's system section sets itself. */
 const SECTION_FLAGS = ['generation', 'prices', 'exportLimit', 'horizon'] as const;
-
-/** The JSON of a scenario's system: the quick form's, plus the scenario, its generators and the plan's delivered hours. */
-export function scenarioSystemJson(run: SystemRun, input: SystemRunInput, system: SystemYield, file: string, name: string): Record<string, unknown> {
-  const column: HourlyColumn = { label: file, unixTimeS: system.unixTimeS, values: run.system.generationMW, stepHours: system.stepHours, utcOffsetHours: system.utcOffsetHours };
-  const base = systemJson(run, column, system.strategy, system.horizonSteps === undefined ? undefined : system.horizonSteps * system.stepHours);
-  const capacityMW = systemCapacityMW(system);
-  return {
-    scenario: { file, name },
-    ...base,
-    capacityMW,
-    generators: input.generators.map((g, i) => {
-      let sum = 0;
-      for (let t = 0; t < g.generationMW.length; t++) sum += g.generationMW[t]!;
-      const capacity = system.generators[i]!.capacityMW;
-      const energyMWh = sum * system.stepHours;
-      return { name: g.name, kind: g.kind, capacityMW: capacity, generationMWh: energyMWh, fullLoadHours: capacity > 0 ? energyMWh / capacity : 0 };
-    }),
-    loadServedMWh: run.loadServedMWh,
-    deliveredFullLoadHours: capacityMW > 0 ? (run.summary.deliveredMWh + run.loadServedMWh) / capacityMW : 0,
-    planFullLoadHours: deliveredFullLoadHours(system),
-  };
-}
 
 /** `pvplan system FILE`: resolves the scenario, dispatches its system by the section's strategy, prints like the quick form. */
 async function runScenarioSystem(file: string, flags: SystemFlags, io: CliIo): Promise<void> {
@@ -352,7 +288,7 @@ async function runScenarioSystem(file: string, flags: SystemFlags, io: CliIo): P
     throw e;
   }
   const column: HourlyColumn = { label: `${resolved.name} (${file})`, unixTimeS: system.unixTimeS, values: run.system.generationMW, stepHours: system.stepHours, utcOffsetHours: system.utcOffsetHours };
-  const output = flags.format === 'json' ? renderJson(scenarioSystemJson(run, input, system, file, resolved.name)) : renderSystem(run, column, system.strategy, flags.format, flags.units);
+  const output = flags.format === 'json' ? renderJson(scenarioSystemJson(run, input, system, file, resolved.name, formatIsoTimeWithOffset)) : renderSystem(run, column, system.strategy, flags.format, flags.units);
   if (flags.hourly !== undefined) {
     try {
       writeFileAtomic(flags.hourly, systemHourlyCsv(run, column));

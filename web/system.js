@@ -1,0 +1,234 @@
+// The energy-system view: for the ticked scenarios with a `system:` section (PV, wind and storage behind one grid
+// connection), the duration curve of generation against the export limit, the month × hour heatmap of curtailment
+// or of the storage's state of charge, the week with the most curtailment as a stacked area, and the curtailment
+// of every ticked option side by side. Data: GET /api/scenarios/:id/system (the JSON of `pvplan system FILE`),
+// fetched once per scenario for the page's life; options from system-charts.js. The view wires itself to the
+// scenario list and the language and unit switches, so app.js only calls initSystemView() once.
+
+import { api } from './api.js';
+import { colorOf, swatchClass } from './charts.js';
+import { colorIndexOf } from './list.js';
+import { $, ctx, el, state, tr } from './state.js';
+import { compareOption, durationOption, heatmapOption, weekOption } from './system-charts.js';
+import { formatNumber, formatQuantity, toInputUnit } from './units.js';
+
+const CHARTS = ['duration', 'heatmap', 'week', 'compare'];
+
+const view = {
+  /** id → { status: 'pending' | 'ready' | 'error', report?, error? } */
+  jobs: new Map(),
+  shownId: null,
+  heat: 'curtailment',
+  charts: new Map(),
+  options: new Map(),
+  lastWidth: 0,
+};
+
+/** Ticked scenarios that have a system section, in the order they were ticked. */
+function systemIds() {
+  const withSystem = new Set(state.list.filter((s) => s.valid && s.system).map((s) => s.id));
+  return state.selected.filter((id) => withSystem.has(id));
+}
+
+function entryOf(id) {
+  return { id, colorIndex: colorIndexOf(id) };
+}
+
+function percentText(frac) {
+  const text = formatNumber(toInputUnit(frac, state.meta.inputUnits.percent), state.lang);
+  return state.lang === 'zh' ? `${text}%` : `${text} %`;
+}
+
+function build() {
+  const link = el('link', { rel: 'stylesheet', href: '/system.css' });
+  document.head.append(link);
+  const chartBox = (kind, extra = {}) => el('div', { class: 'chart', id: `sys-chart-${kind}`, 'data-testid': `sys-chart-${kind}`, role: 'img', 'aria-labelledby': `sys-title-${kind}`, ...extra });
+  const title = (kind) => el('h3', { id: `sys-title-${kind}` });
+  const heatSwitch = el(
+    'fieldset',
+    { class: 'sys-switch', 'data-testid': 'sys-heat-switch' },
+    el('legend', { id: 'sys-heat-legend' }),
+    ...['curtailment', 'soc'].map((mode) =>
+      el('label', {}, el('input', { type: 'radio', name: 'sys-heat', value: mode, 'data-testid': `sys-heat-${mode}`, checked: mode === view.heat, onchange: () => setHeat(mode) }), el('span', { id: `sys-heat-${mode}-label` })),
+    ),
+  );
+  const section = el(
+    'section',
+    { class: 'panel system', id: 'system', 'data-testid': 'system', 'aria-labelledby': 'sys-heading', hidden: true },
+    el(
+      'header',
+      { class: 'sys-head' },
+      el('div', {}, el('h2', { id: 'sys-heading' }), el('p', { class: 'hint', id: 'sys-intro' })),
+      el('div', { class: 'sys-pick', id: 'sys-pick' }, el('label', { for: 'sys-shown', id: 'sys-shown-label' }), el('select', { id: 'sys-shown', 'data-testid': 'sys-shown', onchange: (e) => show(e.target.value) })),
+    ),
+    el('p', { class: 'status', id: 'sys-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'sys-status' }),
+    el(
+      'div',
+      { class: 'sys-grid' },
+      el('div', { class: 'chart-card' }, el('header', {}, title('duration')), chartBox('duration')),
+      el('div', { class: 'chart-card' }, el('header', {}, title('heatmap'), heatSwitch), chartBox('heatmap'), el('p', { class: 'hint sys-note', id: 'sys-heat-note', 'data-testid': 'sys-heat-note', hidden: true })),
+      el('div', { class: 'chart-card wide' }, el('header', {}, title('week')), chartBox('week')),
+      el('div', { class: 'chart-card wide' }, el('header', {}, title('compare')), chartBox('compare'), el('div', { class: 'sys-options', 'data-testid': 'sys-options' })),
+    ),
+  );
+  $('.panel.differs').before(section);
+  new ResizeObserver(() => {
+    const width = section.clientWidth;
+    if (width === view.lastWidth || section.hidden) return;
+    view.lastWidth = width;
+    for (const chart of view.charts.values()) chart.resize();
+    // Legends wrap by width: the options are rebuilt for it.
+    draw();
+  }).observe(section);
+}
+
+function setHeat(mode) {
+  view.heat = mode;
+  draw();
+}
+
+function show(id) {
+  view.shownId = id;
+  draw();
+}
+
+/** Fetches the systems not yet asked for; each arrival redraws. */
+function fetchMissing(ids) {
+  for (const id of ids) {
+    if (view.jobs.has(id)) continue;
+    const job = { status: 'pending' };
+    view.jobs.set(id, job);
+    api
+      .system(id)
+      .then(
+        (report) => Object.assign(job, { status: 'ready', report }),
+        (e) => Object.assign(job, { status: 'error', error: e.message }),
+      )
+      .then(() => {
+        if (systemIds().includes(id)) draw();
+      });
+  }
+}
+
+function chartOf(kind) {
+  let chart = view.charts.get(kind);
+  if (!chart) {
+    chart = window.echarts.init(document.getElementById(`sys-chart-${kind}`), null, { renderer: 'canvas' });
+    view.charts.set(kind, chart);
+  }
+  return chart;
+}
+
+function setChart(kind, option) {
+  view.options.set(kind, option);
+  chartOf(kind).setOption(option, { notMerge: true });
+}
+
+function clearChart(kind) {
+  view.options.delete(kind);
+  view.charts.get(kind)?.clear();
+}
+
+function renderText(report) {
+  $('#sys-heading').textContent = tr('sysTitle');
+  $('#sys-intro').textContent = tr('sysIntro');
+  $('#sys-shown-label').textContent = tr('sysShown');
+  $('#sys-title-duration').textContent = tr('sysDuration');
+  $('#sys-title-heatmap').textContent = tr('sysHeatmap');
+  $('#sys-heat-legend').textContent = tr('sysHeatShow');
+  $('#sys-heat-curtailment-label').textContent = tr('sysHeatCurtailment');
+  $('#sys-heat-soc-label').textContent = tr('sysHeatSoc');
+  $('#sys-title-week').textContent = report ? tr('sysWeek', { start: report.week.start.slice(0, 10) }) : '';
+  $('#sys-title-compare').textContent = tr('sysCompare');
+}
+
+function optionCard(id, report) {
+  const entry = entryOf(id);
+  const du = state.meta.displayUnits;
+  const q = (v, dim) => formatQuantity(v, du, state.units, dim, state.lang);
+  const st = report.storage;
+  const storage = st.energyMWh > 0 ? `${q(st.powerMW, 'power')} / ${q(st.energyMWh, 'energy')}` : tr('sysStorageNone');
+  const hours = `${formatNumber(report.deliveredFullLoadHours, state.lang)} ${du[state.units].duration.unit}`;
+  const name = state.list.find((s) => s.id === id)?.name ?? id;
+  return el(
+    'article',
+    { class: 'card sys-option', 'data-testid': `sys-option-${id}`, 'data-curtailment-frac': report.curtailmentFrac, 'data-curtailed-mwh': report.curtailedMWh },
+    el('h3', {}, el('span', { class: swatchClass(entry), 'aria-hidden': 'true' }), el('span', { class: 'name' }, name)),
+    el('p', { class: 'headline' }, el('span', { class: 'label' }, tr('sysCurtailment')), el('strong', { 'data-testid': `sys-option-${id}-curtailment` }, percentText(report.curtailmentFrac))),
+    el(
+      'dl',
+      {},
+      el('dt', {}, tr('sysStorage')),
+      el('dd', {}, storage),
+      el('dt', {}, tr('sysCurtailedEnergy')),
+      el('dd', { 'data-testid': `sys-option-${id}-curtailed` }, q(report.curtailedMWh, 'energy')),
+      el('dt', {}, tr('sysWithoutStorage')),
+      el('dd', {}, percentText(report.withoutStorage.curtailmentFrac)),
+      el('dt', {}, tr('sysDeliveredHours')),
+      el('dd', { 'data-testid': `sys-option-${id}-hours` }, hours),
+      el('dt', {}, tr('sysCycles')),
+      el('dd', {}, formatNumber(report.equivalentFullCycles, state.lang)),
+    ),
+  );
+}
+
+/** Redraws the view from what is held: hidden without a ticked system scenario. */
+function draw() {
+  const section = $('#system');
+  const ids = systemIds();
+  section.hidden = ids.length === 0;
+  if (ids.length === 0) {
+    document.body.dataset.system = '';
+    return;
+  }
+  fetchMissing(ids);
+  if (!ids.includes(view.shownId)) view.shownId = ids[0];
+  const names = new Map(state.list.map((s) => [s.id, s.name]));
+  const select = $('#sys-shown');
+  select.replaceChildren(...ids.map((id) => el('option', { value: id, selected: id === view.shownId }, names.get(id) ?? id)));
+  $('#sys-pick').hidden = ids.length < 2;
+  const shown = view.jobs.get(view.shownId);
+  const report = shown?.status === 'ready' ? shown.report : null;
+  renderText(report);
+  const status = $('#sys-status');
+  const failed = ids.map((id) => [id, view.jobs.get(id)]).filter(([, j]) => j?.status === 'error');
+  const pending = ids.some((id) => view.jobs.get(id)?.status === 'pending');
+  status.textContent = [...failed.map(([id, j]) => `${id}: ${tr('sysError', { message: j.error })}`), ...(pending ? [tr('sysLoading')] : [])].join('\n');
+  status.classList.toggle('error-text', failed.length > 0);
+
+  const c = ctx();
+  const widthOf = (kind) => document.getElementById(`sys-chart-${kind}`).clientWidth;
+  for (const r of document.querySelectorAll('input[name=sys-heat]')) r.checked = r.value === view.heat;
+  const note = $('#sys-heat-note');
+  if (report) {
+    setChart('duration', durationOption(report, { ...c, widthPx: widthOf('duration') }));
+    setChart('heatmap', heatmapOption(report, view.heat, { ...c, widthPx: widthOf('heatmap') }));
+    setChart('week', weekOption(report, { ...c, widthPx: widthOf('week') }));
+    note.hidden = !(view.heat === 'soc' && report.storage.energyMWh === 0);
+    note.textContent = tr('sysNoStorage');
+  } else {
+    for (const kind of ['duration', 'heatmap', 'week']) clearChart(kind);
+    note.hidden = true;
+  }
+  const ready = ids.filter((id) => view.jobs.get(id)?.status === 'ready');
+  const options = ready.map((id) => ({ id, name: names.get(id) ?? id, report: view.jobs.get(id).report, color: colorOf(entryOf(id)) }));
+  if (options.length > 0) setChart('compare', compareOption(options, { ...c, widthPx: widthOf('compare') }));
+  else clearChart('compare');
+  $('[data-testid="sys-options"]').replaceChildren(...options.map((o) => optionCard(o.id, o.report)));
+  // For tests: the scenarios whose systems are drawn, the one shown first.
+  document.body.dataset.system = report ? [view.shownId, ...ready.filter((id) => id !== view.shownId)].join(' ') : '';
+}
+
+/** Builds the view (hidden until a system scenario is ticked) and follows the list and the switches. */
+export function initSystemView() {
+  build();
+  // Bubbling listeners run after the list's and the switches' own handlers have updated the state.
+  document.addEventListener('change', (e) => {
+    const t = e.target;
+    if (!(t instanceof HTMLInputElement)) return;
+    if (t.name === 'lang' || t.name === 'units' || t.dataset.testid?.startsWith('pick-')) draw();
+  });
+  window.__pvplan.systemOption = (kind) => view.charts.get(kind)?.getOption();
+  window.__pvplan.systemCharts = CHARTS;
+  draw();
+}
