@@ -24,9 +24,9 @@ const STRINGS = {
     irr: 'IRR (real)',
     payback: 'payback',
     years: 'years',
-    investment: 'investment (named projects)',
+    investment: 'investment, named projects',
     signed: 'signed',
-    ofSigned: '{share} of the {signed} signed',
+    share: 'named: {share}',
     noIrr: 'none',
     cashflows: 'Whole plan, cash flows by year ({unit}, real money of {year})',
     capex: 'capex',
@@ -51,12 +51,12 @@ const STRINGS = {
     error: '财务计算失败：{message}',
     lcoe: '平准化度电成本',
     npv: '净现值',
-    irr: '内部收益率（实际）',
+    irr: '内部收益率',
     payback: '投资回收期',
     years: '年',
-    investment: '投资（具名项目）',
-    signed: '签约',
-    ofSigned: '占签约 {signed} 的 {share}',
+    investment: '具名项目投资',
+    signed: '签约投资',
+    share: '具名占 {share}',
     noIrr: '无',
     cashflows: '整体规划逐年现金流（{unit}，{year} 年实际价格）',
     capex: '投资',
@@ -199,14 +199,15 @@ function card(id, report) {
   const t = report.total;
   const inv = report.investment;
   const name = state.list.find((s) => s.id === id)?.name ?? id;
-  const signed = inv.signedYuan === undefined ? money(inv.namedYuan) : `${money(inv.namedYuan)} · ${ft('ofSigned', { share: percent(inv.namedShareOfSignedFrac), signed: money(inv.signedYuan) })}`;
   const row = (key, value, testid) => [el('dt', {}, ft(key)), el('dd', { 'data-testid': `fin-${id}-${testid}` }, value)];
   return el(
     'article',
     { class: 'card fin-card', 'data-testid': `fin-card-${id}`, 'data-lcoe': t.lcoeYuanPerKWh, 'data-npv': t.npvYuan, 'data-irr': t.irrFrac },
     el('h3', {}, el('span', { class: swatchClass({ id, colorIndex: colorIndexOf(id) }), 'aria-hidden': 'true' }), el('span', { class: 'name' }, name)),
     el('p', { class: 'headline' }, el('span', { class: 'label' }, ft('lcoe')), el('strong', { 'data-testid': `fin-${id}-lcoe` }, lcoeText(t.lcoeYuanPerKWh))),
-    el('dl', {}, ...row('npv', money(t.npvYuan), 'npv'), ...row('irr', percent(t.irrFrac), 'irr'), ...row('payback', yearsText(t.paybackYears), 'payback'), ...row('investment', signed, 'investment')),
+    el('dl', {}, ...row('npv', money(t.npvYuan), 'npv'), ...row('irr', percent(t.irrFrac), 'irr'), ...row('payback', yearsText(t.paybackYears), 'payback'), ...row('investment', money(inv.namedYuan), 'investment'),
+      ...(inv.signedYuan === undefined ? [] : row('signed', `${money(inv.signedYuan)} (${ft('share', { share: percent(inv.namedShareOfSignedFrac) })})`, 'signed')),
+    ),
   );
 }
 
