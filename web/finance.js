@@ -224,7 +224,7 @@ function cashflowOption(report, widthPx) {
   return {
     textStyle: textStyle(),
     animation: false,
-    grid: { left: narrow ? 48 : 72, right: 16, top: narrow ? 64 : 40, bottom: 32 },
+    grid: { left: narrow ? 48 : 72, right: 16, top: narrow ? 84 : 48, bottom: 32 },
     legend: { top: 0, type: 'plain', itemWidth: 14, textStyle: { fontSize: narrow ? 11 : 12 } },
     tooltip: { trigger: 'axis', valueFormatter: (x) => `${formatNumber(x, state.lang)} ${m.unit}` },
     xAxis: { type: 'category', data: rows.map((r) => String(r.year)), axisLabel: { hideOverlap: true } },
