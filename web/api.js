@@ -33,6 +33,10 @@ export const api = {
   mc: (id) => request('GET', `/api/scenarios/${encodeURIComponent(id)}/mc`),
   /** A scenario's hourly system dispatched (the same as `pvplan system FILE --format json`). */
   system: (id) => request('GET', `/api/scenarios/${encodeURIComponent(id)}/system`),
+  /** A scenario's finance (the same as `pvplan finance FILE --format json`). */
+  finance: (id) => request('GET', `/api/scenarios/${encodeURIComponent(id)}/finance`),
+  /** The finance of a what-if body that `extends` a scenario file (the tariff what-if). */
+  financeWhatIf: (body) => request('POST', '/api/finance', body),
   compare: (ids, whatIfs, metric) => request('POST', '/api/compare', { ids, whatIfs, metric }),
   compareCsv: (ids, whatIfs, metric, units) => request('POST', '/api/compare.csv', { ids, whatIfs, metric, units }),
   run: (body, signal) => request('POST', '/api/run', body, signal),

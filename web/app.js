@@ -10,6 +10,7 @@ import { initPortfolio, renderPortfolio } from './portfolio.js';
 import { buildChartCards, renderAll } from './results.js';
 import { $, el, loadPrefs, savePrefs, setMeta, state, tr } from './state.js';
 import { initSystemView } from './system.js';
+import { initFinanceView } from './finance.js';
 import { chooseBase, fillForm, renderBaseSelect, wireWhatIf } from './whatif-panel.js';
 
 // ---- static text ------------------------------------------------------------------------------------------
@@ -104,6 +105,7 @@ async function start() {
   state.timings.dataMs = performance.now();
   renderAll(true);
   initSystemView();
+  initFinanceView();
   state.rendered = true;
   noteBandsDrawn();
   state.timings.interactiveMs = performance.now();

@@ -18,6 +18,16 @@ export function fromDisplay(shown, displayUnits, system, dimension) {
   return shown * displayUnit(displayUnits, system, dimension).divisor;
 }
 
+/**
+ * An internal value in its display unit, e.g. '450 万千瓦' or '4,500 MW' (portfolio.js and system.js use it; it went
+ * missing from this module when glance() came in, which stopped the page from loading).
+ */
+export function formatQuantity(value, displayUnits, system, dimension, lang) {
+  const shown = toDisplay(value, displayUnits, system, dimension);
+  if (shown === null) return '—';
+  return `${formatNumber(shown, lang)} ${displayUnit(displayUnits, system, dimension).unit}`;
+}
+
 /** Significant digits of a number read at a glance (cards, axes, tooltips): three or four, never more. */
 export const GLANCE_SIGNIFICANT_DIGITS = 4;
 

@@ -19,6 +19,7 @@ import { registerPortfolioRoutes } from './routes/portfolio.ts';
 import { registerRunRoutes } from './routes/run.ts';
 import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { registerSystemRoutes } from './routes/system.ts';
+import { registerFinanceRoutes } from './routes/finance.ts';
 import { echartsDistDir, registerWebRoutes } from './routes/web.ts';
 import { MAX_SCENARIO_ID_BYTES } from '../scenario/id.ts';
 import { SCENARIO_SCHEMA_KEYWORDS, ScenarioBodySchema } from './schemas.ts';
@@ -190,6 +191,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     registerPortfolioRoutes(api, store);
     registerCompareRoutes(api, store);
     registerMcRoutes(api, store, mcPool, opts.onMcComputed);
+    registerFinanceRoutes(api, store);
     registerSystemRoutes(api, store);
   });
   app.addHook('onClose', () => mcPool.close());

@@ -14,6 +14,7 @@ import { COMPARE_METRICS, type CompareSummary } from '../report/compare.ts';
 import type { McReport } from '../report/mc.ts';
 import type { RunReport } from '../report/run.ts';
 import type { ScenarioSystemReport } from '../report/system.ts';
+import type { FinanceReport } from '../report/finance.ts';
 import { WARNING_CODES, type WarningCode } from '../scenario/plausibility-messages.ts';
 import { SCENARIO_ID_PATTERN } from '../scenario/id.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
@@ -238,6 +239,7 @@ export const ScenarioListItemSchema = Type.Object({
   hash: Type.Optional(Type.String()),
   uncertain: Type.Optional(Type.Boolean({ description: 'The scenario declares distributions or a year-to-year weather term: GET /api/scenarios/:id/mc has a spread' })),
   system: Type.Optional(Type.Boolean({ description: "The scenario has a 'system:' section: GET /api/scenarios/:id/system dispatches it" })),
+  finance: Type.Optional(Type.Boolean({ description: "The scenario has a 'finance:' section: GET /api/scenarios/:id/finance gives its LCOE, NPV, IRR and cash flows" })),
   warnings: Type.Optional(Type.Array(WarningSchema, { description: 'Plausibility warnings of a valid scenario (empty when none): show it in amber' })),
   projects: Type.Optional(Type.Integer({ description: 'Named projects of a portfolio scenario: GET /api/scenarios/:id/portfolio shows them' })),
   error: Type.Optional(ErrorSchema),
@@ -604,6 +606,65 @@ export const SystemReportSchema = Type.Object({
   planFullLoadHours: Num,
 });
 
+const FinanceMetricFields = {
+  lcoeYuanPerKWh: NumOrNull,
+  npvYuan: Num,
+  irrFrac: NumOrNull,
+  irrNote: Type.Optional(Type.String({ description: 'Why there is no IRR, or that the flows change sign more than once' })),
+  paybackYears: NumOrNull,
+  discountedPaybackYears: NumOrNull,
+  totalCapexYuan: Num,
+  abatementCostYuanPerTonneCo2: NumOrNull,
+  abatementCostYuanPerTonneCoal: NumOrNull,
+  capexYuanPerTonneCoalSaved: NumOrNull,
+  lifetimeEnergyMWh: Num,
+};
+const CombinedFinanceSchema = Type.Object({
+  assets: Type.Integer(),
+  capacityMW: Num,
+  ...FinanceMetricFields,
+  capexByYearYuan: Type.Record(Type.String(), Num, { description: 'Construction capex by calendar year, real 元' }),
+  lifetimeCoalTonnes: Num,
+  lifetimeCo2Tonnes: Num,
+  cashflows: Type.Array(
+    Type.Object({ year: Type.Integer(), capexYuan: Num, opexYuan: Num, revenueYuan: Num, taxYuan: Num, netYuan: Num, cumulativeNetYuan: Num, energyMWh: Num, coalTonnes: Num, co2Tonnes: Num }),
+    { description: 'Summed flows by calendar year, real money of the reference year' },
+  ),
+});
+
+/** A scenario's finance (`pvplan finance FILE --format json`, docs/finance.md "Scenario finance"). */
+export const FinanceReportSchema = Type.Object({
+  pvplanVersion: Type.String(),
+  scenario: Type.Object({ id: Type.String(), name: Type.String(), hash: Type.String() }),
+  referenceYear: Type.Integer({ description: 'Every NPV is discounted to the end of this year, money real of this year' }),
+  discountRateFrac: Num,
+  inflationFrac: Num,
+  capexByYear: Type.Array(Type.Object({ year: Type.Integer(), namedYuan: Num, aggregateYuan: Num, totalYuan: Num })),
+  investment: Type.Object({ namedYuan: Num, aggregateYuan: Num, totalYuan: Num, signedYuan: Type.Optional(Num), namedShareOfSignedFrac: Type.Optional(Num) }),
+  projects: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      label: Type.String(),
+      technology: Type.Optional(Type.String()),
+      capacityMW: Num,
+      yearZero: Type.Optional(Type.Integer()),
+      npvAtYearZeroYuan: Type.Optional(Num),
+      ...FinanceMetricFields,
+      cashflows: Type.Array(
+        Type.Object({
+          year: Type.Integer(), capexYuan: Num, opexYuan: Num, revenueYuan: Num, depreciationYuan: Num, interestYuan: Num, taxYuan: Num,
+          debtServiceYuan: Num, netYuan: Num, equityNetYuan: Num, cumulativeNetYuan: Num, energyMWh: Num,
+        }),
+      ),
+    }),
+  ),
+  byTechnology: Type.Record(Type.String(), CombinedFinanceSchema),
+  portfolio: CombinedFinanceSchema,
+  aggregate: CombinedFinanceSchema,
+  total: CombinedFinanceSchema,
+  warnings: Type.Array(WarningSchema),
+});
+
 // Compile-time guards: a field added to RunReport (or CompareSummary) without its schema fails `tsc` here.
 type Equalish<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
@@ -646,3 +707,4 @@ export type PortfolioViewSchemaMatches = Assert<
     ? true
     : false
 >;
+export type FinanceReportSchemaMatches = Assert<Equalish<DeepMutable<FinanceReport>, DeepMutable<Static<typeof FinanceReportSchema>>>>;

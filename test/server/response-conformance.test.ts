@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { NATIVE_ARRAY_MIN_ITEMS } from '../../src/server/app.ts';
 import {
   CompareResponseSchema,
+  FinanceReportSchema,
   MetaSchema,
   RunReportSchema,
   SaveResponseSchema,
@@ -112,8 +113,29 @@ describe('responses against their schemas', () => {
     const withSystem = list.scenarios.filter((s) => (s as { system?: boolean }).system).map((s) => s.id);
     expect(withSystem.length).toBeGreaterThan(0);
     for (const id of withSystem) await check(`/api/scenarios/${id}/system`, SystemReportSchema);
+    const withFinance = list.scenarios.filter((s) => (s as { finance?: boolean }).finance).map((s) => s.id);
+    expect(withFinance).toContain('wendeng-portfolio-finance');
+    for (const id of withFinance) await check(`/api/scenarios/${id}/finance`, FinanceReportSchema);
+    const noFinance = ids.find((id) => !withFinance.includes(id))!;
+    expect((await app.inject(`/api/scenarios/${noFinance}/finance`)).statusCode).toBe(404);
     const meta = (await app.inject('/api/meta')).json() as { metrics: Array<{ id: string; compare: boolean }> };
     for (const { id: metric } of meta.metrics.filter((m) => m.compare)) await check(`/api/compare?ids=${ids.slice(0, 4).join(',')}&metric=${metric}`, CompareResponseSchema);
+  });
+
+  it('POST /api/finance conforms, and a higher tariff raises the NPV', async () => {
+    const at = async (tariff: string) => {
+      const res = await app.inject({ method: 'POST', url: '/api/finance', payload: { extends: 'wendeng-portfolio-finance.yaml', finance: { tariff } } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(departures(res.json(), FinanceReportSchema as unknown as Node)).toEqual([]);
+      return res.json() as { total: { npvYuan: number; lcoeYuanPerKWh: number } };
+    };
+    const low = await at('0.3949元/kWh');
+    const high = await at('0.5元/kWh');
+    expect(high.total.npvYuan).toBeGreaterThan(low.total.npvYuan);
+    // LCOE is a cost: the tariff does not change it.
+    expect(high.total.lcoeYuanPerKWh).toBe(low.total.lcoeYuanPerKWh);
+    const none = await app.inject({ method: 'POST', url: '/api/finance', payload: { extends: 'wendeng-2025.yaml' } });
+    expect(none.statusCode).toBe(400);
   });
 
   it('POST /api/run, POST /api/compare and POST /api/scenarios conform', async () => {
