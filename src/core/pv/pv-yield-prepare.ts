@@ -73,6 +73,7 @@ export interface PreparedArray {
   readonly decomposition: DecompositionModel;
   readonly fuentes: FuentesModel | undefined;
   readonly sunUpMidpoint: boolean;
+  readonly michalsky: boolean;
   /** The tracker whose rows shade each other as PVWatts v5's one-axis arrays do, else undefined. */
   readonly selfShading: SingleAxisMount | undefined;
 }
@@ -120,6 +121,7 @@ export function prepareArray(fn: string, array: PvArray): PreparedArray {
     decomposition: array.decomposition ?? 'erbs',
     fuentes: array.fuentes === undefined ? undefined : fuentesModel(array.fuentes),
     sunUpMidpoint: array.sunPosition === 'sun-up-midpoint',
+    michalsky: array.solarPositionModel === 'michalsky',
     selfShading: selfShading as SingleAxisMount | undefined,
   };
 }
