@@ -306,9 +306,9 @@ export function simulateYield(input: SimulateYieldInput): YieldResult {
   const prepared = prepareWeather(fn, input.weather, unixTimeS);
   // The hourly series reports the sun's position in dark hours too; otherwise only lit hours are computed.
   const hourly = input.hourly === true;
-  // Michalsky's algorithm needs none of the SPA's time terms: none are finished then.
-  const spaNeeded = input.array.solarPositionModel === 'michalsky' ? new Uint8Array(unixTimeS.length) : hourly ? undefined : prepared.lit;
-  const times = prepareYieldTimes(unixTimeS, input.deltaTS ?? DEFAULT_DELTA_T_S, spaNeeded);
+  // Michalsky's algorithm needs none of the SPA's time terms.
+  const spa = input.array.solarPositionModel !== 'michalsky';
+  const times = prepareYieldTimes(unixTimeS, input.deltaTS ?? DEFAULT_DELTA_T_S, hourly ? undefined : prepared.lit, spa);
   return simulateOne(fn, times, input, prepared, createScratch(unixTimeS.length), hourly ? createHourly(unixTimeS) : undefined, !hourly);
 }
 
@@ -328,7 +328,7 @@ export function simulateYieldBatch(unixTimeS: Float64Array, systems: readonly Yi
     preparedByWeather.set(weather, prepared);
     for (let i = 0; i < n; i++) anyLit[i] |= prepared.lit[i];
   }
-  const times = prepareYieldTimes(unixTimeS, deltaTS, anyLit);
+  const times = prepareYieldTimes(unixTimeS, deltaTS, anyLit, systems.some((system) => system.array.solarPositionModel !== 'michalsky'));
   const scratch = createScratch(n);
   return systems.map((system) => simulateOne(fn, times, system, preparedByWeather.get(system.weather)!, scratch, undefined, true));
 }
