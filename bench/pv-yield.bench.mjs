@@ -3,7 +3,7 @@
 //   on one core (pvlib's vectorised numpy chain takes ~14 ms on this machine kind);
 // - 100 sites sharing one year of timestamps (simulateYieldBatch): goal < 200 ms in total;
 // - the SPA time part alone, by single calls and by the batch's recurrences;
-// - the pvwatts-v5 preset (issue 16: Fuentes, PVWatts cover, sunrise/sunset hours) on the same site-year: goal, no
+// - the pvwatts-v5 preset (issue 16: Michalsky sun position, Fuentes, PVWatts cover, sunrise/sunset hours) on the same site-year: goal, no
 //   dearer than the chain above, judged on the two ratios to the same-run baseline.
 // The machine is shared: every figure comes with the load average, the process's CPU time beside the wall time, and
 // its ratio to a same-run baseline (a plain loop of 8,760 × 100 Math.cos calls) timed right before each call; the goals

@@ -13,6 +13,7 @@ export * from './plan/factors.ts';
 // PV physics and the yield chain (issue 4): solarPosition(...), simulateYield(...) and the models they wire.
 export * from './time.ts';
 export * from './pv/solar-position.ts';
+export * from './pv/michalsky.ts';
 export * from './pv/atmosphere.ts';
 export * from './pv/extraterrestrial.ts';
 export * from './pv/clearsky.ts';

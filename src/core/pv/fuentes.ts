@@ -205,24 +205,35 @@ function skyTempK(airK: number): number {
 
 /**
  * Fuentes' own solution of a step (module temperature, K): the fixed-point iteration T ← T_next(h(T)) from the previous
- * step's temperature, at most 10 times, stopping once T moves less than 1e-6 K (SAND85-0330; pvlib `fuentes`).
+ * step's temperature, at most 10 times, stopping once T moves less than 1e-6 K (SAND85-0330; pvlib `fuentes`). The
+ * convection is {@link topConvection}'s written as powers of the film temperature, as in {@link fuentesNewton}.
  */
 export function fuentesFixedPoint(model: FuentesModel, state: FuentesState, absorbedWm2: number, airTempC: number, windSpeedMPerS: number, stepHours: number): number {
   const airK = airTempC + KELVIN;
   const skyK = skyTempK(airK);
   const wind = Math.max(windSpeedMPerS, 0) * model.windShearFactor + WIND_FLOOR_M_PER_S;
-  const e = model.emissivity;
-  const dtS = stepHours * SECONDS_PER_HOUR;
+  const logWind = Math.log(wind);
+  const laminar = model.laminarCoeff * Math.sqrt(wind);
+  const turbulent = model.turbulentCoeff * Math.exp(0.8 * logWind);
+  const turbulentBelowLogTm = (logWind + model.turbulentLogOffset) / 1.76;
+  const eSigma = model.emissivity * STEFAN_BOLTZMANN;
+  const freeCoeff = model.freeConvectionCoeff;
+  const dtPerC = (stepHours * SECONDS_PER_HOUR) / model.capacitanceJPerM2K;
   const previousK = state.moduleTempK;
   const previousSun = state.absorbedWm2;
   let moduleK = previousK;
   for (let j = 0; j < ITERATIONS; j++) {
-    const hConv = model.convectionRatio * topConvection((moduleK + airK) / 2, moduleK - airK, wind, model.hydraulicLengthM, model.sinConvectionTilt, true);
-    const hSky = e * STEFAN_BOLTZMANN * (moduleK ** 2 + skyK ** 2) * (moduleK + skyK);
-    const groundK = airK + model.groundTempRatio * (moduleK - airK);
-    const hGround = e * STEFAN_BOLTZMANN * (moduleK ** 2 + groundK ** 2) * (moduleK + groundK);
+    const meanK = 0.5 * (moduleK + airK);
+    const logMean = Math.log(meanK);
+    const forced = logMean < turbulentBelowLogTm ? turbulent * Math.exp(TURBULENT_TM_EXPONENT * logMean) : laminar * Math.exp(LAMINAR_TM_EXPONENT * logMean);
+    const delta = moduleK - airK;
+    const free = delta !== 0 && freeCoeff > 0 ? freeCoeff * Math.exp(FREE_DELTA_EXPONENT * Math.log(Math.abs(delta)) + FREE_TM_EXPONENT * logMean) : 0;
+    const hConv = model.convectionRatio * Math.cbrt(free * free * free + forced * forced * forced);
+    const hSky = eSigma * (moduleK * moduleK + skyK * skyK) * (moduleK + skyK);
+    const groundK = airK + model.groundTempRatio * delta;
+    const hGround = eSigma * (moduleK * moduleK + groundK * groundK) * (moduleK + groundK);
     const hTotal = hConv + hSky + hGround;
-    const eigen = (-hTotal / model.capacitanceJPerM2K) * dtS;
+    const eigen = -hTotal * dtPerC;
     const decay = eigen > MIN_EIGEN ? Math.exp(eigen) : 0;
     const next =
       previousK * decay +

@@ -29,9 +29,10 @@ import {
 /**
  * The time-only part of the chain for a series of instants (s, UTC): SPA time terms (Reda & Andreas 2004) and
  * Spencer (1971) extraterrestrial irradiance on the UTC day of year, as pvlib's `get_extra_radiation`; ΔT in s.
- * With `lit` (see {@link litHours}), the SPA terms are finished only for the hours some system needs.
+ * With `lit` (see {@link litHours}), the SPA terms are finished only for the hours some system needs; with `spa` false,
+ * none are computed (an empty batch: for systems whose sun position is Michalsky's, which needs none).
  */
-export function prepareYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEFAULT_DELTA_T_S, lit?: Uint8Array): YieldTimes {
+export function prepareYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEFAULT_DELTA_T_S, lit?: Uint8Array, spa = true): YieldTimes {
   const n = unixTimeS.length;
   const dniExtraWm2 = new Float64Array(n);
   let day = Number.NaN;
@@ -44,7 +45,7 @@ export function prepareYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEF
     }
     dniExtraWm2[i] = value;
   }
-  return { unixTimeS, spa: computeSpaTimeTermsBatch(unixTimeS, deltaTS, lit), dniExtraWm2 };
+  return { unixTimeS, spa: computeSpaTimeTermsBatch(spa ? unixTimeS : new Float64Array(0), deltaTS, spa ? lit : undefined), dniExtraWm2 };
 }
 
 /**
@@ -73,6 +74,7 @@ export interface PreparedArray {
   readonly decomposition: DecompositionModel;
   readonly fuentes: FuentesModel | undefined;
   readonly sunUpMidpoint: boolean;
+  readonly michalsky: boolean;
   /** The tracker whose rows shade each other as PVWatts v5's one-axis arrays do, else undefined. */
   readonly selfShading: SingleAxisMount | undefined;
 }
@@ -120,6 +122,7 @@ export function prepareArray(fn: string, array: PvArray): PreparedArray {
     decomposition: array.decomposition ?? 'erbs',
     fuentes: array.fuentes === undefined ? undefined : fuentesModel(array.fuentes),
     sunUpMidpoint: array.sunPosition === 'sun-up-midpoint',
+    michalsky: array.solarPositionModel === 'michalsky',
     selfShading: selfShading as SingleAxisMount | undefined,
   };
 }

@@ -49,6 +49,8 @@ export type PvMounting =
 
 /** Where the sun is taken for a step: at its timestamp, or (PVWatts v5) at the middle of the part of it the sun is up. */
 export type SunPositionRule = 'timestamp' | 'sun-up-midpoint';
+/** Solar position algorithm: the NREL SPA (solar-position.ts) or Michalsky's almanac algorithm as PVWatts v5 runs it (michalsky.ts). */
+export type SolarPositionModel = 'spa' | 'michalsky';
 
 /** An array and its inverter; every optional field defaults to PVWatts' value, listed on it. */
 export interface PvArray {
@@ -80,6 +82,8 @@ export interface PvArray {
   readonly fuentes?: FuentesParams;
   /** Default 'timestamp'; 'sun-up-midpoint' treats sunrise and sunset hours as PVWatts v5 does (pvwatts-v5.ts). */
   readonly sunPosition?: SunPositionRule;
+  /** Default 'spa'; 'michalsky' as PVWatts v5 (refraction by Michalsky's formula, no pressure or temperature). */
+  readonly solarPositionModel?: SolarPositionModel;
   /** PVWatts v5's row-to-row self-shading of one-axis trackers (pvwatts-v5-shading.ts); single-axis mounts only. */
   readonly pvwattsSelfShading?: boolean;
 }

@@ -6,7 +6,8 @@
  *
  * Per hour, in this order:
  *  1. Solar position by the NREL SPA at the row's timestamp (readers stamp hour-ending rows at mid-hour), with
- *     refraction from the hour's pressure and air temperature; the Earth-centred part is shared by every site.
+ *     refraction from the hour's pressure and air temperature; the Earth-centred part is shared by every site. Or,
+ *     as PVWatts v5 does, by Michalsky's (1988) almanac algorithm (michalsky.ts).
  *  2. Extraterrestrial normal irradiance (Spencer 1971) on the UTC day of year.
  *  3. Relative air mass (Kasten–Young 1989) at the apparent zenith, for Perez; the absolute air mass (× p/101325,
  *     p the file's pressure where present, else the standard atmosphere at the site's altitude) is reported hourly.
@@ -29,6 +30,7 @@ import { createFuentesState, fuentesStep } from './fuentes.ts';
 import { SUN_UP_CHECK_ZENITH_DEG, sunUpPartOfStep } from './pvwatts-v5.ts';
 import { applyOneAxisSelfShading } from './pvwatts-v5-shading.ts';
 import { decomposeGhiBatch } from './decomposition.ts';
+import { michalskySolarPositionBatch } from './michalsky.ts';
 import { DEFAULT_DELTA_T_S, solarPositionBatch } from './solar-position.ts';
 import { cellTemperatureC } from './temperature.ts';
 import { monthFromUnixTime, SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../time.ts';
@@ -80,12 +82,14 @@ function simulateOne(
     pressurePa = scratch.pressurePa;
     for (let i = 0; i < n; i++) pressurePa[i] = filePressure[i] > 0 ? filePressure[i] : standardPressurePa;
   }
-  const sunPosition = solarPositionBatch(
-    times.spa,
-    { latitudeDeg: site.latitudeDeg, longitudeDeg: site.longitudeDeg, altitudeM, pressurePa, temperatureC: weather.tempAirC },
-    scratch.sun,
-    skipDark ? prepared.lit : undefined,
-  );
+  const sunPosition = array.michalsky
+    ? michalskySolarPositionBatch(times.unixTimeS, site.latitudeDeg, site.longitudeDeg, scratch.sun, skipDark ? prepared.lit : undefined)
+    : solarPositionBatch(
+        times.spa,
+        { latitudeDeg: site.latitudeDeg, longitudeDeg: site.longitudeDeg, altitudeM, pressurePa, temperatureC: weather.tempAirC },
+        scratch.sun,
+        skipDark ? prepared.lit : undefined,
+      );
 
   // DNI/DHI: the weather's, or both decomposed from GHI at the true zenith wherever either is missing.
   const fileDni = weather.dniWm2;
@@ -302,7 +306,9 @@ export function simulateYield(input: SimulateYieldInput): YieldResult {
   const prepared = prepareWeather(fn, input.weather, unixTimeS);
   // The hourly series reports the sun's position in dark hours too; otherwise only lit hours are computed.
   const hourly = input.hourly === true;
-  const times = prepareYieldTimes(unixTimeS, input.deltaTS ?? DEFAULT_DELTA_T_S, hourly ? undefined : prepared.lit);
+  // Michalsky's algorithm needs none of the SPA's time terms.
+  const spa = input.array.solarPositionModel !== 'michalsky';
+  const times = prepareYieldTimes(unixTimeS, input.deltaTS ?? DEFAULT_DELTA_T_S, hourly ? undefined : prepared.lit, spa);
   return simulateOne(fn, times, input, prepared, createScratch(unixTimeS.length), hourly ? createHourly(unixTimeS) : undefined, !hourly);
 }
 
@@ -322,7 +328,7 @@ export function simulateYieldBatch(unixTimeS: Float64Array, systems: readonly Yi
     preparedByWeather.set(weather, prepared);
     for (let i = 0; i < n; i++) anyLit[i] |= prepared.lit[i];
   }
-  const times = prepareYieldTimes(unixTimeS, deltaTS, anyLit);
+  const times = prepareYieldTimes(unixTimeS, deltaTS, anyLit, systems.some((system) => system.array.solarPositionModel !== 'michalsky'));
   const scratch = createScratch(n);
   return systems.map((system) => simulateOne(fn, times, system, preparedByWeather.get(system.weather)!, scratch, undefined, true));
 }

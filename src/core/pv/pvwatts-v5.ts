@@ -221,6 +221,7 @@ export function pvwattsV5Array(options: PvwattsV5Options): PvArray {
     pvwattsCover: module.cover,
     fuentes,
     sunPosition: 'sun-up-midpoint',
+    solarPositionModel: 'michalsky',
     albedo: options.albedo ?? 0.2,
     decomposition: 'erbs',
     ...(options.arrayType === 'one-axis' ? { pvwattsSelfShading: true } : {}),
