@@ -154,7 +154,7 @@ function baselineCohorts(plan: PlanInput, ws: PlanWorkspace): number {
  * `yieldFactorByYear[i]` (optional, dimensionless) multiplies the full-load hours of year baseYear + i: the
  * Monte Carlo's inter-annual weather term. Allocates nothing once `ws` is large enough.
  */
-export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorByYear: Float64Array | undefined, ws: PlanWorkspace): void {
+export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capacityMW'>, yieldFactorByYear: Float64Array | undefined, ws: PlanWorkspace): void {
   const { baseYear, lifetimeYears, constructionLagYears: lag, maxAdditionsMWPerYear } = plan.capacity;
   const years = Math.max(0, plan.endYear - baseYear + 1);
   if (years !== ws.years) throw new Error(`simulatePlanInto: the workspace holds ${ws.years} years, the plan ${years}`);

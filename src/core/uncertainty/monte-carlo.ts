@@ -15,7 +15,7 @@
  */
 import { mean, quantileSorted, quickselect, sampleStandardDeviation } from 'simple-statistics';
 import { createSampler, standardNormalQuantile, type Sampler } from './distributions.ts';
-import { growthPath, type GrowthPath } from '../plan/growth.ts';
+import { growthPathInto } from '../plan/growth.ts';
 import { fillUniforms } from './random.ts';
 import { createGaussianCopula, type GaussianCopula } from './rank-correlation.ts';
 import { createPlanWorkspace, reachesTarget, simulatePlanInto, type PlanWorkspace } from '../plan/simulate.ts';
@@ -52,6 +52,9 @@ export function isCumulativeMetric(field: McMetric): boolean {
 export function workspaceValue(ws: PlanWorkspace, field: McMetric, i: number, fromIndex: number): number {
   return metricValueAt(ws as unknown as FieldArrays, metricByField(field), i, fromIndex);
 }
+
+/** Plan fields of the growth model: drawing one changes the desired capacity path. */
+const GROWTH_FIELD_PREFIX = 'capacity.growth.';
 
 /** First stream of the inter-annual yield term; parameter streams are 0, 1, 2, … below it. */
 export const INTERANNUAL_STREAM_BASE = 65536;
@@ -132,16 +135,16 @@ export function createDrawer(input: UncertainPlan): Drawer {
   const values = new Float64Array(parameterCount);
   const factors = new Float64Array(yearCount);
 
-  // growthPath reads only these inputs; when a draw leaves them all unchanged (the usual case when growth is
-  // not uncertain: applyParameters copies untouched branches by reference), the previous path is still exact.
-  let cached: { path: GrowthPath; growth: unknown; target: unknown; history: unknown; baselineMW: number; baseYear: number; endYear: number } | undefined;
-  const pathOf = (p: PlanInput): GrowthPath => {
-    const c = p.capacity;
-    if (cached && cached.growth === c.growth && cached.target === c.target && cached.history === c.historyMW && cached.baselineMW === c.baselineMW && cached.baseYear === c.baseYear && cached.endYear === p.endYear) {
-      return cached.path;
+  // The desired capacity path depends on the drawn values only through the growth model's fields; when none of
+  // them is uncertain the path of the first draw holds for every draw.
+  const growthVaries = params.some((p) => p.field.startsWith(GROWTH_FIELD_PREFIX));
+  const path = { capacityMW: new Float64Array(yearCount) };
+  let pathReady = false;
+  const pathOf = (p: PlanInput): { capacityMW: Float64Array } => {
+    if (growthVaries || !pathReady) {
+      growthPathInto(p, path.capacityMW);
+      pathReady = true;
     }
-    const path = growthPath(p);
-    cached = { path, growth: c.growth, target: c.target, history: c.historyMW, baselineMW: c.baselineMW, baseYear: c.baseYear, endYear: p.endYear };
     return path;
   };
 
