@@ -21,7 +21,7 @@ import { createGaussianCopula, type GaussianCopula } from './rank-correlation.ts
 import { createPlanWorkspace, reachesTarget, simulatePlanInto, type PlanWorkspace } from '../plan/simulate.ts';
 import type { PlanInput } from '../plan/types.ts';
 import { isKernelMetric, metricById, metricByField, metricValueAt, monteCarloMetrics, type FieldArrays, type McCumulativeField, type McMetricField } from '../metrics/metrics.ts';
-import { applyParameters, type PlanUncertainty } from './parameters.ts';
+import { createParameterApplier, type PlanUncertainty } from './parameters.ts';
 
 /** Year-row fields a Monte Carlo run summarises for every year: the registry's `monteCarlo` metrics, in its order. */
 export const MC_METRICS: readonly McMetric[] = monteCarloMetrics().map((m) => m.field as McMetric);
@@ -116,7 +116,7 @@ export function interannualYieldFactor(sdFrac: number, u: number): number {
   return f > 0 ? f : 0;
 }
 
-/** Prepares samplers, the copula, the growth-path cache and scratch space once; each `evaluate` then allocates only the drawn plan's copies. */
+/** Prepares samplers, the copula, the drawn plan, its growth path and scratch space once; `evaluate` overwrites them draw after draw. */
 export function createDrawer(input: UncertainPlan): Drawer {
   const { plan: base, uncertainty } = input;
   const params = uncertainty.parameters;
@@ -148,7 +148,7 @@ export function createDrawer(input: UncertainPlan): Drawer {
     return path;
   };
 
-  const planOf = (v: Float64Array): PlanInput => applyParameters(base, params, v);
+  const planOf = createParameterApplier(base, params);
 
   return {
     parameterCount,
