@@ -225,6 +225,9 @@ export function blockTarget(block: DrawBlock): { firstMetYear: Float64Array; met
   return { firstMetYear: block.data.subarray(at, at + block.count), metInTargetYear: block.data.subarray(at + block.count, at + 2 * block.count) };
 }
 
+/** Draws whose uniforms runDraws generates at once: enough to amortise the per-stream set-up, few enough to stay in cache. */
+const UNIFORM_BLOCK = 256;
+
 /** Largest draw index + 1 a run may reach: uniforms are indexed by 32-bit counters (random.ts). */
 export const MAX_DRAW_INDEX = 0xffffffff;
 
@@ -239,8 +242,9 @@ export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: 
   }
   const { dimension, streams, reportedOffset, workspace: ws, baseYear } = drawer;
   const data = new Float64Array((columns.length + (withTarget ? 2 : 0)) * count);
-  const uniformColumns = new Float64Array(dimension * count);
-  for (let s = 0; s < dimension; s++) fillUniforms(seed, streams[s]!, fromDraw, uniformColumns.subarray(s * count, (s + 1) * count));
+  // Uniforms for UNIFORM_BLOCK draws at a time, a stream at a time: [stream][draw within the block].
+  const block = Math.min(count, UNIFORM_BLOCK);
+  const uniformColumns = new Float64Array(dimension * block);
   const u = new Float64Array(dimension);
   const metrics = columns.map((c) => metricByField(c.metric));
   const offsets = Int32Array.from(columns, (c) => reportedOffset + c.yearIndex);
@@ -255,7 +259,12 @@ export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: 
   const metInTargetAt = firstMetAt + count;
   const trackTarget = withTarget && goalMW !== undefined;
   for (let d = 0; d < count; d++) {
-    for (let s = 0; s < dimension; s++) u[s] = uniformColumns[s * count + d]!;
+    const b = d % block;
+    if (b === 0) {
+      const n = Math.min(block, count - d);
+      for (let s = 0; s < dimension; s++) fillUniforms(seed, streams[s]!, fromDraw + d, uniformColumns.subarray(s * block, s * block + n));
+    }
+    for (let s = 0; s < dimension; s++) u[s] = uniformColumns[s * block + b]!;
     drawer.evaluate(u, true);
     for (let k = 0; k < kernel.length; k++) {
       const c = kernel[k]!;
