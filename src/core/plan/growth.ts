@@ -3,7 +3,7 @@
  * Each model is a small pure function; `growthPath` wires them to a PlanInput.
  */
 import { linearRegression, linearRegressionLine, rSquared } from 'simple-statistics';
-import type { GrowthModel, PlanInput } from './types.ts';
+import type { CapacityTarget, GrowthModel, PlanInput } from './types.ts';
 
 /** What the growth model resolved to: the path plus the parameters it solved or fitted. */
 export interface GrowthPath {
@@ -125,6 +125,77 @@ export function interpolateMilestonesMW(points: ReadonlyArray<{ year: number; va
   return points[points.length - 1]!.value;
 }
 
+/**
+ * A cagr or linear path resolved: from `fromYear` to `untilYear` it grows by `step` a year (a rate for cagr,
+ * MW/yr for linear) from `baselineMW`, then at `afterRateFrac` a year; `solvedTarget` (when the step was solved
+ * for it) is the target the path lands on exactly in its year.
+ */
+interface StepPath {
+  readonly model: 'cagr' | 'linear';
+  readonly baselineMW: number;
+  readonly step: number;
+  readonly fromYear: number;
+  readonly untilYear: number;
+  readonly afterRateFrac: number;
+  readonly solvedTarget: CapacityTarget | undefined;
+}
+
+/** The StepPath of a plan whose growth model is cagr or linear: the given step, or the one solved for the capacity target. */
+function stepPathOf(plan: PlanInput): StepPath {
+  const { baseYear, baselineMW, target, growth } = plan.capacity;
+  if (growth.model !== 'cagr' && growth.model !== 'linear') throw new Error(`stepPathOf: expected a cagr or linear growth model, got ${growth.model}`);
+  const fromYear = growth.fromYear ?? baseYear;
+  const untilYear = growth.untilYear ?? target?.year ?? plan.endYear;
+  const given = growth.model === 'cagr' ? growth.rateFrac : growth.additionsMWPerYear;
+  let step = given;
+  if (step === undefined) {
+    if (!target || target.capacityMW === undefined) {
+      throw new Error(`growthPath: the ${growth.model} model needs ${growth.model === 'cagr' ? 'a rate' : 'yearly additions'} or a capacity target to solve for it`);
+    }
+    step = growth.model === 'cagr' ? requiredCagrFrac(baselineMW, target.capacityMW, target.year - fromYear) : requiredLinearAdditionsMWPerYear(baselineMW, target.capacityMW, target.year - fromYear);
+  }
+  // A solved path lands on the target exactly in the target year, not up to rounding of the solved step.
+  return { model: growth.model, baselineMW, step, fromYear, untilYear, afterRateFrac: growth.after?.rateFrac ?? 0, solvedTarget: given === undefined ? target : undefined };
+}
+
+/** Capacity of a StepPath in a year up to its untilYear, MW: C0(1 + r)^t (cagr) or C0 + a·t (linear), t = years grown since fromYear. */
+function stepCapacityMW(p: StepPath, year: number): number {
+  const t = Math.max(0, Math.min(year, p.untilYear) - p.fromYear);
+  if (p.solvedTarget && p.fromYear + t === p.solvedTarget.year) return p.solvedTarget.capacityMW!;
+  return p.model === 'cagr' ? cagrCapacityMW(p.baselineMW, p.step, t) : p.baselineMW + p.step * t;
+}
+
+/**
+ * Writes a StepPath into out (index i = year baseYear + i, MW): the step phase to untilYear, then compound
+ * growth at afterRateFrac from the untilYear capacity.
+ */
+function stepPathInto(p: StepPath, baseYear: number, out: Float64Array): void {
+  out[0] = p.baselineMW;
+  let untilMW = Number.NaN;
+  for (let i = 1; i < out.length; i++) {
+    const year = baseYear + i;
+    if (year <= p.untilYear) {
+      out[i] = stepCapacityMW(p, year);
+      continue;
+    }
+    if (Number.isNaN(untilMW)) untilMW = stepCapacityMW(p, p.untilYear);
+    // (1 + 0)^n = 1 exactly: a path that holds needs no power.
+    out[i] = p.afterRateFrac === 0 ? untilMW : cagrCapacityMW(untilMW, p.afterRateFrac, year - p.untilYear);
+  }
+}
+
+/**
+ * The desired capacity path of a plan (as growthPath's capacityMW) written into `out` (length endYear − baseYear + 1,
+ * MW), without the report's parameters: what the Monte Carlo computes per draw when the growth is uncertain.
+ */
+export function growthPathInto(plan: PlanInput, out: Float64Array): void {
+  const nYears = plan.endYear - plan.capacity.baseYear + 1;
+  if (out.length !== nYears) throw new Error(`growthPathInto: the output holds ${out.length} years, the plan ${nYears}`);
+  const { model } = plan.capacity.growth;
+  if (model === 'cagr' || model === 'linear') stepPathInto(stepPathOf(plan), plan.capacity.baseYear, out);
+  else out.set(growthPath(plan).capacityMW);
+}
+
 /** The desired capacity path of a plan, from its base year to its end year, with solved or fitted parameters. */
 export function growthPath(plan: PlanInput): GrowthPath {
   const { baseYear, baselineMW, target, growth } = plan.capacity;
@@ -143,29 +214,14 @@ export function growthPath(plan: PlanInput): GrowthPath {
   switch (growth.model) {
     case 'cagr':
     case 'linear': {
-      const fromYear = growth.fromYear ?? baseYear;
-      const untilYear = growth.untilYear ?? target?.year ?? plan.endYear;
-      let step: number;
-      if (growth.model === 'cagr') {
-        step = growth.rateFrac ?? requiredCagrFrac(baselineMW, need('a rate').capacityMW!, need('a rate').year - fromYear);
-        parameters.rateFrac = step;
-      } else {
-        step = growth.additionsMWPerYear ?? requiredLinearAdditionsMWPerYear(baselineMW, need('yearly additions').capacityMW!, need('yearly additions').year - fromYear);
-        parameters.additionsMWPerYear = step;
-      }
-      parameters.fromYear = fromYear;
-      parameters.untilYear = untilYear;
-      const afterRateFrac = growth.after?.rateFrac ?? 0;
-      parameters.afterRateFrac = afterRateFrac;
-      // A solved path lands on the target exactly in the target year, not up to rounding of the solved step.
-      const solvedTarget = (growth.model === 'cagr' ? growth.rateFrac : growth.additionsMWPerYear) === undefined ? target : undefined;
-      const grow = (year: number) => {
-        const t = Math.max(0, Math.min(year, untilYear) - fromYear);
-        if (solvedTarget && fromYear + t === solvedTarget.year) return solvedTarget.capacityMW!;
-        return growth.model === 'cagr' ? cagrCapacityMW(baselineMW, step, t) : baselineMW + step * t;
-      };
-      at = (year) => (year <= untilYear ? grow(year) : cagrCapacityMW(grow(untilYear), afterRateFrac, year - untilYear));
-      break;
+      const step = stepPathOf(plan);
+      if (growth.model === 'cagr') parameters.rateFrac = step.step;
+      else parameters.additionsMWPerYear = step.step;
+      parameters.fromYear = step.fromYear;
+      parameters.untilYear = step.untilYear;
+      parameters.afterRateFrac = step.afterRateFrac;
+      stepPathInto(step, baseYear, capacityMW);
+      return { capacityMW, baseYear, model: growth.model, parameters };
     }
     case 'logistic': {
       let steepness = growth.steepnessPerYear;

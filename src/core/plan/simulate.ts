@@ -147,6 +147,13 @@ function baselineCohorts(plan: PlanInput, ws: PlanWorkspace): number {
   return n;
 }
 
+/** The earliest retirement year among the first `cohorts` cohorts that is later than `year` (Infinity when none). */
+function nextRetirementAfter(retire: Float64Array, cohorts: number, year: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < cohorts; c++) if (retire[c]! > year && retire[c]! < next) next = retire[c]!;
+  return next;
+}
+
 /**
  * The model kernel: capacity stock, operating capacity, energy and savings for every year from the base year to
  * the end year, written into `ws` (index = year − base year); cohort bookkeeping as in cohorts.ts, energy
@@ -154,7 +161,7 @@ function baselineCohorts(plan: PlanInput, ws: PlanWorkspace): number {
  * `yieldFactorByYear[i]` (optional, dimensionless) multiplies the full-load hours of year baseYear + i: the
  * Monte Carlo's inter-annual weather term. Allocates nothing once `ws` is large enough.
  */
-export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorByYear: Float64Array | undefined, ws: PlanWorkspace): void {
+export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capacityMW'>, yieldFactorByYear: Float64Array | undefined, ws: PlanWorkspace): void {
   const { baseYear, lifetimeYears, constructionLagYears: lag, maxAdditionsMWPerYear } = plan.capacity;
   const years = Math.max(0, plan.endYear - baseYear + 1);
   if (years !== ws.years) throw new Error(`simulatePlanInto: the workspace holds ${ws.years} years, the plan ${years}`);
@@ -179,6 +186,9 @@ export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorB
   let cumEnergy = 0;
   let cumCoal = 0;
   let cumCo2 = 0;
+  const { availabilityFrac, firstYearDegradationFrac, annualDegradationFrac, degradationMode } = y;
+  // Retirements are summed only in the years some cohort retires: the next such year after the base year.
+  let nextRetirementYear = nextRetirementAfter(retire, cohorts, baseYear);
 
   for (let i = 0; i < years; i++) {
     const year = baseYear + i;
@@ -186,7 +196,10 @@ export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorB
     let retirementsMW = 0;
     ws.cappedRequestMW[i] = Number.NaN;
     if (i > 0) {
-      for (let c = 0; c < cohorts; c++) if (retire[c] === year) retirementsMW += cap[c]!;
+      if (year === nextRetirementYear) {
+        for (let c = 0; c < cohorts; c++) if (retire[c] === year) retirementsMW += cap[c]!;
+        nextRetirementYear = nextRetirementAfter(retire, cohorts, year);
+      }
       const remaining = stockMW - retirementsMW;
       const desired = path.capacityMW[i]!;
       additionsMW = Math.max(0, desired - remaining);
@@ -194,7 +207,11 @@ export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorB
         ws.cappedRequestMW[i] = additionsMW;
         additionsMW = maxAdditionsMWPerYear;
       }
-      if (additionsMW > 0) cohorts = addCohort(ws, cohorts, additionsMW, year + lag + offset, lifetimeYears);
+      if (additionsMW > 0) {
+        cohorts = addCohort(ws, cohorts, additionsMW, year + lag + offset, lifetimeYears);
+        const retirement = retire[cohorts - 1]!;
+        if (retirement > year && !(retirement >= nextRetirementYear)) nextRetirementYear = retirement;
+      }
       // When the path is followed (not capped, not declining faster than retirements) the stock is the path itself, exactly.
       stockMW = additionsMW > 0 && additionsMW === desired - remaining ? desired : remaining + additionsMW;
     }
@@ -210,8 +227,8 @@ export function simulatePlanInto(plan: PlanInput, path: GrowthPath, yieldFactorB
       const opFrac = operatingFractionOfYear(year, t0, lifetimeYears);
       if (opFrac === 0) continue;
       const age = completedOperatingYears(year, t0);
-      const remainingFrac = age < ages ? remainingByAge[age]! : degradationFactor(age, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
-      energyMWh += cohortEnergyMWh(cap[c]!, fullLoadHours, opFrac, remainingFrac, y.availabilityFrac, curtailmentFrac);
+      const remainingFrac = age < ages ? remainingByAge[age]! : degradationFactor(age, firstYearDegradationFrac, annualDegradationFrac, degradationMode);
+      energyMWh += cohortEnergyMWh(cap[c]!, fullLoadHours, opFrac, remainingFrac, availabilityFrac, curtailmentFrac);
     }
 
     const coalTonnes = avoidedTonnes(energyMWh, seriesValueAt(s.coalTonnesPerMWh, year));

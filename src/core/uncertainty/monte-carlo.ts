@@ -15,13 +15,13 @@
  */
 import { mean, quantileSorted, quickselect, sampleStandardDeviation } from 'simple-statistics';
 import { createSampler, standardNormalQuantile, type Sampler } from './distributions.ts';
-import { growthPath, type GrowthPath } from '../plan/growth.ts';
+import { growthPathInto } from '../plan/growth.ts';
 import { fillUniforms } from './random.ts';
 import { createGaussianCopula, type GaussianCopula } from './rank-correlation.ts';
 import { createPlanWorkspace, reachesTarget, simulatePlanInto, type PlanWorkspace } from '../plan/simulate.ts';
 import type { PlanInput } from '../plan/types.ts';
 import { isKernelMetric, metricById, metricByField, metricValueAt, monteCarloMetrics, type FieldArrays, type McCumulativeField, type McMetricField } from '../metrics/metrics.ts';
-import { applyParameters, type PlanUncertainty } from './parameters.ts';
+import { createParameterApplier, type PlanUncertainty } from './parameters.ts';
 
 /** Year-row fields a Monte Carlo run summarises for every year: the registry's `monteCarlo` metrics, in its order. */
 export const MC_METRICS: readonly McMetric[] = monteCarloMetrics().map((m) => m.field as McMetric);
@@ -52,6 +52,9 @@ export function isCumulativeMetric(field: McMetric): boolean {
 export function workspaceValue(ws: PlanWorkspace, field: McMetric, i: number, fromIndex: number): number {
   return metricValueAt(ws as unknown as FieldArrays, metricByField(field), i, fromIndex);
 }
+
+/** Plan fields of the growth model: drawing one changes the desired capacity path. */
+const GROWTH_FIELD_PREFIX = 'capacity.growth.';
 
 /** First stream of the inter-annual yield term; parameter streams are 0, 1, 2, … below it. */
 export const INTERANNUAL_STREAM_BASE = 65536;
@@ -113,7 +116,7 @@ export function interannualYieldFactor(sdFrac: number, u: number): number {
   return f > 0 ? f : 0;
 }
 
-/** Prepares samplers, the copula, the growth-path cache and scratch space once; each `evaluate` then allocates only the drawn plan's copies. */
+/** Prepares samplers, the copula, the drawn plan, its growth path and scratch space once; `evaluate` overwrites them draw after draw. */
 export function createDrawer(input: UncertainPlan): Drawer {
   const { plan: base, uncertainty } = input;
   const params = uncertainty.parameters;
@@ -132,20 +135,20 @@ export function createDrawer(input: UncertainPlan): Drawer {
   const values = new Float64Array(parameterCount);
   const factors = new Float64Array(yearCount);
 
-  // growthPath reads only these inputs; when a draw leaves them all unchanged (the usual case when growth is
-  // not uncertain: applyParameters copies untouched branches by reference), the previous path is still exact.
-  let cached: { path: GrowthPath; growth: unknown; target: unknown; history: unknown; baselineMW: number; baseYear: number; endYear: number } | undefined;
-  const pathOf = (p: PlanInput): GrowthPath => {
-    const c = p.capacity;
-    if (cached && cached.growth === c.growth && cached.target === c.target && cached.history === c.historyMW && cached.baselineMW === c.baselineMW && cached.baseYear === c.baseYear && cached.endYear === p.endYear) {
-      return cached.path;
+  // The desired capacity path depends on the drawn values only through the growth model's fields; when none of
+  // them is uncertain the path of the first draw holds for every draw.
+  const growthVaries = params.some((p) => p.field.startsWith(GROWTH_FIELD_PREFIX));
+  const path = { capacityMW: new Float64Array(yearCount) };
+  let pathReady = false;
+  const pathOf = (p: PlanInput): { capacityMW: Float64Array } => {
+    if (growthVaries || !pathReady) {
+      growthPathInto(p, path.capacityMW);
+      pathReady = true;
     }
-    const path = growthPath(p);
-    cached = { path, growth: c.growth, target: c.target, history: c.historyMW, baselineMW: c.baselineMW, baseYear: c.baseYear, endYear: p.endYear };
     return path;
   };
 
-  const planOf = (v: Float64Array): PlanInput => applyParameters(base, params, v);
+  const planOf = createParameterApplier(base, params);
 
   return {
     parameterCount,
@@ -222,6 +225,9 @@ export function blockTarget(block: DrawBlock): { firstMetYear: Float64Array; met
   return { firstMetYear: block.data.subarray(at, at + block.count), metInTargetYear: block.data.subarray(at + block.count, at + 2 * block.count) };
 }
 
+/** Draws whose uniforms runDraws generates at once: enough to amortise the per-stream set-up, few enough to stay in cache. */
+const UNIFORM_BLOCK = 256;
+
 /** Largest draw index + 1 a run may reach: uniforms are indexed by 32-bit counters (random.ts). */
 export const MAX_DRAW_INDEX = 0xffffffff;
 
@@ -236,8 +242,9 @@ export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: 
   }
   const { dimension, streams, reportedOffset, workspace: ws, baseYear } = drawer;
   const data = new Float64Array((columns.length + (withTarget ? 2 : 0)) * count);
-  const uniformColumns = new Float64Array(dimension * count);
-  for (let s = 0; s < dimension; s++) fillUniforms(seed, streams[s]!, fromDraw, uniformColumns.subarray(s * count, (s + 1) * count));
+  // Uniforms for UNIFORM_BLOCK draws at a time, a stream at a time: [stream][draw within the block].
+  const block = Math.min(count, UNIFORM_BLOCK);
+  const uniformColumns = new Float64Array(dimension * block);
   const u = new Float64Array(dimension);
   const metrics = columns.map((c) => metricByField(c.metric));
   const offsets = Int32Array.from(columns, (c) => reportedOffset + c.yearIndex);
@@ -252,7 +259,12 @@ export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: 
   const metInTargetAt = firstMetAt + count;
   const trackTarget = withTarget && goalMW !== undefined;
   for (let d = 0; d < count; d++) {
-    for (let s = 0; s < dimension; s++) u[s] = uniformColumns[s * count + d]!;
+    const b = d % block;
+    if (b === 0) {
+      const n = Math.min(block, count - d);
+      for (let s = 0; s < dimension; s++) fillUniforms(seed, streams[s]!, fromDraw + d, uniformColumns.subarray(s * block, s * block + n));
+    }
+    for (let s = 0; s < dimension; s++) u[s] = uniformColumns[s * block + b]!;
     drawer.evaluate(u, true);
     for (let k = 0; k < kernel.length; k++) {
       const c = kernel[k]!;

@@ -89,6 +89,11 @@ function keysOf(field: PlanField): readonly string[] {
   return keys;
 }
 
+/** A drawn value in the plan's unit: × planScale when the field is written in another unit than the plan keeps. */
+function planValue(parameter: UncertainParameter, value: number): number {
+  return parameter.planScale === undefined ? value : value * parameter.planScale;
+}
+
 /**
  * A copy of `plan` with each uncertain input `parameters[j]` set to `values[j]` (its unit; × planScale into the
  * plan's). Pure; only the objects on the fields' paths are copied, each once however many fields it holds, so a
@@ -113,8 +118,7 @@ export function applyParameters(plan: PlanInput, parameters: readonly UncertainP
       node[key] = child;
       node = child;
     }
-    const value = values[j]!;
-    node[keys[keys.length - 1]!] = parameter.planScale === undefined ? value : value * parameter.planScale;
+    node[keys[keys.length - 1]!] = planValue(parameter, values[j]!);
   }
   // A field of the hourly system (`yield.system.…`) sets the plan's full-load hours again from the drawn system:
   // its delivered energy per MW, by greedy dispatch (docs/system.md). The yield object is then this draw's copy.
@@ -135,3 +139,34 @@ export function applyParameter(plan: PlanInput, parameter: UncertainParameter, v
 
 /** Plan fields under the hourly system: drawing one re-dispatches the system. */
 const SYSTEM_FIELD_PREFIX = 'yield.system.';
+
+/**
+ * applyParameters for many draws of one plan and one parameter list, as the Monte Carlo runs them: the first call
+ * builds the copy applyParameters builds; each later call overwrites the drawn fields of that same copy in place
+ * and returns it, so the plan a call returns holds only until the next call. Inputs of the hourly system are
+ * applied afresh each call (the re-dispatch needs the whole system).
+ * @example const planOf = createParameterApplier(plan, [availability]); planOf([0.97]).yield.availabilityFrac // 0.97
+ */
+export function createParameterApplier(plan: PlanInput, parameters: readonly UncertainParameter[]): (values: ArrayLike<number>) => PlanInput {
+  if (parameters.length === 0 || parameters.some((p) => p.field.startsWith(SYSTEM_FIELD_PREFIX))) return (values) => applyParameters(plan, parameters, values);
+  const leaves = parameters.map((p) => keysOf(p.field).at(-1)!);
+  let copy: PlanInput | undefined;
+  let parents: Array<Record<string, unknown>> = [];
+  return (values) => {
+    if (copy === undefined) {
+      copy = applyParameters(plan, parameters, values);
+      parents = parameters.map((p) => parentNode(copy!, p.field));
+      return copy;
+    }
+    for (let j = 0; j < parameters.length; j++) parents[j]![leaves[j]!] = planValue(parameters[j]!, values[j]!);
+    return copy;
+  };
+}
+
+/** The object that holds `field`'s last key in `plan` (every object on the path exists in a plan applyParameters built). */
+function parentNode(plan: PlanInput, field: PlanField): Record<string, unknown> {
+  const keys = keysOf(field);
+  let node = plan as unknown as Record<string, unknown>;
+  for (let i = 0; i < keys.length - 1; i++) node = node[keys[i]!] as Record<string, unknown>;
+  return node;
+}

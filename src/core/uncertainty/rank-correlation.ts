@@ -141,6 +141,9 @@ export function createGaussianCopula(spearman: Matrix): GaussianCopula {
     for (let j = 0; j < i; j++) if (l[i * k + j] !== 0) offDiagonal = true;
     passThrough[i] = !offDiagonal && l[i * k + i] === 1 ? 1 : 0;
   }
+  // A score Φ⁻¹(u) is needed only where a row that mixes uniforms reads it.
+  const scoreNeeded = new Uint8Array(k);
+  for (let i = 0; i < k; i++) if (passThrough[i] === 0) for (let j = 0; j <= i; j++) if (l[i * k + j] !== 0) scoreNeeded[j] = 1;
   const scores = new Float64Array(k);
   return {
     dimension: k,
@@ -151,7 +154,7 @@ export function createGaussianCopula(spearman: Matrix): GaussianCopula {
       for (let i = 0; i < k; i++) {
         const u = uniforms[i];
         if (!(u > 0 && u < 1)) throw new RangeError(`GaussianCopula.correlate: uniforms[${i}] must be in (0, 1), got ${u}`);
-        scores[i] = standardNormalQuantile(u);
+        if (scoreNeeded[i] === 1) scores[i] = standardNormalQuantile(u);
       }
       for (let i = 0; i < k; i++) {
         if (passThrough[i] === 1) {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { centralValue } from '../../../src/core/uncertainty/distributions.ts';
-import { applyParameter, type PlanField, type UncertainParameter } from '../../../src/core/uncertainty/parameters.ts';
+import { applyParameter, applyParameters, createParameterApplier, type PlanField, type UncertainParameter } from '../../../src/core/uncertainty/parameters.ts';
 import { scenarioFromText, uncertainWendeng } from '../../mc/scenarios.ts';
 
 const unit = { dimension: 'fraction', internalUnit: '' } as const;
@@ -50,7 +50,7 @@ describe('applyParameter', () => {
     const out = applyParameter(plan, parameter('yield.availabilityFrac'), 0.97);
     expect(out.yield.availabilityFrac).toBe(0.97);
     expect(out.yield).not.toBe(plan.yield);
-    // Branches off the path stay shared: the Monte Carlo drawer reuses a growth path when capacity is untouched.
+    // Branches off the path stay shared: a draw copies only what it changes.
     expect(out.capacity).toBe(plan.capacity);
     expect(out.savings).toBe(plan.savings);
     expect(plan).toEqual(before);
@@ -108,5 +108,39 @@ describe('uncertain parameters from the scenario layer', () => {
     expect(p).toEqual(resolved.plan);
     // The capacity factor's median 13 % is 0.13 × 8760 = 1138.8 h in the plan.
     expect(applyParameter(resolved.plan, byName.get('yield.value')!, 0.13).yield.fullLoadHours).toBe(resolved.plan.yield.fullLoadHours);
+  });
+});
+
+describe('createParameterApplier', () => {
+  const resolved = scenarioFromText(ALL_FIELDS_YAML, 'all-fields');
+  const { plan, uncertainty } = resolved;
+  const k = uncertainty.parameters.length;
+
+  it('gives, call after call, the plan applyParameters gives for the same values, and leaves the plan it was given unchanged (property)', () => {
+    const before = structuredClone(plan);
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.double({ min: 0, max: 1e4, noNaN: true }), { minLength: k, maxLength: k }), { minLength: 1, maxLength: 6 }), (draws) => {
+        const planOf = createParameterApplier(plan, uncertainty.parameters);
+        for (const values of draws) expect(planOf(values)).toEqual(applyParameters(plan, uncertainty.parameters, values));
+      }),
+      { numRuns: 50 },
+    );
+    expect(plan).toEqual(before);
+  });
+
+  it('reuses one copy: the plan of a call holds until the next call', () => {
+    const p = parameter('yield.availabilityFrac');
+    const planOf = createParameterApplier(plan, [p]);
+    const first = planOf([0.9]);
+    expect(first.yield.availabilityFrac).toBe(0.9);
+    const second = planOf([0.95]);
+    expect(second).toBe(first);
+    expect(second.yield.availabilityFrac).toBe(0.95);
+    expect(second.capacity).toBe(plan.capacity);
+    expect(plan.yield.availabilityFrac).not.toBe(0.95);
+  });
+
+  it('is the plan itself without parameters', () => {
+    expect(createParameterApplier(plan, [])([])).toBe(plan);
   });
 });
