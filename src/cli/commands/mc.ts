@@ -10,7 +10,7 @@ import { FINANCE_METRICS, metricByField, scalarMetricUnit } from '../../core/met
 import { MC_METRICS, quantileKey, STANDARD_QUANTILES, type McMetric, type McStats } from '../../core/uncertainty/monte-carlo.ts';
 import { McAbortError, MAX_DRAWS, MAX_THREADS } from '../../mc/run.ts';
 import { runPortfolioMonteCarlo } from '../../mc/portfolio.ts';
-import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
+import { renderJson, renderSections, section, tableQuantity, type Column, type Section } from '../../report/format.ts';
 import type { McInput, McPortfolio, McReport, McYear } from '../../report/mc.ts';
 import { DISPLAY_UNITS, formatQuantity, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario, type ResolvedScenario } from '../../scenario/resolve.ts';
@@ -202,7 +202,7 @@ function portfolioParts(report: McReport, units: UnitSystem): { sections: Sectio
   const lines: string[] = [];
   for (const t of p.targets) {
     const what = t.counts === 'operating' ? 'operating' : 'built + under construction';
-    lines.push(`portfolio target ${t.name}: ${formatQuantity(t.capacityMW, 'power', units, 6)} ${t.technologies.join(' + ')}, ${what}, in ${t.year}: met in ${pct(t.probabilityMet)} of draws; capacity in ${t.year} P10/P50/P90 ${[t.capacityInTargetYearMW.p10, t.capacityInTargetYearMW.p50, t.capacityInTargetYearMW.p90].map((v) => formatQuantity(v, 'power', units, 5)).join(' / ')}`);
+    lines.push(`portfolio target ${t.name}: ${formatQuantity(t.capacityMW, 'power', units, 6)} ${t.technologies.join(' + ')}, ${what}, in ${t.year}: met in ${pct(t.probabilityMet)} of draws; capacity in ${t.year} P10/P50/P90 ${[t.capacityInTargetYearMW.p10, t.capacityInTargetYearMW.p50, t.capacityInTargetYearMW.p90].map((v) => tableQuantity(v, 'power', units)).join(' / ')}`);
     lines.push('  year first met:');
     const top = Math.max(...t.yearMetDistribution.map((r) => r.probability));
     for (const r of t.yearMetDistribution) lines.push(`    ${(r.year === null ? 'never' : String(r.year)).padEnd(5)}  ${pct(r.probability).padStart(7)}  ${bar(r.probability / top, 40)}`);
