@@ -372,3 +372,74 @@ export function localizeCommanderError(text: string, lang: Lang): string {
   for (const [re, zh] of COMMANDER_ZH) out = out.replace(re, zh);
   return out;
 }
+
+/**
+ * The fixed phrases of flag-validation errors (CliError, e.g. numberFlag in src/cli/options.ts), in Chinese:
+ * pattern → replacement, applied in order; the flag names, values and the quantity's description stay as written.
+ */
+const CLI_ERROR_ZH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/: expected a whole number from (\S+) to (\S+), got '([^']*)'$/, "：应为 $1 至 $2 的整数，实际为 '$3'"],
+  [/: expected (.+?) above (\S+) and at most (\S+(?: %)?), got '([^']*)'$/, "：应为$1，大于 $2 且不超过 $3，实际为 '$4'"],
+  [/: expected (.+?) from (\S+(?: %)?) to (\S+(?: %)?), got '([^']*)'$/, "：应为$1，范围 $2 至 $3，实际为 '$4'"],
+  [/: expected (.+?) as a percentage such as '([^']*)', got '([^']*)'$/, "：应为$1，以百分数表示（如 '$2'），实际为 '$3'"],
+  [/: expected (.+?), a whole number ≥ (\S+), got '([^']*)'$/, "：应为$1，且为 ≥ $2 的整数，实际为 '$3'"],
+  [/: expected (.+?) ≥ 0, got '([^']*)'$/, "：应为 ≥ 0 的$1，实际为 '$2'"],
+  [/: expected one of (.*), got (.*)$/, '：应为以下之一：$1，实际为 $2'],
+  [/: expected (.+?), got '?([^']*)'?$/, "：应为$1，实际为 '$2'"],
+  [/^(\S+): required \((?:e\.g\. )?(.*)\)(.*)$/s, '$1：必填（$2）$3'],
+  [/: applies to (.*)$/, '：仅适用于 $1'],
+  [/ apply to (.*)$/, '：仅适用于 $1'],
+  [/: cannot read '([^']*)': (.*)$/, "：无法读取 '$1'：$2"],
+  [/: cannot write '([^']*)': (.*)$/, "：无法写入 '$1'：$2"],
+  [/^cannot read the weather file '([^']*)' \(([^)]*)\): (.*)$/, "无法读取气象文件 '$1'（$2）：$3"],
+];
+
+/** Chinese for the common descriptions of a flag's quantity (the `what` of numberFlag and its kin). */
+const FLAG_WHAT_ZH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\ba tilt in degrees(?: \(trackers: the axis tilt\))?/, '倾角（度）'],
+  [/\ban azimuth in degrees clockwise from north(?: \(trackers: the axis azimuth\))?/, '方位角（度，自正北顺时针）'],
+  [/\ba ground coverage ratio\b/, '地面覆盖率'],
+  [/\btotal system losses in percent(?: \(PVWatts: [\d.]+\))?/, '系统总损失（%）'],
+  [/\ba DC\/AC ratio(?: \(PVWatts: [\d.]+\))?/, '直流/交流容配比'],
+  [/\ba nominal inverter efficiency as a fraction(?: \(PVWatts: [\d.]+\))?/, '逆变器额定效率（小数）'],
+  [/\ba ground albedo\b/, '地面反照率'],
+  [/\ba latitude in degrees\b/, '纬度（度）'],
+  [/\ba longitude in degrees \(east positive\)/, '经度（度，东经为正）'],
+  [/\ban altitude in metres\b|\ba site altitude in m\b/, '海拔（米）'],
+  [/\ba UTC offset in hours\b/, 'UTC 时差（小时）'],
+  [/\ba rotation limit in degrees\b/, '旋转角限位（度）'],
+  [/\ba temperature coefficient per °C(?: \(PVWatts: [-\d.]+\))?/, '功率温度系数（每 °C）'],
+  [/\ba hub height in m\b/, '轮毂高度（米）'],
+  [/\ba height of the wind data in m\b/, '测风高度（米）'],
+  [/\ba Hellmann exponent\b/, 'Hellmann 风切变指数'],
+  [/\ba roughness length in m\b/, '粗糙度长度（米）'],
+  [/\bwake and other losses in percent\b/, '尾流及其他损失（%）'],
+  [/\ban availability in percent\b/, '可利用率（%）'],
+  [/\ba real discount rate\b/, '实际折现率'],
+  [/\ba power above 0\b/, '大于 0 的功率'],
+  [/\ba capital cost\b/, '投资'],
+  [/\ba yearly O&M cost\b/, '年运维成本'],
+  [/\ba delivered energy\b/, '上网电量'],
+  [/\ba price\b/, '价格'],
+  [/\ba cost\b/, '成本'],
+  [/\ba factor\b/, '系数'],
+  [/\ba percentage\b/, '百分数'],
+];
+
+/** A flag-validation error's message (CliError) in a language: its fixed phrases translated (English unchanged). */
+export function localizeCliError(message: string, lang: Lang): string {
+  if (lang === 'en') return message;
+  let out = message
+    .replace(/; or --presets to list published prices and costs$/, '；或用 --presets 列出公开的价格与成本')
+    .replace(/\bno such file(?: or directory)?/g, '文件不存在')
+    .replace(/\bm above ground, e\.g\. /, '离地米数，如 ');
+  for (const [re, zh] of FLAG_WHAT_ZH) out = out.replace(re, zh);
+  for (const [re, zh] of CLI_ERROR_ZH) {
+    const next = out.replace(re, zh);
+    if (next !== out) {
+      out = next;
+      if (!re.global) break;
+    }
+  }
+  return out;
+}

@@ -71,6 +71,24 @@ describe('--lang zh', () => {
   });
 });
 
+describe('--lang zh: flag-validation errors (CliError)', () => {
+  it('the fixed phrases of numberFlag and the required/range messages are Chinese; flag names and values kept', async () => {
+    const epw = join(ROOT, 'scenarios', 'weather', 'CHN_Beijing.Beijing.545110_CSWD.epw');
+    const tilt = await pvplan(['yield', '--weather', epw, '--tilt', '95', '--lang', 'zh']);
+    expect(tilt.status).toBe(2);
+    expect(tilt.stderr).toContain("错误：--tilt：应为倾角（度），范围 0 至 90，实际为 '95'");
+    const gcr = await pvplan(['yield', '--weather', epw, '--tilt', '20', '--gcr', '0', '--lang', 'zh']);
+    expect(gcr.stderr).toContain("--gcr：应为地面覆盖率，大于 0 且不超过 1，实际为 '0'");
+    const hub = await pvplan(['wind', '--weather', 'x.csv', '--lang', 'zh']);
+    expect(hub.stderr).toContain('--hub-height：必填（');
+    const port = await pvplan(['serve', '--port', '99999', '--lang', 'zh']);
+    expect(port.stderr).toContain("--port：应为 0 至 65535 的整数，实际为 '99999'");
+    for (const r of [tilt, gcr, hub, port]) expect(r.stderr).not.toMatch(/\b(expected|required|got|from|above)\b/);
+    const en = await pvplan(['yield', '--weather', epw, '--tilt', '95', '--lang', 'en']);
+    expect(en.stderr).toMatch(/--tilt: expected a tilt in degrees.* from 0 to 90, got '95'/);
+  });
+});
+
 describe('one scenario id rule: init → run → serve → save → load', () => {
   it('a Chinese id works everywhere; an unsafe one is refused by init as by the server', async () => {
     const dir = tmpDir();
