@@ -89,6 +89,19 @@ describe('--lang zh: flag-validation errors (CliError)', () => {
   });
 });
 
+describe('--lang zh: descriptive lines of the yield, wind, system, finance and pipeline commands', () => {
+  it('system (scenario file): title, storage and energy summary in Chinese', async () => {
+    const r = await pvplan(['system', join(ROOT, 'scenarios', 'wendeng-multi-energy-storage-10pct.yaml'), '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('系统调度（贪心规则）');
+    expect(r.stdout).toMatch(/8760 个时段，步长 1 小时；送出上限 550 MW；储能 100 MW/);
+    expect(r.stdout).toMatch(/^发电量 .*；上网电量 .*；弃电量 /m);
+    expect(r.stdout).toMatch(/^储能：充电 .*等效满充放 [\d.]+ 次/m);
+    // The first line carries the scenario's own (bilingual) name; the rest is pvplan's text.
+    expect(r.stdout.split('\n').slice(1).join('\n')).not.toMatch(/\b(System dispatch|steps of|export limit|generation|delivered|curtailed|storage|charged|above the limit|By month)\b/);
+  });
+});
+
 describe('one scenario id rule: init → run → serve → save → load', () => {
   it('a Chinese id works everywhere; an unsafe one is refused by init as by the server', async () => {
     const dir = tmpDir();
