@@ -101,7 +101,7 @@ describe('--lang zh: descriptive lines of the yield, wind, system, finance and p
     expect(r.stdout.split('\n').slice(1).join('\n')).not.toMatch(/\b(System dispatch|steps of|export limit|generation|delivered|curtailed|storage|charged|above the limit|By month)\b/);
   });
 
-  it('finance FILE: the registry's Chinese labels for LCOE, NPV, IRR, payback; Chinese titles and summary lines', async () => {
+  it("finance FILE: the registry's Chinese labels for LCOE, NPV, IRR, payback; Chinese titles and summary lines", async () => {
     const r = await pvplan(['finance', join(ROOT, 'scenarios', 'wendeng-portfolio-finance.yaml'), '--lang', 'zh', '--units', 'cn']);
     expect(r.status).toBe(0);
     for (const zh of ['平准化度电成本 (元/千瓦时)', '净现值 (亿元)', '内部收益率（实际） (%)', '投资回收期 (年)', '具名项目：', '逐年建设投资（不变价）：', '实际折现率 6.00 %', '投资：具名项目 ', '口径与来源：docs/finance.md']) expect(r.stdout).toContain(zh);
