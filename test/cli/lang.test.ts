@@ -112,6 +112,19 @@ describe('--lang zh: descriptive lines of the yield, wind, system, finance and p
   });
 });
 
+describe('--lang zh: sensitivity', () => {
+  it('the explanation notes under the tables are Chinese', async () => {
+    const r = await pvplan(['sensitivity', join(ROOT, 'scenarios', 'wendeng-2025-uncertain.yaml'), '-n', '64', '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('S1：一阶 Sobol 指数');
+    expect(r.stdout).toContain('ST：总效应指数');
+    expect(r.stdout).toContain('（本情景有秩相关）');
+    expect(r.stdout).not.toMatch(/first-order Sobol index|total effect|assume independent inputs|tornado ignores/);
+    const en = await pvplan(['sensitivity', join(ROOT, 'scenarios', 'wendeng-2025-uncertain.yaml'), '-n', '64', '--lang', 'en']);
+    expect(en.stdout).toContain('S1: first-order Sobol index');
+  });
+});
+
 describe('one scenario id rule: init → run → serve → save → load', () => {
   it('a Chinese id works everywhere; an unsafe one is refused by init as by the server', async () => {
     const dir = tmpDir();
