@@ -101,6 +101,24 @@ describe('--lang zh: descriptive lines of the yield, wind, system, finance and p
     expect(r.stdout.split('\n').slice(1).join('\n')).not.toMatch(/\b(System dispatch|steps of|export limit|generation|delivered|curtailed|storage|charged|above the limit|By month)\b/);
   });
 
+  it('yield: title, site, array, insolation and loss steps in Chinese; JSON keeps its English title', async () => {
+    const file = join(ROOT, 'scenarios', 'wendeng-2025-physical.yaml');
+    const r = await pvplan(['yield', file, '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    for (const zh of ['光伏发电量——', '场址：北纬 ', '方阵：固定式，倾角 33°', '辐照量：水平面总辐照 ', '入射角修正（直射）', '逆变器限幅']) expect(r.stdout).toContain(zh);
+    expect(r.stdout).not.toMatch(/\b(PV yield|insolation|tilt|azimuth|system losses|inverter|temperature)\b/);
+    const json = await pvplan(['yield', file, '--lang', 'zh', '--format', 'json']);
+    expect(json.stdout).toContain('PV yield — ');
+  });
+
+  it('wind: title, turbine and chain in Chinese', async () => {
+    const epw = join(ROOT, 'scenarios', 'weather', 'CHN_Beijing.Beijing.545110_CSWD.epw');
+    const r = await pvplan(['wind', '--weather', epw, '--turbine', 'V112/3075', '--hub-height', '94', '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    for (const zh of ['风电发电量——V112/3075，轮毂高度 94 m', '风轮直径 112 m，陆上', '计算链：轮毂高度 94 m，测风高度 10 m（对数律']) expect(r.stdout).toContain(zh);
+    expect(r.stdout).not.toMatch(/\b(Wind energy|rotor|onshore|hub|wind data|log law|losses|availability)\b/);
+  });
+
   it("finance FILE: the registry's Chinese labels for LCOE, NPV, IRR, payback; Chinese titles and summary lines", async () => {
     const r = await pvplan(['finance', join(ROOT, 'scenarios', 'wendeng-portfolio-finance.yaml'), '--lang', 'zh', '--units', 'cn']);
     expect(r.status).toBe(0);
