@@ -119,6 +119,13 @@ describe('--lang zh: descriptive lines of the yield, wind, system, finance and p
     expect(r.stdout).not.toMatch(/\b(Wind energy|rotor|onshore|hub|wind data|log law|losses|availability)\b/);
   });
 
+  it('finance quick form: metric names from the registry (LCOE → 平准化度电成本, NPV, IRR, payback)', async () => {
+    const r = await pvplan(['finance', '--capex', '3.5元/W', '--capacity', '100MW', '--energy', '1200h', '--tariff', '0.39元/kWh', '--discount-rate', '6%', '--lifetime', '25', '--opex', '0.05元/W', '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    for (const zh of ['平准化度电成本 ', '净现值（折现率 6.00 %）', '内部收益率（实际）', '投资回收期 ', '动态投资回收期', '资本金净现值']) expect(r.stdout).toContain(zh);
+    expect(r.stdout).not.toMatch(/\b(LCOE|NPV|IRR|payback|equity|capex|years)\b/);
+  });
+
   it("finance FILE: the registry's Chinese labels for LCOE, NPV, IRR, payback; Chinese titles and summary lines", async () => {
     const r = await pvplan(['finance', join(ROOT, 'scenarios', 'wendeng-portfolio-finance.yaml'), '--lang', 'zh', '--units', 'cn']);
     expect(r.status).toBe(0);
