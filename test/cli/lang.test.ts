@@ -126,6 +126,17 @@ describe('--lang zh: descriptive lines of the yield, wind, system, finance and p
     expect(r.stdout).not.toMatch(/\b(LCOE|NPV|IRR|payback|equity|capex|years)\b/);
   });
 
+  it('pipeline: stages and technologies in Chinese in the project table and the target titles', async () => {
+    const r = await pvplan(['pipeline', join(ROOT, 'scenarios', 'wendeng-portfolio.yaml'), '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/datang-100mw +已核准 +集中式光伏/);
+    expect(r.stdout).toMatch(/multi-energy-wind +储备 +陆上风电/);
+    expect(r.stdout).toContain('集中式光伏 + 分布式光伏 + 海上光伏，在建+在运，2025 年');
+    // The first line is the scenario's own bilingual name; target names are the file's own text too.
+    const body = r.stdout.split('\n').slice(1).filter((l) => !l.includes('(PV built + under construction'));
+    expect(body.join('\n')).not.toMatch(/\b(approved|signed|prospect|pv-utility|wind-onshore|Projects|planned|risk-weighted)\b/);
+  });
+
   it("finance FILE: the registry's Chinese labels for LCOE, NPV, IRR, payback; Chinese titles and summary lines", async () => {
     const r = await pvplan(['finance', join(ROOT, 'scenarios', 'wendeng-portfolio-finance.yaml'), '--lang', 'zh', '--units', 'cn']);
     expect(r.status).toBe(0);
