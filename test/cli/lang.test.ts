@@ -137,6 +137,15 @@ describe('--lang zh: descriptive lines of the yield, wind, system, finance and p
     expect(body.join('\n')).not.toMatch(/\b(approved|signed|prospect|pv-utility|wind-onshore|Projects|planned|risk-weighted)\b/);
   });
 
+  it('mc on a portfolio: its table and target lines in Chinese', async () => {
+    const r = await pvplan(['mc', join(ROOT, 'scenarios', 'wendeng-portfolio.yaml'), '--draws', '200', '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('项目组合（未具名规划 + 具名项目，抽样完成与延迟），发电装机：');
+    expect(r.stdout).toMatch(/项目组合目标 .*：2025 年集中式光伏 \+ 分布式光伏 \+ 海上光伏在建\+在运 4500 MW：[\d.]+ % 的抽样达成/);
+    expect(r.stdout).toContain('首次达成年份：');
+    expect(r.stdout).not.toMatch(/\b(Portfolio|portfolio target|year first met|operating mean|of draws)\b/);
+  });
+
   it("finance FILE: the registry's Chinese labels for LCOE, NPV, IRR, payback; Chinese titles and summary lines", async () => {
     const r = await pvplan(['finance', join(ROOT, 'scenarios', 'wendeng-portfolio-finance.yaml'), '--lang', 'zh', '--units', 'cn']);
     expect(r.status).toBe(0);
