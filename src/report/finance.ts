@@ -14,6 +14,7 @@ import { PVPLAN_VERSION } from '../version.ts';
 import { renderSections, section, type Column, type OutputFormat } from './format.ts';
 import { formatQuantity } from '../scenario/quantity.ts';
 import { t, type Lang } from './messages.ts';
+import { TECHNOLOGY_LABELS, type Technology } from '../core/portfolio/types.ts';
 
 /** A scope's metrics (a project, a technology, the portfolio…) as the report shows them. */
 export interface FinanceRow {
@@ -149,11 +150,16 @@ function combinedRow(id: string, label: string, c: CombinedFinance): FinanceRow 
   };
 }
 
+/** A technology id as written, or its Chinese label (TECHNOLOGY_LABELS) when it has one. */
+function technologyName(technology: string, lang: Lang): string {
+  return lang === 'zh' && technology in TECHNOLOGY_LABELS ? TECHNOLOGY_LABELS[technology as Technology].zh : technology;
+}
+
 /** The summary rows: each technology, the named portfolio, the aggregate path and the whole plan. */
 export function summaryRows(r: FinanceReport, lang: Lang = 'en'): FinanceRow[] {
   const rows = Object.entries(r.byTechnology)
     .filter(([tech]) => tech !== 'aggregate')
-    .map(([tech, c]) => combinedRow(tech, tech, c));
+    .map(([tech, c]) => combinedRow(tech, technologyName(tech, lang), c));
   rows.push(combinedRow('portfolio', t(lang, 'finance.namedProjects'), r.portfolio));
   if (r.aggregate.assets > 0) rows.push(combinedRow('aggregate', t(lang, 'finance.aggregateUnnamed'), r.aggregate));
   rows.push(combinedRow('total', t(lang, 'finance.wholePlan'), r.total));
@@ -216,7 +222,7 @@ function irrNoteZh(note: string): string {
 /** Table, Markdown or CSV (CSV: the summary, or with `cashflows` the whole plan's yearly table). */
 export function renderFinanceReport(r: FinanceReport, opts: { format: Exclude<OutputFormat, 'json'>; units: UnitSystem; cashflows?: boolean }, lang: Lang = 'en'): string {
   const u = opts.units;
-  const projects = section({ title: t(lang, 'finance.projectsTitle'), columns: rowColumns(u, [{ header: t(lang, 'pipeline.id'), value: (x) => x.id }, { header: t(lang, 'pipeline.technology'), value: (x) => x.technology }, { header: t(lang, 'finance.yearZero'), value: (x) => String(x.yearZero) }], lang), rows: r.projects });
+  const projects = section({ title: t(lang, 'finance.projectsTitle'), columns: rowColumns(u, [{ header: t(lang, 'pipeline.id'), value: (x) => x.id }, { header: t(lang, 'pipeline.technology'), value: (x) => (x.technology === undefined ? '' : technologyName(x.technology, lang)) }, { header: t(lang, 'finance.yearZero'), value: (x) => String(x.yearZero) }], lang), rows: r.projects });
   const summary = section({ title: t(lang, 'finance.summaryTitle'), columns: rowColumns(u, [{ header: t(lang, 'finance.scope'), value: (x) => x.label }], lang), rows: summaryRows(r, lang) });
   const cash = section({ title: t(lang, 'finance.cashTitle', { year: r.referenceYear }), columns: cashflowColumns(lang), rows: r.total.cashflows });
   if (opts.format === 'csv') return renderSections([opts.cashflows ? cash : summary], 'csv', u);

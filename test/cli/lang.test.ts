@@ -149,6 +149,7 @@ describe('--lang zh: descriptive lines of the yield, wind, system, finance and p
   it("finance FILE: the registry's Chinese labels for LCOE, NPV, IRR, payback; Chinese titles and summary lines", async () => {
     const r = await pvplan(['finance', join(ROOT, 'scenarios', 'wendeng-portfolio-finance.yaml'), '--lang', 'zh', '--units', 'cn']);
     expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/datang-100mw +集中式光伏 +2023/);
     for (const zh of ['平准化度电成本 (元/千瓦时)', '净现值 (亿元)', '内部收益率（实际） (%)', '投资回收期 (年)', '具名项目：', '逐年建设投资（不变价）：', '实际折现率 6.00 %', '投资：具名项目 ', '口径与来源：docs/finance.md']) expect(r.stdout).toContain(zh);
     expect(r.stdout.split('\n').slice(1).join('\n')).not.toMatch(/\b(LCOE|NPV|IRR|payback|Named projects|whole plan|investment|real discount rate|Conventions)\b/);
     const en = await pvplan(['finance', join(ROOT, 'scenarios', 'wendeng-portfolio-finance.yaml'), '--lang', 'en']);
