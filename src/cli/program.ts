@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { PlanError } from '../core/errors.ts';
-import { LANGS, langFromEnv, localizeCommanderError, localizeProblem, t, type Lang } from '../report/messages.ts';
+import { LANGS, langFromEnv, localizeCliError, localizeCommanderError, localizeProblem, t, type Lang } from '../report/messages.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 import { CliError, CliExit, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, langOf, type CliIo } from './io.ts';
@@ -116,7 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_BAD_INPUT;
     }
     if (e instanceof CliError || e instanceof PlanError) {
-      io.stderr(`${error}${e instanceof PlanError && e.field ? `${e.field}: ` : ''}${e.message}\n`);
+      io.stderr(`${error}${e instanceof PlanError && e.field ? `${e.field}: ` : ''}${e instanceof CliError ? localizeCliError(e.message, lang) : e.message}\n`);
       return EXIT_BAD_INPUT;
     }
     const err = e as Error;

@@ -13,6 +13,8 @@ import type { ScenarioWarning } from '../scenario/plausibility.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 import { renderSections, section, type Column, type OutputFormat } from './format.ts';
 import { formatQuantity } from '../scenario/quantity.ts';
+import { t, type Lang } from './messages.ts';
+import { TECHNOLOGY_LABELS, type Technology } from '../core/portfolio/types.ts';
 
 /** A scope's metrics (a project, a technology, the portfolio…) as the report shows them. */
 export interface FinanceRow {
@@ -148,29 +150,37 @@ function combinedRow(id: string, label: string, c: CombinedFinance): FinanceRow 
   };
 }
 
+/** A technology id as written, or its Chinese label (TECHNOLOGY_LABELS) when it has one. */
+function technologyName(technology: string, lang: Lang): string {
+  return lang === 'zh' && technology in TECHNOLOGY_LABELS ? TECHNOLOGY_LABELS[technology as Technology].zh : technology;
+}
+
 /** The summary rows: each technology, the named portfolio, the aggregate path and the whole plan. */
-export function summaryRows(r: FinanceReport): FinanceRow[] {
+export function summaryRows(r: FinanceReport, lang: Lang = 'en'): FinanceRow[] {
   const rows = Object.entries(r.byTechnology)
-    .filter(([t]) => t !== 'aggregate')
-    .map(([t, c]) => combinedRow(t, t, c));
-  rows.push(combinedRow('portfolio', 'named projects', r.portfolio));
-  if (r.aggregate.assets > 0) rows.push(combinedRow('aggregate', 'aggregate path (unnamed)', r.aggregate));
-  rows.push(combinedRow('total', 'whole plan', r.total));
+    .filter(([tech]) => tech !== 'aggregate')
+    .map(([tech, c]) => combinedRow(tech, technologyName(tech, lang), c));
+  rows.push(combinedRow('portfolio', t(lang, 'finance.namedProjects'), r.portfolio));
+  if (r.aggregate.assets > 0) rows.push(combinedRow('aggregate', t(lang, 'finance.aggregateUnnamed'), r.aggregate));
+  rows.push(combinedRow('total', t(lang, 'finance.wholePlan'), r.total));
   return rows;
 }
 
 /** A column of a finance metric, with the registry's header and unit. */
-function metricColumn(id: (typeof FINANCE_METRICS)[number]['id'], units: UnitSystem): Column<FinanceRow> {
+function metricColumnIn(id: (typeof FINANCE_METRICS)[number]['id'], units: UnitSystem, lang: Lang): Column<FinanceRow> {
   const m: ScalarMetric = FINANCE_METRICS.find((x) => x.id === id)!;
   const field = m.field as keyof FinanceRow;
-  if (m.dimension === 'years') return { header: `${m.header} (${scalarMetricUnit(m, units)})`, value: (r) => (r[field] === null ? null : (r[field] as number).toFixed(1)) };
-  return { header: m.header, value: (r) => r[field] as number | null, dimension: m.dimension };
+  // Chinese: the registry's label (LCOE → 平准化度电成本); English keeps the short header.
+  const header = lang === 'zh' ? m.label.zh : m.header;
+  if (m.dimension === 'years') return { header: `${header} (${scalarMetricUnit(m, lang === 'zh' ? 'cn' : units)})`, value: (r) => (r[field] === null ? null : (r[field] as number).toFixed(1)) };
+  return { header, value: (r) => r[field] as number | null, dimension: m.dimension };
 }
 
-function rowColumns(units: UnitSystem, first: Column<FinanceRow>[]): Array<Column<FinanceRow>> {
+function rowColumns(units: UnitSystem, first: Column<FinanceRow>[], lang: Lang): Array<Column<FinanceRow>> {
+  const metricColumn = (id: (typeof FINANCE_METRICS)[number]['id'], u: UnitSystem) => metricColumnIn(id, u, lang);
   return [
     ...first,
-    { header: 'capacity', value: (r) => r.capacityMW, dimension: 'power' },
+    { header: t(lang, 'pipeline.capacity'), value: (r) => r.capacityMW, dimension: 'power' },
     metricColumn('capex', units),
     metricColumn('lcoe', units),
     metricColumn('npv', units),
@@ -183,42 +193,50 @@ function rowColumns(units: UnitSystem, first: Column<FinanceRow>[]): Array<Colum
 }
 
 type CombinedYear = CombinedFinance['cashflows'][number];
-const CASHFLOW_COLUMNS: ReadonlyArray<Column<CombinedYear>> = [
-  { header: 'year', value: (c) => String(c.year) },
-  { header: 'energy', value: (c) => c.energyMWh, dimension: 'energy' },
-  { header: 'capex', value: (c) => c.capexYuan, dimension: 'money' },
-  { header: 'opex', value: (c) => c.opexYuan, dimension: 'money' },
-  { header: 'revenue', value: (c) => c.revenueYuan, dimension: 'money' },
-  { header: 'tax', value: (c) => c.taxYuan, dimension: 'money' },
-  { header: 'net', value: (c) => c.netYuan, dimension: 'money' },
-  { header: 'cum. net', value: (c) => c.cumulativeNetYuan, dimension: 'money' },
-  { header: 'coal saved', value: (c) => c.coalTonnes, dimension: 'mass' },
+const cashflowColumns = (lang: Lang): ReadonlyArray<Column<CombinedYear>> => [
+  { header: t(lang, 'year'), value: (c) => String(c.year) },
+  { header: t(lang, 'finance.energy'), value: (c) => c.energyMWh, dimension: 'energy' },
+  { header: t(lang, 'finance.capex'), value: (c) => c.capexYuan, dimension: 'money' },
+  { header: t(lang, 'finance.opex'), value: (c) => c.opexYuan, dimension: 'money' },
+  { header: t(lang, 'finance.revenue'), value: (c) => c.revenueYuan, dimension: 'money' },
+  { header: t(lang, 'finance.tax'), value: (c) => c.taxYuan, dimension: 'money' },
+  { header: t(lang, 'finance.net'), value: (c) => c.netYuan, dimension: 'money' },
+  { header: t(lang, 'finance.cumNet'), value: (c) => c.cumulativeNetYuan, dimension: 'money' },
+  { header: t(lang, 'finance.coalSaved'), value: (c) => c.coalTonnes, dimension: 'mass' },
 ];
 
-const CAPEX_COLUMNS: ReadonlyArray<Column<FinanceReport['capexByYear'][number]>> = [
-  { header: 'year', value: (c) => String(c.year) },
-  { header: 'named projects', value: (c) => c.namedYuan, dimension: 'money' },
-  { header: 'aggregate path', value: (c) => c.aggregateYuan, dimension: 'money' },
-  { header: 'total', value: (c) => c.totalYuan, dimension: 'money' },
+const capexColumns = (lang: Lang): ReadonlyArray<Column<FinanceReport['capexByYear'][number]>> => [
+  { header: t(lang, 'year'), value: (c) => String(c.year) },
+  { header: t(lang, 'finance.namedProjects'), value: (c) => c.namedYuan, dimension: 'money' },
+  { header: t(lang, 'finance.aggregatePath'), value: (c) => c.aggregateYuan, dimension: 'money' },
+  { header: t(lang, 'finance.total'), value: (c) => c.totalYuan, dimension: 'money' },
 ];
+
+/** An IRR note of the finance core in Chinese (its two fixed texts; any other is kept as written). */
+function irrNoteZh(note: string): string {
+  if (note === 'no projects') return '无项目';
+  if (note.startsWith('the cash flows never change sign')) return '现金流始终不变号，没有使净现值为零的收益率';
+  return note;
+}
 
 /** Table, Markdown or CSV (CSV: the summary, or with `cashflows` the whole plan's yearly table). */
-export function renderFinanceReport(r: FinanceReport, opts: { format: Exclude<OutputFormat, 'json'>; units: UnitSystem; cashflows?: boolean }): string {
+export function renderFinanceReport(r: FinanceReport, opts: { format: Exclude<OutputFormat, 'json'>; units: UnitSystem; cashflows?: boolean }, lang: Lang = 'en'): string {
   const u = opts.units;
-  const projects = section({ title: 'Named projects:', columns: rowColumns(u, [{ header: 'id', value: (x) => x.id }, { header: 'technology', value: (x) => x.technology }, { header: 'year 0', value: (x) => String(x.yearZero) }]), rows: r.projects });
-  const summary = section({ title: 'By technology, named portfolio, aggregate path and whole plan:', columns: rowColumns(u, [{ header: 'scope', value: (x) => x.label }]), rows: summaryRows(r) });
-  const cash = section({ title: `Whole plan, cash flows by year (real money of ${r.referenceYear}):`, columns: CASHFLOW_COLUMNS, rows: r.total.cashflows });
+  const projects = section({ title: t(lang, 'finance.projectsTitle'), columns: rowColumns(u, [{ header: t(lang, 'pipeline.id'), value: (x) => x.id }, { header: t(lang, 'pipeline.technology'), value: (x) => (x.technology === undefined ? '' : technologyName(x.technology, lang)) }, { header: t(lang, 'finance.yearZero'), value: (x) => String(x.yearZero) }], lang), rows: r.projects });
+  const summary = section({ title: t(lang, 'finance.summaryTitle'), columns: rowColumns(u, [{ header: t(lang, 'finance.scope'), value: (x) => x.label }], lang), rows: summaryRows(r, lang) });
+  const cash = section({ title: t(lang, 'finance.cashTitle', { year: r.referenceYear }), columns: cashflowColumns(lang), rows: r.total.cashflows });
   if (opts.format === 'csv') return renderSections([opts.cashflows ? cash : summary], 'csv', u);
-  const capex = section({ title: 'Construction capex by year (real):', columns: CAPEX_COLUMNS, rows: r.capexByYear });
+  const capex = section({ title: t(lang, 'finance.capexTitle'), columns: capexColumns(lang), rows: r.capexByYear });
   const money = (yuan: number) => formatQuantity(yuan, 'money', u, 6);
   const inv = r.investment;
   const md = opts.format === 'markdown';
-  const head = `${md ? '## ' : ''}${r.scenario.name}  [${r.scenario.id}]${md ? '  ' : ''}\nreal discount rate ${(r.discountRateFrac * 100).toFixed(2)} %, every NPV discounted to the end of ${r.referenceYear}, money real of ${r.referenceYear}; LCOE and abatement exclude tax and financing\n`;
+  const head = `${md ? '## ' : ''}${r.scenario.name}  [${r.scenario.id}]${md ? '  ' : ''}\n${t(lang, 'finance.conventionsLine', { rate: (r.discountRateFrac * 100).toFixed(2), year: r.referenceYear })}\n`;
+  const signed = inv.signedYuan === undefined ? '' : t(lang, 'finance.signedShare', { share: ((inv.namedShareOfSignedFrac ?? 0) * 100).toFixed(1), signed: money(inv.signedYuan) });
   const lines = [
-    `investment: named projects ${money(inv.namedYuan)}${inv.signedYuan === undefined ? '' : ` = ${((inv.namedShareOfSignedFrac ?? 0) * 100).toFixed(1)} % of the ${money(inv.signedYuan)} signed`}; aggregate path ${money(inv.aggregateYuan)}; whole plan ${money(inv.totalYuan)}`,
-    `whole plan: ${r.total.capexYuanPerTonneCoalSaved === null ? 'no coal saved' : `${r.total.capexYuanPerTonneCoalSaved.toFixed(1)} ${u === 'cn' ? '元/吨' : 'CNY/t'} of investment per tonne of coal saved over its life`}`,
-    ...[r.total, ...r.projects].flatMap((x) => ('irrNote' in x && x.irrNote ? [`IRR ${'id' in x ? (x as { id: string }).id : 'whole plan'}: ${x.irrNote}`] : [])),
+    t(lang, 'finance.investmentLine', { named: money(inv.namedYuan), signed, aggregate: money(inv.aggregateYuan), total: money(inv.totalYuan) }),
+    r.total.capexYuanPerTonneCoalSaved === null ? t(lang, 'finance.noCoal') : t(lang, 'finance.perCoal', { value: r.total.capexYuanPerTonneCoalSaved.toFixed(1), unit: u === 'cn' ? '元/吨' : 'CNY/t' }),
+    ...[r.total, ...r.projects].flatMap((x) => ('irrNote' in x && x.irrNote ? [t(lang, 'finance.irrNote', { who: 'id' in x ? (x as { id: string }).id : t(lang, 'finance.wholePlan'), note: lang === 'zh' ? irrNoteZh(x.irrNote) : x.irrNote })] : [])),
   ];
   const sections = [projects, summary, capex, ...(opts.cashflows ? [cash] : [])];
-  return `${head}\n${renderSections(sections, opts.format, u)}\n${lines.map((l) => (md ? `${l}  ` : l)).join('\n')}\n${opts.format === 'table' ? '\nConventions and sources: docs/finance.md\n' : ''}`;
+  return `${head}\n${renderSections(sections, opts.format, u)}\n${lines.map((l) => (md ? `${l}  ` : l)).join('\n')}\n${opts.format === 'table' ? `\n${t(lang, 'finance.conventions')}\n` : ''}`;
 }

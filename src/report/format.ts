@@ -42,6 +42,16 @@ export function headerWithUnit<Row>(column: Column<Row>, system: UnitSystem): st
   return column.dimension ? `${column.header} (${unitLabel(column.dimension, system)})` : column.header;
 }
 
+/**
+ * A quantity for a summary line, rounded as its table shows it (DISPLAY_UNITS decimals) with its unit, so a total
+ * reads the same as the table's last cumulative cell: '839.33 GWh', '8.3933亿千瓦时'.
+ */
+export function tableQuantity(value: number, dimension: Exclude<Dimension, 'fraction'>, system: UnitSystem): string {
+  const d = DISPLAY_UNITS[system][dimension];
+  const shown = (value / d.divisor).toFixed(d.decimals);
+  return system === 'cn' ? `${shown}${d.unit}` : `${shown} ${d.unit}`;
+}
+
 /** Shows one cell: internal value → display unit, fixed decimals for text output (full precision for CSV). */
 export function displayValue<Row>(column: Column<Row>, row: Row, system: UnitSystem, fullPrecision = false): string {
   const v = column.value(row);

@@ -125,6 +125,10 @@ const MESSAGES = {
   'mc.coalTarget': { en: 'coal target {mass} in {year}: met in {p} of draws', zh: '节煤目标：{year} 年 {mass}：{p} 的抽样达成' },
   'mc.firstMet': { en: 'year the target is first met:', zh: '首次达成目标的年份：' },
   never: { en: 'never', zh: '未达成' },
+  'mc.portfolioFirstMet': { en: 'year first met:', zh: '首次达成年份：' },
+  'mc.operatingMean': { en: 'operating mean', zh: '在运均值' },
+  'mc.portfolioTitle': { en: 'Portfolio (unnamed plan + named projects, completion and delay drawn), generation capacity:', zh: '项目组合（未具名规划 + 具名项目，抽样完成与延迟），发电装机：' },
+  'mc.portfolioTarget': { en: 'portfolio target {name}: {capacity} {technologies}, {what}, in {year}: met in {p} of draws; capacity in {year} P10/P50/P90 {range}', zh: '项目组合目标 {name}：{year} 年{technologies}{what} {capacity}：{p} 的抽样达成；{year} 年装机 P10/P50/P90 {range}' },
   'sens.runs': { en: 'N = {n} base samples, {runs} model runs', zh: 'N = {n} 个基础样本，{runs} 次模型计算' },
   'sens.input': { en: 'input', zh: '输入' },
   'sens.atP10': { en: 'at P10', zh: 'P10 时' },
@@ -138,6 +142,8 @@ const MESSAGES = {
   'sens.in': { en: '{label} in {year}', zh: '{year} 年{label}' },
   'sens.tornadoTitle': { en: '{title}: tornado — each input at its P10 and P90, the others at their P50 (= pvplan run: {central}):', zh: '{title}：龙卷风图——每个输入分别取 P10 和 P90，其余取 P50（= pvplan run：{central}）：' },
   'sens.indicesTitle': { en: '{title}: variance-based ranking — mean {mean}, sd {sd} over the Sobol samples (inputs independent):', zh: '{title}：方差分解排序——Sobol 样本均值 {mean}，标准差 {sd}（输入相互独立）：' },
+  'sens.notes': { en: "S1: first-order Sobol index, the share of the variance an input explains alone (Saltelli et al. 2010, Comput. Phys. Commun. 181:259–270);\nST: total effect, interactions included (Jansen 1999, Comput. Phys. Commun. 117:35–43); ST − S1 is the interactions' share; ± se is the estimator's standard error.\nSobol indices assume independent inputs, so they are computed with the rank correlations switched off;\nρs² is the squared Spearman rank correlation over Monte Carlo draws that keep them. The tornado ignores correlations; its weather bar\nputs every year at its P10 or P90 together, an upper bound for cumulative outputs (years vary independently).", zh: 'S1：一阶 Sobol 指数，即某一输入单独解释的方差份额（Saltelli 等 2010，Comput. Phys. Commun. 181:259–270）；\nST：总效应指数，含交互作用（Jansen 1999，Comput. Phys. Commun. 117:35–43）；ST − S1 为交互作用份额；± se 为估计量的标准误差。\nSobol 指数假定输入相互独立，因此计算时关闭了秩相关；\nρs² 为保留相关性的蒙特卡洛抽样上的 Spearman 秩相关系数的平方。龙卷风图忽略相关性；其天气条\n令每一年同时取 P10 或 P90，对累计量是上界（实际各年独立变化）。' },
+  'sens.notesCorrelated': { en: "S1: first-order Sobol index, the share of the variance an input explains alone (Saltelli et al. 2010, Comput. Phys. Commun. 181:259–270);\nST: total effect, interactions included (Jansen 1999, Comput. Phys. Commun. 117:35–43); ST − S1 is the interactions' share; ± se is the estimator's standard error.\nSobol indices assume independent inputs, so they are computed with the rank correlations switched off (this scenario has some);\nρs² is the squared Spearman rank correlation over Monte Carlo draws that keep them. The tornado ignores correlations; its weather bar\nputs every year at its P10 or P90 together, an upper bound for cumulative outputs (years vary independently).", zh: 'S1：一阶 Sobol 指数，即某一输入单独解释的方差份额（Saltelli 等 2010，Comput. Phys. Commun. 181:259–270）；\nST：总效应指数，含交互作用（Jansen 1999，Comput. Phys. Commun. 117:35–43）；ST − S1 为交互作用份额；± se 为估计量的标准误差。\nSobol 指数假定输入相互独立，因此计算时关闭了秩相关（本情景有秩相关）；\nρs² 为保留相关性的蒙特卡洛抽样上的 Spearman 秩相关系数的平方。龙卷风图忽略相关性；其天气条\n令每一年同时取 P10 或 P90，对累计量是上界（实际各年独立变化）。' },
   // pipeline
   'pipeline.projects': { en: 'Projects:', zh: '项目：' },
   'pipeline.byYear': { en: 'Capacity by year (generation; unnamed = the aggregate plan, included in planned and risk-weighted):', zh: '逐年装机（发电；未具名 = 总体规划部分，已计入规划与风险加权）：' },
@@ -164,6 +170,12 @@ const MESSAGES = {
   'step.approved': { en: '+ approved', zh: '+ 已核准' },
   'step.signed': { en: '+ signed', zh: '+ 已签约' },
   'step.prospect': { en: '+ prospects', zh: '+ 储备' },
+  'stage.prospect': { en: 'prospect', zh: '储备' },
+  'stage.signed': { en: 'signed', zh: '已签约' },
+  'stage.approved': { en: 'approved', zh: '已核准' },
+  'stage.under-construction': { en: 'under construction', zh: '在建' },
+  'stage.operating': { en: 'operating', zh: '在运' },
+  'stage.cancelled': { en: 'cancelled', zh: '已取消' },
   'pipeline.namedTotal': { en: 'named total', zh: '具名项目合计' },
   'pipeline.target': { en: 'target', zh: '目标' },
   'pipeline.gap': { en: 'gap (unnamed growth needed)', zh: '缺口（需未具名增长补足）' },
@@ -194,6 +206,14 @@ const MESSAGES = {
   'yield.annual': { en: 'annual specific yield: {value} {unit} (= full-load hours)', zh: '年单位发电量：{value} {unit}（= 利用小时数）' },
   'yield.cf': { en: 'capacity factor: {value} (AC energy / (DC nameplate × {hours} h))', zh: '容量系数：{value}（交流发电量 / (直流额定容量 × {hours} 小时)）' },
   'yield.pr': { en: 'performance ratio: {value} (yield / POA insolation at 1 kW/m²)', zh: '系统效率 PR：{value}（发电量 / 1 kW/m² 下的倾斜面辐照量）' },
+  'yield.insolation': { en: 'insolation: GHI {ghi} {unit}; POA {poa} = beam {beam} + sky diffuse {sky} + ground {ground}; after IAM {effective}', zh: '辐照量：水平面总辐照 {ghi} {unit}；倾斜面 {poa} = 直射 {beam} + 天空散射 {sky} + 地面反射 {ground}；入射角修正后 {effective}' },
+  'yield.lossIam': { en: 'IAM (beam)', zh: '入射角修正（直射）' },
+  'yield.lossTemperature': { en: 'temperature', zh: '温度' },
+  'yield.lossSystem': { en: 'system (DC)', zh: '系统损失（直流）' },
+  'yield.lossClipping': { en: 'inverter clipping', zh: '逆变器限幅' },
+  'yield.lossInverter': { en: 'inverter efficiency', zh: '逆变器效率' },
+  'yield.title': { en: 'PV yield — {what}', zh: '光伏发电量——{what}' },
+  'wind.title': { en: 'Wind energy — {label} at {hub} m, {weather}', zh: '风电发电量——{label}，轮毂高度 {hub} m，{weather}' },
   'wind.energy': { en: 'energy', zh: '发电量' },
   'wind.weather': { en: 'weather: {label} ({format}, {rows} rows of {step} h)', zh: '气象：{label}（{format}，{rows} 行，步长 {step} 小时）' },
   'wind.turbine': { en: 'turbine: {text}', zh: '风机：{text}' },
@@ -206,6 +226,14 @@ const MESSAGES = {
   'system.curtailed': { en: 'curtailed', zh: '弃电量' },
   'system.curtailment': { en: 'curtailment', zh: '弃电率' },
   'system.title': { en: 'System dispatch ({strategy}) — {label}', zh: '系统调度（{strategy}）——{label}' },
+  'system.greedy': { en: 'greedy', zh: '贪心规则' },
+  'system.optimal': { en: 'optimal', zh: '完全预知优化' },
+  'system.storageText': { en: '{power} / {energy}, round trip {roundTrip}, SOC {socMin}–{socMax} (start {socInitial}), self-discharge {selfDischarge} %/h', zh: '{power} / {energy}，往返效率 {roundTrip}，荷电状态 {socMin}–{socMax}（初始 {socInitial}），自放电 {selfDischarge} %/小时' },
+  'system.steps': { en: '{steps} steps of {step} h; export limit {limit}; storage {storage}', zh: '{steps} 个时段，步长 {step} 小时；送出上限 {limit}；储能 {storage}' },
+  'system.energyLine': { en: 'generation {generation}; delivered {delivered}; curtailed {curtailed} ({share}; without storage {without}, {withoutShare})', zh: '发电量 {generation}；上网电量 {delivered}；弃电量 {curtailed}（{share}；无储能时 {without}，{withoutShare}）' },
+  'system.storageLine': { en: 'storage: charged {charged}, discharged {discharged}, losses {losses}, {cycles} equivalent full cycles, final SOC {finalSoc}', zh: '储能：充电 {charged}，放电 {discharged}，损耗 {losses}，等效满充放 {cycles} 次，末荷电状态 {finalSoc}' },
+  'system.revenue': { en: 'revenue {wan} 万元 ({yuan} yuan)', zh: '收入 {wan} 万元（{yuan} 元）' },
+  'system.aboveLimit': { en: 'output above the limit during {steps} steps', zh: '出力超过送出上限的时段：{steps} 个' },
   'finance.title': { en: 'Finance:', zh: '财务指标：' },
   'finance.cashflows': { en: 'Cash flows by year (year 0 = last construction year):', zh: '逐年现金流（第 0 年 = 建设期最后一年）：' },
   'finance.metric': { en: 'metric', zh: '指标' },
@@ -220,6 +248,24 @@ const MESSAGES = {
   'finance.net': { en: 'net', zh: '净现金流' },
   'finance.equityNet': { en: 'equity net', zh: '资本金净现金流' },
   'finance.cumNet': { en: 'cum. net', zh: '累计净现金流' },
+  'finance.namedProjects': { en: 'named projects', zh: '具名项目' },
+  'finance.aggregateUnnamed': { en: 'aggregate path (unnamed)', zh: '总体路径（未具名）' },
+  'finance.aggregatePath': { en: 'aggregate path', zh: '总体路径' },
+  'finance.wholePlan': { en: 'whole plan', zh: '全规划' },
+  'finance.total': { en: 'total', zh: '合计' },
+  'finance.coalSaved': { en: 'coal saved', zh: '节约标准煤' },
+  'finance.yearZero': { en: 'year 0', zh: '第 0 年' },
+  'finance.scope': { en: 'scope', zh: '范围' },
+  'finance.projectsTitle': { en: 'Named projects:', zh: '具名项目：' },
+  'finance.summaryTitle': { en: 'By technology, named portfolio, aggregate path and whole plan:', zh: '按技术、具名项目组合、总体路径与全规划：' },
+  'finance.cashTitle': { en: 'Whole plan, cash flows by year (real money of {year}):', zh: '全规划逐年现金流（{year} 年不变价）：' },
+  'finance.capexTitle': { en: 'Construction capex by year (real):', zh: '逐年建设投资（不变价）：' },
+  'finance.conventionsLine': { en: 'real discount rate {rate} %, every NPV discounted to the end of {year}, money real of {year}; LCOE and abatement exclude tax and financing', zh: '实际折现率 {rate} %，净现值均折现至 {year} 年末，{year} 年不变价；平准化度电成本与减排成本不含税费与融资' },
+  'finance.investmentLine': { en: 'investment: named projects {named}{signed}; aggregate path {aggregate}; whole plan {total}', zh: '投资：具名项目 {named}{signed}；总体路径 {aggregate}；全规划 {total}' },
+  'finance.signedShare': { en: ' = {share} % of the {signed} signed', zh: '，占已签约 {signed} 的 {share} %' },
+  'finance.noCoal': { en: 'whole plan: no coal saved', zh: '全规划：未节约标准煤' },
+  'finance.perCoal': { en: 'whole plan: {value} {unit} of investment per tonne of coal saved over its life', zh: '全规划：全寿命期每节约 1 吨标准煤投资 {value} {unit}' },
+  'finance.irrNote': { en: 'IRR {who}: {note}', zh: '内部收益率 {who}：{note}' },
   'finance.conventions': { en: 'Conventions and sources: docs/finance.md', zh: '口径与来源：docs/finance.md' },
   'factors.sources': { en: 'Sources, dates and what each value means: {doc}', zh: '来源、日期与各值含义：{doc}' },
   label: { en: 'label', zh: '名称' },
@@ -370,5 +416,76 @@ export function localizeCommanderError(text: string, lang: Lang): string {
   if (lang === 'en') return text;
   let out = text;
   for (const [re, zh] of COMMANDER_ZH) out = out.replace(re, zh);
+  return out;
+}
+
+/**
+ * The fixed phrases of flag-validation errors (CliError, e.g. numberFlag in src/cli/options.ts), in Chinese:
+ * pattern → replacement, applied in order; the flag names, values and the quantity's description stay as written.
+ */
+const CLI_ERROR_ZH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/: expected a whole number from (\S+) to (\S+), got '([^']*)'$/, "：应为 $1 至 $2 的整数，实际为 '$3'"],
+  [/: expected (.+?) above (\S+) and at most (\S+(?: %)?), got '([^']*)'$/, "：应为$1，大于 $2 且不超过 $3，实际为 '$4'"],
+  [/: expected (.+?) from (\S+(?: %)?) to (\S+(?: %)?), got '([^']*)'$/, "：应为$1，范围 $2 至 $3，实际为 '$4'"],
+  [/: expected (.+?) as a percentage such as '([^']*)', got '([^']*)'$/, "：应为$1，以百分数表示（如 '$2'），实际为 '$3'"],
+  [/: expected (.+?), a whole number ≥ (\S+), got '([^']*)'$/, "：应为$1，且为 ≥ $2 的整数，实际为 '$3'"],
+  [/: expected (.+?) ≥ 0, got '([^']*)'$/, "：应为 ≥ 0 的$1，实际为 '$2'"],
+  [/: expected one of (.*), got (.*)$/, '：应为以下之一：$1，实际为 $2'],
+  [/: expected (.+?), got '?([^']*)'?$/, "：应为$1，实际为 '$2'"],
+  [/^(\S+): required \((?:e\.g\. )?(.*)\)(.*)$/s, '$1：必填（$2）$3'],
+  [/: applies to (.*)$/, '：仅适用于 $1'],
+  [/ apply to (.*)$/, '：仅适用于 $1'],
+  [/: cannot read '([^']*)': (.*)$/, "：无法读取 '$1'：$2"],
+  [/: cannot write '([^']*)': (.*)$/, "：无法写入 '$1'：$2"],
+  [/^cannot read the weather file '([^']*)' \(([^)]*)\): (.*)$/, "无法读取气象文件 '$1'（$2）：$3"],
+];
+
+/** Chinese for the common descriptions of a flag's quantity (the `what` of numberFlag and its kin). */
+const FLAG_WHAT_ZH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\ba tilt in degrees(?: \(trackers: the axis tilt\))?/, '倾角（度）'],
+  [/\ban azimuth in degrees clockwise from north(?: \(trackers: the axis azimuth\))?/, '方位角（度，自正北顺时针）'],
+  [/\ba ground coverage ratio\b/, '地面覆盖率'],
+  [/\btotal system losses in percent(?: \(PVWatts: [\d.]+\))?/, '系统总损失（%）'],
+  [/\ba DC\/AC ratio(?: \(PVWatts: [\d.]+\))?/, '直流/交流容配比'],
+  [/\ba nominal inverter efficiency as a fraction(?: \(PVWatts: [\d.]+\))?/, '逆变器额定效率（小数）'],
+  [/\ba ground albedo\b/, '地面反照率'],
+  [/\ba latitude in degrees\b/, '纬度（度）'],
+  [/\ba longitude in degrees \(east positive\)/, '经度（度，东经为正）'],
+  [/\ban altitude in metres\b|\ba site altitude in m\b/, '海拔（米）'],
+  [/\ba UTC offset in hours\b/, 'UTC 时差（小时）'],
+  [/\ba rotation limit in degrees\b/, '旋转角限位（度）'],
+  [/\ba temperature coefficient per °C(?: \(PVWatts: [-\d.]+\))?/, '功率温度系数（每 °C）'],
+  [/\ba hub height in m\b/, '轮毂高度（米）'],
+  [/\ba height of the wind data in m\b/, '测风高度（米）'],
+  [/\ba Hellmann exponent\b/, 'Hellmann 风切变指数'],
+  [/\ba roughness length in m\b/, '粗糙度长度（米）'],
+  [/\bwake and other losses in percent\b/, '尾流及其他损失（%）'],
+  [/\ban availability in percent\b/, '可利用率（%）'],
+  [/\ba real discount rate\b/, '实际折现率'],
+  [/\ba power above 0\b/, '大于 0 的功率'],
+  [/\ba capital cost\b/, '投资'],
+  [/\ba yearly O&M cost\b/, '年运维成本'],
+  [/\ba delivered energy\b/, '上网电量'],
+  [/\ba price\b/, '价格'],
+  [/\ba cost\b/, '成本'],
+  [/\ba factor\b/, '系数'],
+  [/\ba percentage\b/, '百分数'],
+];
+
+/** A flag-validation error's message (CliError) in a language: its fixed phrases translated (English unchanged). */
+export function localizeCliError(message: string, lang: Lang): string {
+  if (lang === 'en') return message;
+  let out = message
+    .replace(/; or --presets to list published prices and costs$/, '；或用 --presets 列出公开的价格与成本')
+    .replace(/\bno such file(?: or directory)?/g, '文件不存在')
+    .replace(/\bm above ground, e\.g\. /, '离地米数，如 ');
+  for (const [re, zh] of FLAG_WHAT_ZH) out = out.replace(re, zh);
+  for (const [re, zh] of CLI_ERROR_ZH) {
+    const next = out.replace(re, zh);
+    if (next !== out) {
+      out = next;
+      if (!re.global) break;
+    }
+  }
   return out;
 }

@@ -71,6 +71,106 @@ describe('--lang zh', () => {
   });
 });
 
+describe('--lang zh: flag-validation errors (CliError)', () => {
+  it('the fixed phrases of numberFlag and the required/range messages are Chinese; flag names and values kept', async () => {
+    const epw = join(ROOT, 'scenarios', 'weather', 'CHN_Beijing.Beijing.545110_CSWD.epw');
+    const tilt = await pvplan(['yield', '--weather', epw, '--tilt', '95', '--lang', 'zh']);
+    expect(tilt.status).toBe(2);
+    expect(tilt.stderr).toContain("错误：--tilt：应为倾角（度），范围 0 至 90，实际为 '95'");
+    const gcr = await pvplan(['yield', '--weather', epw, '--tilt', '20', '--gcr', '0', '--lang', 'zh']);
+    expect(gcr.stderr).toContain("--gcr：应为地面覆盖率，大于 0 且不超过 1，实际为 '0'");
+    const hub = await pvplan(['wind', '--weather', 'x.csv', '--lang', 'zh']);
+    expect(hub.stderr).toContain('--hub-height：必填（');
+    const port = await pvplan(['serve', '--port', '99999', '--lang', 'zh']);
+    expect(port.stderr).toContain("--port：应为 0 至 65535 的整数，实际为 '99999'");
+    for (const r of [tilt, gcr, hub, port]) expect(r.stderr).not.toMatch(/\b(expected|required|got|from|above)\b/);
+    const en = await pvplan(['yield', '--weather', epw, '--tilt', '95', '--lang', 'en']);
+    expect(en.stderr).toMatch(/--tilt: expected a tilt in degrees.* from 0 to 90, got '95'/);
+  });
+});
+
+describe('--lang zh: descriptive lines of the yield, wind, system, finance and pipeline commands', () => {
+  it('system (scenario file): title, storage and energy summary in Chinese', async () => {
+    const r = await pvplan(['system', join(ROOT, 'scenarios', 'wendeng-multi-energy-storage-10pct.yaml'), '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('系统调度（贪心规则）');
+    expect(r.stdout).toMatch(/8760 个时段，步长 1 小时；送出上限 550 MW；储能 100 MW/);
+    expect(r.stdout).toMatch(/^发电量 .*；上网电量 .*；弃电量 /m);
+    expect(r.stdout).toMatch(/^储能：充电 .*等效满充放 [\d.]+ 次/m);
+    // The first line carries the scenario's own (bilingual) name; the rest is pvplan's text.
+    expect(r.stdout.split('\n').slice(1).join('\n')).not.toMatch(/\b(System dispatch|steps of|export limit|generation|delivered|curtailed|storage|charged|above the limit|By month)\b/);
+  });
+
+  it('yield: title, site, array, insolation and loss steps in Chinese; JSON keeps its English title', async () => {
+    const file = join(ROOT, 'scenarios', 'wendeng-2025-physical.yaml');
+    const r = await pvplan(['yield', file, '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    for (const zh of ['光伏发电量——', '场址：北纬 ', '方阵：固定式，倾角 33°', '辐照量：水平面总辐照 ', '入射角修正（直射）', '逆变器限幅']) expect(r.stdout).toContain(zh);
+    expect(r.stdout).not.toMatch(/\b(PV yield|insolation|tilt|azimuth|system losses|inverter|temperature)\b/);
+    const json = await pvplan(['yield', file, '--lang', 'zh', '--format', 'json']);
+    expect(json.stdout).toContain('PV yield — ');
+  });
+
+  it('wind: title, turbine and chain in Chinese', async () => {
+    const epw = join(ROOT, 'scenarios', 'weather', 'CHN_Beijing.Beijing.545110_CSWD.epw');
+    const r = await pvplan(['wind', '--weather', epw, '--turbine', 'V112/3075', '--hub-height', '94', '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    for (const zh of ['风电发电量——V112/3075，轮毂高度 94 m', '风轮直径 112 m，陆上', '计算链：轮毂高度 94 m，测风高度 10 m（对数律']) expect(r.stdout).toContain(zh);
+    expect(r.stdout).not.toMatch(/\b(Wind energy|rotor|onshore|hub|wind data|log law|losses|availability)\b/);
+  });
+
+  it('finance quick form: metric names from the registry (LCOE → 平准化度电成本, NPV, IRR, payback)', async () => {
+    const r = await pvplan(['finance', '--capex', '3.5元/W', '--capacity', '100MW', '--energy', '1200h', '--tariff', '0.39元/kWh', '--discount-rate', '6%', '--lifetime', '25', '--opex', '0.05元/W', '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    for (const zh of ['平准化度电成本 ', '净现值（折现率 6.00 %）', '内部收益率（实际）', '投资回收期 ', '动态投资回收期', '资本金净现值']) expect(r.stdout).toContain(zh);
+    expect(r.stdout).not.toMatch(/\b(LCOE|NPV|IRR|payback|equity|capex|years)\b/);
+  });
+
+  it('pipeline: stages and technologies in Chinese in the project table and the target titles', async () => {
+    const r = await pvplan(['pipeline', join(ROOT, 'scenarios', 'wendeng-portfolio.yaml'), '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/datang-100mw +已核准 +集中式光伏/);
+    expect(r.stdout).toMatch(/multi-energy-wind +储备 +陆上风电/);
+    expect(r.stdout).toContain('集中式光伏 + 分布式光伏 + 海上光伏，在建+在运，2025 年');
+    // The first line is the scenario's own bilingual name; target names are the file's own text too.
+    const body = r.stdout.split('\n').slice(1).filter((l) => !l.includes('(PV built + under construction'));
+    expect(body.join('\n')).not.toMatch(/\b(approved|signed|prospect|pv-utility|wind-onshore|Projects|planned|risk-weighted)\b/);
+  });
+
+  it('mc on a portfolio: its table and target lines in Chinese', async () => {
+    const r = await pvplan(['mc', join(ROOT, 'scenarios', 'wendeng-portfolio.yaml'), '--draws', '200', '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('项目组合（未具名规划 + 具名项目，抽样完成与延迟），发电装机：');
+    expect(r.stdout).toMatch(/项目组合目标 .*：2025 年集中式光伏 \+ 分布式光伏 \+ 海上光伏在建\+在运 4500 MW：[\d.]+ % 的抽样达成/);
+    expect(r.stdout).toContain('首次达成年份：');
+    expect(r.stdout).not.toMatch(/\b(Portfolio|portfolio target|year first met|operating mean|of draws)\b/);
+  });
+
+  it("finance FILE: the registry's Chinese labels for LCOE, NPV, IRR, payback; Chinese titles and summary lines", async () => {
+    const r = await pvplan(['finance', join(ROOT, 'scenarios', 'wendeng-portfolio-finance.yaml'), '--lang', 'zh', '--units', 'cn']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/datang-100mw +集中式光伏 +2023/);
+    for (const zh of ['平准化度电成本 (元/千瓦时)', '净现值 (亿元)', '内部收益率（实际） (%)', '投资回收期 (年)', '具名项目：', '逐年建设投资（不变价）：', '实际折现率 6.00 %', '投资：具名项目 ', '口径与来源：docs/finance.md']) expect(r.stdout).toContain(zh);
+    expect(r.stdout.split('\n').slice(1).join('\n')).not.toMatch(/\b(LCOE|NPV|IRR|payback|Named projects|whole plan|investment|real discount rate|Conventions)\b/);
+    const en = await pvplan(['finance', join(ROOT, 'scenarios', 'wendeng-portfolio-finance.yaml'), '--lang', 'en']);
+    expect(en.stdout).toContain('LCOE (CNY/kWh)');
+    expect(en.stdout).toContain('real discount rate 6.00 %');
+  });
+});
+
+describe('--lang zh: sensitivity', () => {
+  it('the explanation notes under the tables are Chinese', async () => {
+    const r = await pvplan(['sensitivity', join(ROOT, 'scenarios', 'wendeng-2025-uncertain.yaml'), '-n', '64', '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('S1：一阶 Sobol 指数');
+    expect(r.stdout).toContain('ST：总效应指数');
+    expect(r.stdout).toContain('（本情景有秩相关）');
+    expect(r.stdout).not.toMatch(/first-order Sobol index|total effect|assume independent inputs|tornado ignores/);
+    const en = await pvplan(['sensitivity', join(ROOT, 'scenarios', 'wendeng-2025-uncertain.yaml'), '-n', '64', '--lang', 'en']);
+    expect(en.stdout).toContain('S1: first-order Sobol index');
+  });
+});
+
 describe('one scenario id rule: init → run → serve → save → load', () => {
   it('a Chinese id works everywhere; an unsafe one is refused by init as by the server', async () => {
     const dir = tmpDir();

@@ -2,7 +2,7 @@
 import { renderJson } from '../../report/format.ts';
 import { financeReport, renderFinanceReport } from '../../report/finance.ts';
 import { loadPortfolio } from '../../scenario/projects.ts';
-import { CliError, type CliIo } from '../io.ts';
+import { CliError, langOf, type CliIo } from '../io.ts';
 import type { ReportOptions } from '../options.ts';
 import { reportWarnings } from '../warnings.ts';
 
@@ -16,5 +16,5 @@ export function runScenarioFinance(io: CliIo, file: string, flags: ReportOptions
   reportWarnings(io, loaded.scenario.warnings, flags.strict);
   if (!loaded.scenario.plan.finance) throw new CliError(`${file}: no finance: section (capex, tariff, discount rate; docs/finance.md), or use the quick form: pvplan finance --capex … --energy …`);
   const report = financeReport(loaded.scenario);
-  io.stdout(flags.format === 'json' ? renderJson(report) : renderFinanceReport(report, { format: flags.format, units: flags.units, ...(flags.cashflows ? { cashflows: true } : {}) }));
+  io.stdout(flags.format === 'json' ? renderJson(report) : renderFinanceReport(report, { format: flags.format, units: flags.units, ...(flags.cashflows ? { cashflows: true } : {}) }, langOf(io)));
 }

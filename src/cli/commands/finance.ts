@@ -11,6 +11,7 @@ import { FINANCE_PRESET_KINDS, listFinancePresets, SHANDONG_COAL_BENCHMARK_YUAN_
 import type { DegradationMode } from '../../core/plan/types.ts';
 import { renderJson, renderSections, section, type Column } from '../../report/format.ts';
 import { DISPLAY_UNITS, tryParseQuantity, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
+import { FINANCE_METRICS } from '../../core/metrics/metrics.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
 import { CliError, langOf, type CliIo } from '../io.ts';
 import { t, type Lang } from '../../report/messages.ts';
@@ -302,27 +303,33 @@ interface MetricRow {
 }
 
 /** The summary as rows (metric, value, unit): the text report and the CSV without --cashflows. */
-function metricRows(input: ProjectFinanceInput, r: ProjectFinanceResult, units: UnitSystem, fullPrecision: boolean): MetricRow[] {
+function metricRows(input: ProjectFinanceInput, r: ProjectFinanceResult, units: UnitSystem, fullPrecision: boolean, lang: Lang = 'en'): MetricRow[] {
   const money = DISPLAY_UNITS[units].money;
   const num = (v: number | null, digits: number) => (v === null ? '' : fullPrecision ? String(v) : v.toFixed(digits));
   const pct = (v: number | null) => (v === null ? '' : fullPrecision ? String(v * PERCENT) : (v * PERCENT).toFixed(2));
   const yuan = (v: number | null) => (v === null ? '' : fullPrecision ? String(v / money.divisor) : (v / money.divisor).toFixed(units === 'cn' ? 2 : 0));
   const perKWh = units === 'cn' ? '元/千瓦时' : 'CNY/kWh';
   const perTonne = units === 'cn' ? '元/吨' : 'CNY/t';
+  const years = lang === 'zh' ? '年' : 'years';
+  // Chinese names of the registry's finance metrics (FINANCE_METRICS label.zh); English keeps the short names.
+  const zh = (id: (typeof FINANCE_METRICS)[number]['id']) => FINANCE_METRICS.find((m) => m.id === id)!.label.zh;
+  const name = (en: string, zhText: string) => (lang === 'zh' ? zhText : en);
+  const fcr = (r.fixedChargeRateFrac * PERCENT).toFixed(3);
+  const rate = (input.discountRateFrac * PERCENT).toFixed(2);
   const rows: MetricRow[] = [
-    { metric: 'LCOE', value: num(r.lcoeYuanPerKWh, 4), unit: perKWh },
-    { metric: `LCOE, fixed-charge-rate form (FCR ${(r.fixedChargeRateFrac * PERCENT).toFixed(3)} %)`, value: num(r.lcoeFcrYuanPerKWh, 4), unit: perKWh },
-    { metric: `NPV at ${(input.discountRateFrac * PERCENT).toFixed(2)} %`, value: yuan(r.npvYuan), unit: money.unit },
-    { metric: 'IRR (real)', value: pct(r.irrFrac), unit: '%' },
-    { metric: 'payback', value: num(r.paybackYears, 2), unit: 'years' },
-    { metric: 'discounted payback', value: num(r.discountedPaybackYears, 2), unit: 'years' },
-    { metric: 'equity IRR (real)', value: pct(r.equityIrrFrac), unit: '%' },
-    { metric: 'equity NPV', value: yuan(r.equityNpvYuan), unit: money.unit },
-    { metric: 'total capex', value: yuan(r.totalCapexYuan), unit: money.unit },
+    { metric: name('LCOE', zh('lcoe')), value: num(r.lcoeYuanPerKWh, 4), unit: perKWh },
+    { metric: name(`LCOE, fixed-charge-rate form (FCR ${fcr} %)`, `${zh('lcoe')}，固定费用率法（FCR ${fcr} %）`), value: num(r.lcoeFcrYuanPerKWh, 4), unit: perKWh },
+    { metric: name(`NPV at ${rate} %`, `${zh('npv')}（折现率 ${rate} %）`), value: yuan(r.npvYuan), unit: money.unit },
+    { metric: name('IRR (real)', zh('irr')), value: pct(r.irrFrac), unit: '%' },
+    { metric: name('payback', zh('payback')), value: num(r.paybackYears, 2), unit: years },
+    { metric: name('discounted payback', zh('discountedPayback')), value: num(r.discountedPaybackYears, 2), unit: years },
+    { metric: name('equity IRR (real)', '资本金内部收益率（实际）'), value: pct(r.equityIrrFrac), unit: '%' },
+    { metric: name('equity NPV', '资本金净现值'), value: yuan(r.equityNpvYuan), unit: money.unit },
+    { metric: name('total capex', zh('capex')), value: yuan(r.totalCapexYuan), unit: money.unit },
   ];
-  if (r.abatementCostYuanPerTonneCo2 !== null) rows.push({ metric: 'abatement cost per t CO2', value: num(r.abatementCostYuanPerTonneCo2, 1), unit: perTonne });
-  if (r.abatementCostYuanPerTonneCoal !== null) rows.push({ metric: 'abatement cost per t coal', value: num(r.abatementCostYuanPerTonneCoal, 1), unit: perTonne });
-  if (r.capexYuanPerTonneCoalSaved !== null) rows.push({ metric: 'capex per t coal saved', value: num(r.capexYuanPerTonneCoalSaved, 1), unit: perTonne });
+  if (r.abatementCostYuanPerTonneCo2 !== null) rows.push({ metric: name('abatement cost per t CO2', zh('abatementCo2')), value: num(r.abatementCostYuanPerTonneCo2, 1), unit: perTonne });
+  if (r.abatementCostYuanPerTonneCoal !== null) rows.push({ metric: name('abatement cost per t coal', zh('abatementCoal')), value: num(r.abatementCostYuanPerTonneCoal, 1), unit: perTonne });
+  if (r.capexYuanPerTonneCoalSaved !== null) rows.push({ metric: name('capex per t coal saved', zh('capexPerCoal')), value: num(r.capexYuanPerTonneCoalSaved, 1), unit: perTonne });
   return rows;
 }
 
@@ -336,9 +343,10 @@ const metricColumns = (lang: Lang): ReadonlyArray<Column<MetricRow>> => [
 export function renderFinance(input: ProjectFinanceInput, r: ProjectFinanceResult, flags: Pick<FinanceFlags, 'format' | 'units' | 'cashflows'>, lang: Lang = 'en'): string {
   const format = flags.format === 'json' ? 'table' : flags.format;
   const cashflowSection = section({ title: t(lang, 'finance.cashflows'), columns: cashflowColumns(lang), rows: r.cashflows });
-  const metrics = section({ title: t(lang, 'finance.title'), columns: metricColumns(lang), rows: metricRows(input, r, flags.units, format === 'csv') });
+  const metrics = section({ title: t(lang, 'finance.title'), columns: metricColumns(lang), rows: metricRows(input, r, flags.units, format === 'csv', lang) });
   if (format === 'csv') return renderSections([flags.cashflows ? cashflowSection : metrics], 'csv', flags.units);
-  const notes = [r.irrNote && `IRR: ${r.irrNote}`, r.equityIrrNote && r.equityIrrNote !== r.irrNote ? `equity IRR: ${r.equityIrrNote}` : undefined].filter((x): x is string => x !== undefined);
+  const irrLabel = lang === 'zh' ? '内部收益率' : 'IRR';
+  const notes = [r.irrNote && `${irrLabel}: ${r.irrNote}`, r.equityIrrNote && r.equityIrrNote !== r.irrNote ? `${lang === 'zh' ? '资本金内部收益率' : 'equity IRR'}: ${r.equityIrrNote}` : undefined].filter((x): x is string => x !== undefined);
   const out = renderSections(flags.cashflows ? [metrics, cashflowSection] : [metrics], format, flags.units);
   return `${out}${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}${format === 'table' ? `\n${t(lang, 'finance.conventions')}\n` : ''}`;
 }

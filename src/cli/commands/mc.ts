@@ -10,12 +10,13 @@ import { FINANCE_METRICS, metricByField, scalarMetricUnit } from '../../core/met
 import { MC_METRICS, quantileKey, STANDARD_QUANTILES, type McMetric, type McStats } from '../../core/uncertainty/monte-carlo.ts';
 import { McAbortError, MAX_DRAWS, MAX_THREADS } from '../../mc/run.ts';
 import { runPortfolioMonteCarlo } from '../../mc/portfolio.ts';
-import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
+import { renderJson, renderSections, section, tableQuantity, type Column, type Section } from '../../report/format.ts';
 import type { McInput, McPortfolio, McReport, McYear } from '../../report/mc.ts';
 import { DISPLAY_UNITS, formatQuantity, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario, type ResolvedScenario } from '../../scenario/resolve.ts';
 import { langOf, type CliIo } from '../io.ts';
 import { metricLabel, t, type Lang } from '../../report/messages.ts';
+import { TECHNOLOGY_LABELS } from '../../core/portfolio/types.ts';
 import { withExample, withReportOptions, type ReportOptions } from '../options.ts';
 import { reportWarnings, withStrictOption } from '../warnings.ts';
 
@@ -188,26 +189,30 @@ function targetLines(report: McReport, units: UnitSystem, lang: Lang): string[] 
 }
 
 /** A scenario with projects: the total capacity by year across draws, and each target's odds and first year met. */
-function portfolioParts(report: McReport, units: UnitSystem): { sections: Section[]; lines: string[] } {
+function portfolioParts(report: McReport, units: UnitSystem, lang: Lang = 'en'): { sections: Section[]; lines: string[] } {
   const p = report.portfolio;
   if (!p) return { sections: [], lines: [] };
   type Row = McPortfolio['years'][number];
   const capacity = metricByField('capacityMW');
+  const capacityName = lang === 'zh' ? metricLabel(capacity, lang) : capacity.header;
   const stat = (k: 'mean' | 'p10' | 'p50' | 'p90', of: 'capacityMW' | 'operatingMW') => (r: Row) => r[of][k];
+  const statName = (k: 'mean' | 'p10' | 'p50' | 'p90') => (k === 'mean' ? t(lang, 'mc.mean') : k);
   const columns: Array<Column<Row>> = [
-    { header: 'year', value: (r) => String(r.year) },
-    ...(['mean', 'p10', 'p50', 'p90'] as const).map((k) => ({ header: `${capacity.header} ${k}`, value: stat(k, 'capacityMW'), dimension: capacity.dimension })),
-    { header: 'operating mean', value: stat('mean', 'operatingMW'), dimension: capacity.dimension },
+    { header: t(lang, 'year'), value: (r) => String(r.year) },
+    ...(['mean', 'p10', 'p50', 'p90'] as const).map((k) => ({ header: `${capacityName} ${statName(k)}`, value: stat(k, 'capacityMW'), dimension: capacity.dimension })),
+    { header: t(lang, 'mc.operatingMean'), value: stat('mean', 'operatingMW'), dimension: capacity.dimension },
   ];
   const lines: string[] = [];
-  for (const t of p.targets) {
-    const what = t.counts === 'operating' ? 'operating' : 'built + under construction';
-    lines.push(`portfolio target ${t.name}: ${formatQuantity(t.capacityMW, 'power', units, 6)} ${t.technologies.join(' + ')}, ${what}, in ${t.year}: met in ${pct(t.probabilityMet)} of draws; capacity in ${t.year} P10/P50/P90 ${[t.capacityInTargetYearMW.p10, t.capacityInTargetYearMW.p50, t.capacityInTargetYearMW.p90].map((v) => formatQuantity(v, 'power', units, 5)).join(' / ')}`);
-    lines.push('  year first met:');
-    const top = Math.max(...t.yearMetDistribution.map((r) => r.probability));
-    for (const r of t.yearMetDistribution) lines.push(`    ${(r.year === null ? 'never' : String(r.year)).padEnd(5)}  ${pct(r.probability).padStart(7)}  ${bar(r.probability / top, 40)}`);
+  for (const tg of p.targets) {
+    const what = t(lang, tg.counts === 'operating' ? 'pipeline.operatingWhat' : 'pipeline.builtWhat');
+    const technologies = tg.technologies.map((x) => (lang === 'zh' ? TECHNOLOGY_LABELS[x].zh : x)).join(' + ');
+    const range = [tg.capacityInTargetYearMW.p10, tg.capacityInTargetYearMW.p50, tg.capacityInTargetYearMW.p90].map((v) => tableQuantity(v, 'power', units)).join(' / ');
+    lines.push(t(lang, 'mc.portfolioTarget', { name: tg.name, capacity: formatQuantity(tg.capacityMW, 'power', units, 6), technologies, what, year: tg.year, p: pct(tg.probabilityMet), range }));
+    lines.push(`  ${t(lang, 'mc.portfolioFirstMet')}`);
+    const top = Math.max(...tg.yearMetDistribution.map((r) => r.probability));
+    for (const r of tg.yearMetDistribution) lines.push(`    ${(r.year === null ? t(lang, 'never') : String(r.year)).padEnd(5)}  ${pct(r.probability).padStart(7)}  ${bar(r.probability / top, 40)}`);
   }
-  return { sections: [section({ title: 'Portfolio (unnamed plan + named projects, completion and delay drawn), generation capacity:', columns, rows: p.years })], lines };
+  return { sections: [section({ title: t(lang, 'mc.portfolioTitle'), columns, rows: p.years })], lines };
 }
 
 /** Renders a Monte Carlo report in the requested format. */
@@ -223,7 +228,7 @@ export function renderMc(report: McReport, resolved: Pick<ResolvedScenario, 'unc
     '',
   ];
   const sections = MC_METRICS.map((m) => metricSection(report, m, keys, lang));
-  const portfolio = portfolioParts(report, opts.units);
+  const portfolio = portfolioParts(report, opts.units, lang);
   const portfolioText = portfolio.sections.length > 0 ? `${renderSections(portfolio.sections, opts.format, opts.units)}\n${lines([...portfolio.lines, ''])}\n` : '';
   return `${md ? '## ' : ''}${lines(header)}\n${renderSections(sections, opts.format, opts.units)}\n${lines([...targetLines(report, opts.units, lang), ...financeMcLines(report, opts.units), ''])}\n${portfolioText}`;
 }

@@ -1,6 +1,7 @@
 /** `pvplan pipeline FILE`: the named projects, the planned and risk-weighted paths, and each target's waterfall and gap. */
 import type { Command } from 'commander';
 import type { PortfolioYear } from '../../core/portfolio/paths.ts';
+import { TECHNOLOGY_LABELS, type Stage, type Technology } from '../../core/portfolio/types.ts';
 import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
 import { pipelineReport, type PipelineProjectRow, type PipelineReport, type PipelineTargetRow } from '../../report/pipeline.ts';
 import { loadPortfolio } from '../../scenario/projects.ts';
@@ -11,6 +12,11 @@ import { withExample, withReportOptions, type ReportOptions } from '../options.t
 import { reportWarnings, withStrictOption } from '../warnings.ts';
 import { wholeNumber } from './mc.ts';
 
+/** A project's stage as written (English) or in Chinese from the catalogue. */
+const stageName = (stage: Stage, lang: Lang): string => (lang === 'zh' ? t(lang, `stage.${stage}`) : stage);
+/** A technology's id (English, as in the files) or its Chinese label (TECHNOLOGY_LABELS). */
+const technologyName = (technology: Technology, lang: Lang): string => (lang === 'zh' ? TECHNOLOGY_LABELS[technology].zh : technology);
+
 /** Largest --draws of the in-process pipeline Monte Carlo. */
 const MAX_PIPELINE_DRAWS = 1_000_000;
 
@@ -18,8 +24,8 @@ const pct = (frac: number) => `${(frac * 100).toFixed(1)} %`;
 
 const projectColumns = (lang: Lang): ReadonlyArray<Column<PipelineProjectRow>> => [
   { header: t(lang, 'pipeline.id'), value: (p) => p.id },
-  { header: t(lang, 'pipeline.stage'), value: (p) => p.stage },
-  { header: t(lang, 'pipeline.technology'), value: (p) => p.technology },
+  { header: t(lang, 'pipeline.stage'), value: (p) => stageName(p.stage, lang) },
+  { header: t(lang, 'pipeline.technology'), value: (p) => technologyName(p.technology, lang) },
   { header: t(lang, 'pipeline.capacity'), value: (p) => p.capacityMW, dimension: 'power' },
   { header: t(lang, 'pipeline.storage'), value: (p) => p.energyMWh, dimension: 'energy' },
   { header: t(lang, 'pipeline.construction'), value: (p) => String(p.constructionStartYear) },
@@ -60,7 +66,7 @@ function waterfallSection(tg: PipelineTargetRow, baseYear: number, lang: Lang): 
     { header: t(lang, 'pipeline.riskWeighted'), value: (r) => r.expectedMW, dimension: 'power' },
   ];
   const what = t(lang, tg.counts === 'operating' ? 'pipeline.operatingWhat' : 'pipeline.builtWhat');
-  return section({ title: t(lang, 'pipeline.targetTitle', { name: tg.name, technologies: tg.technologies.join(' + '), what, year: tg.year }), columns, rows });
+  return section({ title: t(lang, 'pipeline.targetTitle', { name: tg.name, technologies: tg.technologies.map((x) => technologyName(x, lang)).join(' + '), what, year: tg.year }), columns, rows });
 }
 
 /** What a target's gap means, in words. */

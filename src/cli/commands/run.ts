@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { runReport, type CoalConvention, type RunReport } from '../../report/run.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
-import { renderJson, renderSections, section, yearColumns, type Column, type Section } from '../../report/format.ts';
+import { renderJson, renderSections, section, tableQuantity, yearColumns, type Column, type Section } from '../../report/format.ts';
 import { langOf, type CliIo } from '../io.ts';
 import { t, type Lang } from '../../report/messages.ts';
 import { portfolioCsvColumns, portfolioSections } from '../../report/portfolio-run.ts';
@@ -42,17 +42,19 @@ export function targetLine(report: RunReport, units: UnitSystem, lang: Lang = 'e
   const tg = report.target;
   if (!tg) return t(lang, 'target.none');
   const q = (x: number | undefined, d: 'power' | 'energy' | 'mass') => formatQuantity(x ?? Number.NaN, d, units, 6);
+  // Computed figures (shortfall, values in the target year) as the table rounds them; the target itself as written.
+  const r = (x: number | undefined, d: 'power' | 'energy' | 'mass') => tableQuantity(x ?? Number.NaN, d, units);
   const parts: string[] = [];
   if (tg.capacityMW !== undefined) {
     const goal = t(lang, 'target.goal', { capacity: q(tg.capacityMW, 'power'), year: tg.year });
     if (tg.metInTargetYear) parts.push(t(lang, 'target.met', { goal, metYear: String(tg.metYear) }));
     else {
       const when = tg.metYear === null || tg.metYear === undefined ? t(lang, 'target.neverMet') : t(lang, 'target.firstMet', { year: tg.metYear });
-      parts.push(t(lang, 'target.missed', { goal, shortfall: q(tg.shortfallMW, 'power'), capacity: q(tg.capacityInTargetYearMW, 'power'), year: tg.year, when }));
+      parts.push(t(lang, 'target.missed', { goal, shortfall: r(tg.shortfallMW, 'power'), capacity: r(tg.capacityInTargetYearMW, 'power'), year: tg.year, when }));
     }
   }
-  if (tg.energyMWh !== undefined) parts.push(t(lang, 'target.energy', { energy: q(tg.energyMWh, 'energy'), year: tg.year, outcome: tg.energyMet ? t(lang, 'met') : t(lang, 'missedWith', { value: q(tg.energyInTargetYearMWh, 'energy') }) }));
-  if (tg.coalTonnes !== undefined) parts.push(t(lang, 'target.coal', { mass: q(tg.coalTonnes, 'mass'), year: tg.year, outcome: tg.coalMet ? t(lang, 'met') : t(lang, 'missedWith', { value: q(tg.coalInTargetYearTonnes, 'mass') }) }));
+  if (tg.energyMWh !== undefined) parts.push(t(lang, 'target.energy', { energy: q(tg.energyMWh, 'energy'), year: tg.year, outcome: tg.energyMet ? t(lang, 'met') : t(lang, 'missedWith', { value: r(tg.energyInTargetYearMWh, 'energy') }) }));
+  if (tg.coalTonnes !== undefined) parts.push(t(lang, 'target.coal', { mass: q(tg.coalTonnes, 'mass'), year: tg.year, outcome: tg.coalMet ? t(lang, 'met') : t(lang, 'missedWith', { value: r(tg.coalInTargetYearTonnes, 'mass') }) }));
   return t(lang, 'target.prefix', { parts: parts.join(lang === 'zh' ? '；' : '; ') });
 }
 
@@ -76,7 +78,8 @@ export function renderRun(report: RunReport, opts: ReportOptions, lang: Lang = '
   if (opts.format === 'csv') return renderSections([p ? section({ columns: [...yearColumns(lang), ...portfolioCsvColumns(p)], rows: report.years }) : years], 'csv', opts.units);
   const s = report.summary;
   const u = opts.units;
-  const q = (x: number, d: 'power' | 'energy' | 'mass') => formatQuantity(x, d, u, 6);
+  // Summary figures are rounded as the table shows them, so a total equals the table's last cumulative cell.
+  const q = (x: number, d: 'power' | 'energy' | 'mass') => tableQuantity(x, d, u);
   const header = [
     `${report.scenario.name}  [${report.scenario.id}]`,
     ...(report.scenario.region ? [t(lang, 'region', { region: report.scenario.region })] : []),

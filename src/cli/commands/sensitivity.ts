@@ -152,14 +152,7 @@ export function renderSensitivity(report: SensitivityReport, resolved: ResolvedS
   const lines = (xs: string[]) => (md ? xs.map((l) => (l ? `${l}  ` : l)) : xs).join('\n');
   const correlated = report.inputs.correlations.length > 0;
   const header = [...inputLines(report, resolved, opts.units, t(lang, 'sens.runs', { n: report.draws.toLocaleString('en'), runs: report.evaluations.toLocaleString('en') }), lang), ''];
-  const notes = [
-    'S1: first-order Sobol index, the share of the variance an input explains alone (Saltelli et al. 2010, Comput. Phys. Commun. 181:259–270);',
-    'ST: total effect, interactions included (Jansen 1999, Comput. Phys. Commun. 117:35–43); ST − S1 is the interactions\' share; ± se is the estimator\'s standard error.',
-    `Sobol indices assume independent inputs, so they are computed with the rank correlations switched off${correlated ? ' (this scenario has some)' : ''};`,
-    'ρs² is the squared Spearman rank correlation over Monte Carlo draws that keep them. The tornado ignores correlations; its weather bar',
-    'puts every year at its P10 or P90 together, an upper bound for cumulative outputs (years vary independently).',
-    '',
-  ];
+  const notes = [...t(lang, correlated ? 'sens.notesCorrelated' : 'sens.notes').split('\n'), ''];
   const body = report.outputs.map((r) => renderSections(sectionsFor(r, resolved, opts.units, lang), opts.format as 'table' | 'markdown', opts.units)).join('\n');
   const finance = report.financeTornado ? `\n${renderSections([financeTornadoSection(report.financeTornado, opts.units)], opts.format as 'table' | 'markdown', opts.units)}` : '';
   return `${md ? '## ' : ''}${lines(header)}\n${body}${finance}\n${lines(notes)}`;

@@ -159,17 +159,17 @@ export function renderSystem(run: SystemRun, generation: HourlyColumn, strategy:
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const storageText =
     st.energyMWh > 0
-      ? `${power(st.powerMW)} / ${energy(st.energyMWh)}, round trip ${pct(st.roundTripEfficiencyFrac)}, SOC ${pct(st.socMinFrac)}–${pct(st.socMaxFrac)} (start ${pct(st.socInitialFrac)}), self-discharge ${(st.selfDischargeFracPerHour * 100).toPrecision(3)} %/h`
-      : 'none';
+      ? t(lang, 'system.storageText', { power: power(st.powerMW), energy: energy(st.energyMWh), roundTrip: pct(st.roundTripEfficiencyFrac), socMin: pct(st.socMinFrac), socMax: pct(st.socMaxFrac), socInitial: pct(st.socInitialFrac), selfDischarge: (st.selfDischargeFracPerHour * 100).toPrecision(3) })
+      : t(lang, 'none');
   const without = run.durationCurve.energyAboveLimitMWh;
   const head = [
-    `${format === 'markdown' ? '## ' : ''}${t(lang, 'system.title', { strategy, label: generation.label })}`,
-    `${system.generationMW.length} steps of ${generation.stepHours} h; export limit ${power(system.exportLimitMW)}; storage ${storageText}`,
+    `${format === 'markdown' ? '## ' : ''}${t(lang, 'system.title', { strategy: t(lang, strategy === 'greedy' ? 'system.greedy' : 'system.optimal'), label: generation.label })}`,
+    t(lang, 'system.steps', { steps: system.generationMW.length, step: generation.stepHours, limit: power(system.exportLimitMW), storage: storageText }),
     '',
-    `generation ${energy(s.generationMWh)}; delivered ${energy(s.deliveredMWh)}; curtailed ${energy(s.curtailedMWh)} (${pct(s.curtailmentFrac)}; without storage ${energy(without)}, ${pct(s.generationMWh > 0 ? without / s.generationMWh : 0)})`,
-    `storage: charged ${energy(s.chargedMWh)}, discharged ${energy(s.dischargedMWh)}, losses ${energy(s.storageLossMWh)}, ${s.equivalentFullCycles.toFixed(1)} equivalent full cycles, final SOC ${pct(s.finalSocFrac)}`,
-    ...(s.revenueYuan === undefined ? [] : [`revenue ${(s.revenueYuan / 1e4).toFixed(2)} 万元 (${s.revenueYuan.toFixed(0)} yuan)`]),
-    `output above the limit during ${run.durationCurve.stepsAboveLimit} steps`,
+    t(lang, 'system.energyLine', { generation: energy(s.generationMWh), delivered: energy(s.deliveredMWh), curtailed: energy(s.curtailedMWh), share: pct(s.curtailmentFrac), without: energy(without), withoutShare: pct(s.generationMWh > 0 ? without / s.generationMWh : 0) }),
+    t(lang, 'system.storageLine', { charged: energy(s.chargedMWh), discharged: energy(s.dischargedMWh), losses: energy(s.storageLossMWh), cycles: s.equivalentFullCycles.toFixed(1), finalSoc: pct(s.finalSocFrac) }),
+    ...(s.revenueYuan === undefined ? [] : [t(lang, 'system.revenue', { wan: (s.revenueYuan / 1e4).toFixed(2), yuan: s.revenueYuan.toFixed(0) })]),
+    t(lang, 'system.aboveLimit', { steps: run.durationCurve.stepsAboveLimit }),
     '',
   ];
   const text = (format === 'markdown' ? head.map((x) => (x ? `${x}  ` : x)) : head).join('\n');
@@ -288,7 +288,7 @@ async function runScenarioSystem(file: string, flags: SystemFlags, io: CliIo): P
     throw e;
   }
   const column: HourlyColumn = { label: `${resolved.name} (${file})`, unixTimeS: system.unixTimeS, values: run.system.generationMW, stepHours: system.stepHours, utcOffsetHours: system.utcOffsetHours };
-  const output = flags.format === 'json' ? renderJson(scenarioSystemJson(run, input, system, file, resolved.name, formatIsoTimeWithOffset)) : renderSystem(run, column, system.strategy, flags.format, flags.units);
+  const output = flags.format === 'json' ? renderJson(scenarioSystemJson(run, input, system, file, resolved.name, formatIsoTimeWithOffset)) : renderSystem(run, column, system.strategy, flags.format, flags.units, langOf(io));
   if (flags.hourly !== undefined) {
     try {
       writeFileAtomic(flags.hourly, systemHourlyCsv(run, column));

@@ -233,13 +233,22 @@ export function windHourlyCsv(run: WindRun, result: WindYearResult): string {
 
 const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '');
 
-function describeTurbine(t: RunTurbine): string {
+function describeTurbine(t: RunTurbine, lang: Lang): string {
+  if (lang === 'zh') {
+    if (t.kind === 'custom') return `自定义功率曲线 ${t.file}（${t.powerCurve.windSpeedsMPerS.length} 个点，额定 ${fixed(t.ratedPowerKW, 0)} kW = 其最高点）`;
+    const x = t.turbine;
+    return `${x.manufacturer} ${x.name} [${x.id}]，${fixed(x.ratedPowerKW, 0)} kW，风轮直径 ${x.rotorDiameterM} m，${x.siting === 'onshore' ? '陆上' : x.siting === 'offshore' ? '海上' : x.siting}`;
+  }
   if (t.kind === 'custom') return `custom power curve ${t.file} (${t.powerCurve.windSpeedsMPerS.length} points, rated ${fixed(t.ratedPowerKW, 0)} kW = its highest point)`;
   const x = t.turbine;
   return `${x.manufacturer} ${x.name} [${x.id}], ${fixed(x.ratedPowerKW, 0)} kW, rotor ${x.rotorDiameterM} m, ${x.siting}`;
 }
 
-function describeChain(o: WindRun['options']): string {
+function describeChain(o: WindRun['options'], lang: Lang): string {
+  if (lang === 'zh') {
+    const profileZh = o.windProfile.model === 'logarithmic' ? `对数律，z0 ${o.windProfile.roughnessLengthM} m` : `幂律，α ${fixed(o.windProfile.exponent ?? DEFAULT_HELLMAN_EXPONENT, 3)}`;
+    return `轮毂高度 ${o.hubHeightM} m，测风高度 ${o.windHeightM} m（${profileZh}）；空气密度 ${o.densityModel}${o.densityCorrection ? '，功率曲线按密度修正' : ''}；损失 ${fixed(o.lossFrac * PERCENT, 1)} %，可利用率 ${fixed(o.availabilityFrac * PERCENT, 1)} %`;
+  }
   const profile = o.windProfile.model === 'logarithmic' ? `log law, z0 ${o.windProfile.roughnessLengthM} m` : `power law, α ${fixed(o.windProfile.exponent ?? DEFAULT_HELLMAN_EXPONENT, 3)}`;
   return `hub ${o.hubHeightM} m, wind data at ${o.windHeightM} m (${profile}); ${o.densityModel} density${o.densityCorrection ? ', density-corrected curve' : ''}; losses ${fixed(o.lossFrac * PERCENT, 1)} %, availability ${fixed(o.availabilityFrac * PERCENT, 1)} %`;
 }
@@ -266,8 +275,8 @@ export function renderWind(run: WindRun, result: WindYearResult, title: string, 
   const head = [
     `${md ? '## ' : ''}${title}`,
     t(lang, 'wind.weather', { label: w.label, format: w.format, rows: w.series.unixTimeS.length, step: w.series.stepHours }),
-    t(lang, 'wind.turbine', { text: describeTurbine(run.turbine) }),
-    t(lang, 'wind.chain', { text: describeChain(run.options) }),
+    t(lang, 'wind.turbine', { text: describeTurbine(run.turbine, lang) }),
+    t(lang, 'wind.chain', { text: describeChain(run.options, lang) }),
     '',
   ];
   const summary = [
@@ -334,8 +343,9 @@ export function registerWind(program: Command, io: CliIo): void {
     const run = windRunFromFlags(flags);
     const result = runWind(run);
     const label = run.turbine.kind === 'library' ? run.turbine.turbine.id : run.turbine.file;
-    const title = `Wind energy — ${label} at ${run.options.hubHeightM} m, ${run.weather.label}`;
-    const output = flags.format === 'json' ? renderJson(windJson(run, result, title)) : renderWind(run, result, title, flags.format, flags.units, langOf(io));
+    // JSON keeps the English title (its contract); text output is in the chosen language.
+    const titleIn = (lang: Lang) => t(lang, 'wind.title', { label, hub: run.options.hubHeightM, weather: run.weather.label });
+    const output = flags.format === 'json' ? renderJson(windJson(run, result, titleIn('en'))) : renderWind(run, result, titleIn(langOf(io)), flags.format, flags.units, langOf(io));
     if (flags.hourly !== undefined) {
       try {
         writeFileAtomic(flags.hourly, windHourlyCsv(run, result));

@@ -340,15 +340,17 @@ function renderTable(t: Table, format: Exclude<OutputFormat, 'json'>): string {
 const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '');
 const pct = (frac: number, digits = 2) => `${fixed(frac * PERCENT, digits)} %`;
 
-function describeSite(run: PhysicalYieldRun): string {
+function describeSite(run: PhysicalYieldRun, lang: Lang): string {
   const s = run.input.site;
-  const ns = s.latitudeDeg >= 0 ? 'N' : 'S';
-  const ew = s.longitudeDeg >= 0 ? 'E' : 'W';
+  const zh = lang === 'zh';
+  const ns = s.latitudeDeg >= 0 ? (zh ? '北纬' : 'N') : zh ? '南纬' : 'S';
+  const ew = s.longitudeDeg >= 0 ? (zh ? '东经' : 'E') : zh ? '西经' : 'W';
+  if (zh) return `${ns} ${Math.abs(s.latitudeDeg).toFixed(2)}°，${ew} ${Math.abs(s.longitudeDeg).toFixed(2)}°，海拔 ${fixed(s.altitudeM ?? 0, 0)} 米${s.utcOffsetHours === undefined ? '' : `，UTC${s.utcOffsetHours >= 0 ? '+' : '−'}${Math.abs(s.utcOffsetHours)}`}`;
   const tz = s.utcOffsetHours === undefined ? '' : `, UTC${s.utcOffsetHours >= 0 ? '+' : '−'}${Math.abs(s.utcOffsetHours)}`;
   return `${Math.abs(s.latitudeDeg).toFixed(2)}° ${ns} ${Math.abs(s.longitudeDeg).toFixed(2)}° ${ew}, ${fixed(s.altitudeM ?? 0, 0)} m${tz}`;
 }
 
-function describeArray(json: Record<string, unknown>): string {
+function describeArray(json: Record<string, unknown>, lang: Lang): string {
   const a = json.array as {
     mounting: PvMounting;
     gammaPerC: number;
@@ -360,6 +362,15 @@ function describeArray(json: Record<string, unknown>): string {
     temperature: { model: string };
   };
   const m = a.mounting;
+  if (lang === 'zh') {
+    const mountZh =
+      m.type === 'fixed'
+        ? `固定式，倾角 ${m.tiltDeg}°，方位角 ${m.azimuthDeg}°`
+        : m.type === 'two-axis'
+          ? '双轴跟踪'
+          : `平单轴跟踪，轴倾角 ${m.axisTiltDeg ?? 0}°，轴方位角 ${m.axisAzimuthDeg}°，±${m.maxAngleDeg}°，GCR ${m.gcr}${m.backtrack ? '，逆跟踪' : ''}`;
+    return `${mountZh}；容配比 ${a.dcAcRatio}，逆变器额定效率 ${pct(a.inverterEfficiency, 1)}，功率温度系数 ${fixed(a.gammaPerC * PERCENT, 2)} %/°C；${a.transposition} 天空散射模型，直射入射角修正 ${a.aoiModel}，电池温度模型 ${a.temperature.model}；系统损失 ${pct(a.systemLossFrac)}`;
+  }
   const mount =
     m.type === 'fixed'
       ? `fixed, tilt ${m.tiltDeg}°, azimuth ${m.azimuthDeg}°`
@@ -399,11 +410,11 @@ export function renderYield(run: PhysicalYieldRun, title: string, format: Exclud
     title: t(lang, 'yield.losses'),
     header: [t(lang, 'yield.step'), specific, t(lang, 'yield.share')],
     rows: [
-      ['IAM (beam)', fixed(l.iam.kWhPerKWp, 1), pct(l.iam.frac)],
-      ['temperature', fixed(l.temperature.kWhPerKWp, 1), pct(l.temperature.frac)],
-      ['system (DC)', fixed(l.system.kWhPerKWp, 1), pct(l.system.frac)],
-      ['inverter clipping', fixed(l.clipping.kWhPerKWp, 1), pct(l.clipping.frac)],
-      ['inverter efficiency', fixed(l.inverter.kWhPerKWp, 1), pct(l.inverter.frac)],
+      [t(lang, 'yield.lossIam'), fixed(l.iam.kWhPerKWp, 1), pct(l.iam.frac)],
+      [t(lang, 'yield.lossTemperature'), fixed(l.temperature.kWhPerKWp, 1), pct(l.temperature.frac)],
+      [t(lang, 'yield.lossSystem'), fixed(l.system.kWhPerKWp, 1), pct(l.system.frac)],
+      [t(lang, 'yield.lossClipping'), fixed(l.clipping.kWhPerKWp, 1), pct(l.clipping.frac)],
+      [t(lang, 'yield.lossInverter'), fixed(l.inverter.kWhPerKWp, 1), pct(l.inverter.frac)],
     ],
     numeric: [false, true, true],
   };
@@ -414,8 +425,8 @@ export function renderYield(run: PhysicalYieldRun, title: string, format: Exclud
   const head = [
     `${md ? '## ' : ''}${title}`,
     t(lang, 'yield.weather', { label: w.label, format: w.format, rows: w.unixTimeS.length, step: w.stepHours }),
-    t(lang, 'yield.site', { text: describeSite(run) }),
-    t(lang, 'yield.array', { text: describeArray(json) }),
+    t(lang, 'yield.site', { text: describeSite(run, lang) }),
+    t(lang, 'yield.array', { text: describeArray(json, lang) }),
     '',
   ];
   const summary = [
@@ -423,7 +434,7 @@ export function renderYield(run: PhysicalYieldRun, title: string, format: Exclud
     t(lang, 'yield.annual', { value: fixed(r.annualKWhPerKWp, 1), unit: specific }),
     t(lang, 'yield.cf', { value: pct(r.capacityFactorFrac), hours: fixed(r.hours, 0) }),
     t(lang, 'yield.pr', { value: pct(r.performanceRatioFrac, 1) }),
-    `insolation: GHI ${fixed(r.ghiKWhPerM2, 1)} ${insolation}; POA ${fixed(r.poaKWhPerM2, 1)} = beam ${fixed(r.poaBeamKWhPerM2, 1)} + sky diffuse ${fixed(r.poaSkyDiffuseKWhPerM2, 1)} + ground ${fixed(r.poaGroundDiffuseKWhPerM2, 1)}; after IAM ${fixed(r.poaEffectiveKWhPerM2, 1)}`,
+    t(lang, 'yield.insolation', { ghi: fixed(r.ghiKWhPerM2, 1), unit: insolation, poa: fixed(r.poaKWhPerM2, 1), beam: fixed(r.poaBeamKWhPerM2, 1), sky: fixed(r.poaSkyDiffuseKWhPerM2, 1), ground: fixed(r.poaGroundDiffuseKWhPerM2, 1), effective: fixed(r.poaEffectiveKWhPerM2, 1) }),
     '',
   ];
   return `${lines(head)}\n${renderTable(monthly, format)}${lines(summary)}\n${renderTable(losses, format)}`;
@@ -473,15 +484,17 @@ export function registerYield(program: Command, io: CliIo): void {
   );
   cmd.action((file: string | undefined, flags: YieldFlags) => {
     let settings: PhysicalYieldSettings;
-    let title: string;
+    let what: string;
     if (file === undefined) {
       settings = settingsFromFlags(flags);
-      title = `PV yield — ${flags.weather}`;
+      what = String(flags.weather);
     } else {
       const fromScenario = settingsFromScenario(file);
       settings = applyFlags(fromScenario.settings, flags);
-      title = `PV yield — ${fromScenario.name}`;
+      what = fromScenario.name;
     }
+    // JSON keeps the English title (its contract); text output is in the chosen language.
+    const title = t('en', 'yield.title', { what });
     let run: PhysicalYieldRun;
     try {
       run = runPhysicalYield(settings, readTextFromDisk, { hourly: flags.hourly !== undefined });
@@ -491,7 +504,7 @@ export function registerYield(program: Command, io: CliIo): void {
       if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof ReferenceError)) throw new CliError(e.message);
       throw e;
     }
-    const output = flags.format === 'json' ? renderJson(yieldJson(run, title)) : renderYield(run, title, flags.format, flags.units, langOf(io));
+    const output = flags.format === 'json' ? renderJson(yieldJson(run, title)) : renderYield(run, t(langOf(io), 'yield.title', { what }), flags.format, flags.units, langOf(io));
     if (flags.hourly !== undefined) {
       try {
         writeFileAtomic(flags.hourly, hourlyCsv(run));
