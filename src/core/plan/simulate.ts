@@ -264,12 +264,21 @@ const REPORTED_SERIES = ['capacityMW', 'operatingMW', 'additionsMW', 'retirement
  * Throws PlanError when the capacity path leaves every plausible scale or a reported value is not a finite number: an input so large that the arithmetic overflows
  * (a growth formula or rate that explodes) must be an error, never `Infinity` or `null` in a report.
  */
+function isFiniteSeries(series: Float64Array): boolean {
+  for (let i = 0; i < series.length; i++) if (!Number.isFinite(series[i]!)) return false;
+  return true;
+}
+
 function assertFiniteResults(ws: PlanWorkspace, baseYear: number): void {
   for (let i = 0; i < ws.years; i++) {
     if (Math.abs(ws.capacityMW[i]!) > MAX_PLAN_CAPACITY_MW) {
       throw new PlanError(`the capacity path reaches ${ws.capacityMW[i]!.toPrecision(3)} MW in ${baseYear + i}, beyond the largest a plan may hold (${MAX_PLAN_CAPACITY_MW} MW, a hundred times the world's generating capacity): check the growth rate, formula or additions`, 'capacity.growth');
     }
   }
+  // Non-finite values propagate into the running totals (energy, coal and CO2 feed them; additions, retirements and
+  // operating capacity feed energy), so their last values settle the common case; the full scan only names the culprit.
+  const last = ws.years - 1;
+  if (last < 0 || (Number.isFinite(ws.cumulativeEnergyMWh[last]!) && Number.isFinite(ws.cumulativeCoalTonnes[last]!) && Number.isFinite(ws.cumulativeCo2Tonnes[last]!) && isFiniteSeries(ws.capacityMW))) return;
   for (const name of REPORTED_SERIES) {
     const series = ws[name];
     for (let i = 0; i < series.length; i++) {
