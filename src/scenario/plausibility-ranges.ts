@@ -4,6 +4,7 @@
  * shows it as a table (plausibilityTableMarkdown; a test keeps the two in step). A value outside its range is not an
  * error — a planner may mean it — but a warning that names the range and the likely slip.
  */
+import { LRUCache } from 'lru-cache';
 
 /** One plausible range. `min`/`max` are in `unit`; `toInternal` converts that unit to pvplan's internal one. */
 export interface PlausibleRange {
@@ -229,9 +230,25 @@ export const PROVINCES: readonly Province[] = [
 /** The first province a region text names (Chinese or English name), or undefined. @example provinceOf('山东省威海市文登区')?.en[0] // 'Shandong' */
 export function provinceOf(region: string | undefined): Province | undefined {
   if (region === undefined) return undefined;
+  // Every what-if asks again for the same few region texts.
+  const known = PROVINCE_OF_REGION.get(region);
+  if (known !== undefined) return known === NO_PROVINCE ? undefined : known;
+  const found = findProvince(region);
+  PROVINCE_OF_REGION.set(region, found ?? NO_PROVINCE);
+  return found;
+}
+
+/** Marks a region text known to name no province (the cache holds objects only). */
+const NO_PROVINCE = Object.freeze({}) as Province;
+const PROVINCE_OF_REGION = new LRUCache<string, Province>({ max: 256 });
+let englishPatterns: ReadonlyArray<readonly RegExp[]> | undefined;
+
+function findProvince(region: string): Province | undefined {
+  englishPatterns ??= PROVINCES.map((p) => p.en.map((name) => new RegExp(`\\b${name}\\b`, 'iu')));
   let best: { p: Province; at: number } | undefined;
-  for (const p of PROVINCES) {
-    const hits = [region.indexOf(p.zh), ...p.en.map((name) => region.search(new RegExp(`\\b${name}\\b`, 'iu')))].filter((i) => i >= 0);
+  for (let k = 0; k < PROVINCES.length; k++) {
+    const p = PROVINCES[k]!;
+    const hits = [region.indexOf(p.zh), ...englishPatterns[k]!.map((re) => region.search(re))].filter((i) => i >= 0);
     const at = hits.length > 0 ? Math.min(...hits) : -1;
     if (at >= 0 && (!best || at < best.at)) best = { p, at };
   }

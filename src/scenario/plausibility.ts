@@ -5,6 +5,7 @@
  * (resolve.ts); `solve` adds the checks of its solution. A warning is plain data (code, parameters, value, range);
  * its text comes from plausibility-messages.ts, its ranges from plausibility-ranges.ts, its line from load.ts.
  */
+import { LRUCache } from 'lru-cache';
 import type { Solution } from '../core/plan/solve.ts';
 import type { PlanInput } from '../core/plan/types.ts';
 import { TECHNOLOGY_DEFAULTS } from '../core/portfolio/technologies.ts';
@@ -196,9 +197,18 @@ function checkRates(s: Scenario, plan: PlanInput): PlausibilityIssue[] {
 }
 
 /** PV full-load hours outside what plants at the place give, or above what PV can do at its latitude at all. */
+/** The PV yield ceiling at a latitude, h (rounded): a year's sum of daily sunlight, worked out once per latitude. */
+function yieldCeilingAt(latitudeDeg: number): number {
+  let ceiling = CEILINGS.get(latitudeDeg);
+  if (ceiling === undefined) CEILINGS.set(latitudeDeg, (ceiling = Math.round(pvYieldCeilingKWhPerKWp(latitudeDeg))));
+  return ceiling;
+}
+
+const CEILINGS = new LRUCache<number, number>({ max: 256 });
+
 function checkPvHours(s: Scenario, hours: number, path: string[], dim: Dimension, hoursPerUnit: number, place: Place): PlausibilityIssue | undefined {
   if (place.latitudeDeg !== undefined) {
-    const ceiling = Math.round(pvYieldCeilingKWhPerKWp(place.latitudeDeg));
+    const ceiling = yieldCeilingAt(place.latitudeDeg);
     if (hours > ceiling) {
       const intent = likelyIntent(writtenAt(s, path), dim, (x) => inRange(x * hoursPerUnit, pvHoursRange(place.province)));
       return {
