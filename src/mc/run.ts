@@ -156,10 +156,20 @@ function inThreadRunner(resolved: ResolvedScenario): ChunkRunner {
 async function workerRunner(threads: number): Promise<ChunkRunner> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina<ChunkTask, Float64Array>({ filename: pathToFileURL(workerBundlePath()).href, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 1 });
+  const inFlight = new Set<Promise<Float64Array>>();
   return {
     lanes: 2 * threads,
-    run: (task) => pool.run(task),
-    close: () => pool.destroy(),
+    run: (task) => {
+      const running = pool.run(task);
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running)).catch(() => {});
+      return running;
+    },
+    // Destroyed only once no chunk is in flight: piscina throws on an answer that reaches a destroyed pool.
+    close: async () => {
+      await Promise.allSettled([...inFlight]);
+      await pool.destroy();
+    },
   };
 }
 
@@ -207,9 +217,10 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
   const external = options.executor;
   const runner: ChunkRunner = external ? { lanes: external.lanes, run: (task) => external.run(task), close: async () => {} } : threads > 1 ? await workerRunner(threads) : inThreadRunner(resolved);
   let aborted = false;
+  // The lanes stop taking chunks; the few in flight finish (a chunk is milliseconds) and `finally` closes the
+  // runner. Closing a worker pool under a chunk in flight makes piscina throw on the orphaned answer.
   const onAbort = () => {
     aborted = true;
-    void runner.close();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
