@@ -20,11 +20,9 @@ import { runReport } from '../../src/report/run.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
 import { startServer } from '../../src/server/server.ts';
 import { expectClose } from '../helpers/expect-close.ts';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, requireChromium } from './harness.ts';
 import { copyScenarios } from '../server/helpers.ts';
 
-const CHROMIUM = process.env.PVPLAN_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 /** Generous bounds for a shared test machine; bench/server.bench.mjs measures against the real goals (1 s, 100 ms). */
 const INTERACTIVE_BOUND_MS = 3000;
 const REDRAW_BOUND_MS = 500;
@@ -112,7 +110,7 @@ function pixelsOf(kind: string, hex: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. The browser tests need it: install Debian's chromium and a CJK font (sudo apt-get install chromium fonts-wqy-microhei; .ci/run does this) or set PVPLAN_CHROMIUM to a Chromium binary`);
+  requireChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
   // Monte Carlo workers run this test run's private snapshot of dist/mc-worker.js (safe from a concurrent build).
   process.env.PVPLAN_MC_WORKER = join(dirname(inject('pvplanCli')), 'mc-worker.js');

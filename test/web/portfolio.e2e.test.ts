@@ -4,24 +4,21 @@
  * the table's sorting and filters, a what-if that cancels the Datang base (the named total drops by its 1595 MW),
  * saved as a child that lists only that project; screenshots at 1400 px and 420 px in English and Chinese.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer } from '../../src/server/server.ts';
-import { copyScenarios } from '../server/helpers.ts';
-
-const CHROMIUM = process.env.PVPLAN_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, openBrowserSession, type BrowserSession } from './harness.ts';
+import type { copyScenarios } from '../server/helpers.ts';
 
 let server: { app: FastifyInstance; url: string };
 let folder: ReturnType<typeof copyScenarios>;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[] = [];
+let session: BrowserSession;
 const testid = (id: string) => page.locator(`[data-testid="${id}"]`);
 
 /** Waits for the view to redraw after an edit (portfolio.js bumps data-seq on each draw). */
@@ -32,24 +29,13 @@ async function afterRedraw(edit: () => Promise<void>): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  process.env.PVPLAN_MC_WORKER = join(dirname(inject('pvplanCli')), 'mc-worker.js');
-  folder = copyScenarios();
-  server = await startServer({ scenariosDir: folder.dir, port: 0, quiet: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })).newPage();
-  page.on('console', (m) => {
-    if (/status of (400|409) /.test(m.text())) return;
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  session = await openBrowserSession({ expected: /status of (400|409) / });
+  ({ folder, server, browser, page } = session);
+  problems = session.problems;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.app.close();
-  folder?.cleanup();
+  await session?.close();
 });
 
 describe('the portfolio view', () => {

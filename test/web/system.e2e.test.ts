@@ -5,19 +5,16 @@
  * `pvplan system FILE --format json` of each variant (the built CLI, run as a subprocess). Screenshots at 1400 px
  * and 420 px, English and Chinese, go to test/artifacts/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer } from '../../src/server/server.ts';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pvplan } from '../cli/run-cli.ts';
 import { expectClose } from '../helpers/expect-close.ts';
-import { copyScenarios } from '../server/helpers.ts';
+import { ARTIFACTS, openBrowserSession, type BrowserSession } from './harness.ts';
+import type { copyScenarios } from '../server/helpers.ts';
 
-const CHROMIUM = process.env.PVPLAN_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 const VARIANTS = ['wendeng-multi-energy-no-storage', 'wendeng-multi-energy-storage-10pct', 'wendeng-multi-energy-storage-20pct'];
 /** SI display units: power in MW, energy in GWh (GET /api/meta → displayUnits.si). */
 const GWH_PER_MWH = 1e-3;
@@ -47,7 +44,8 @@ let folder: ReturnType<typeof copyScenarios>;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const problems: string[] = [];
+let problems: string[] = [];
+let session: BrowserSession;
 
 const option = (kind: string) => page.evaluate((k) => (window as unknown as { __pvplan: { systemOption: (k: string) => unknown } }).__pvplan.systemOption(k), kind) as Promise<Option>;
 const testid = (id: string) => page.locator(`[data-testid="${id}"]`);
@@ -83,24 +81,14 @@ function overflowing(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (and fonts-wqy-microhei) or set PVPLAN_CHROMIUM`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  process.env.PVPLAN_MC_WORKER = join(dirname(inject('pvplanCli')), 'mc-worker.js');
-  folder = copyScenarios();
-  server = await startServer({ scenariosDir: folder.dir, port: 0, quiet: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  session = await openBrowserSession();
+  ({ folder, server, browser, page } = session);
+  context = session.context;
+  problems = session.problems;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.app.close();
-  folder?.cleanup();
+  await session?.close();
 });
 
 describe('the energy-system view in headless Chromium', () => {
