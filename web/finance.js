@@ -7,10 +7,11 @@
 // else the labels below); money is shown in the registry's display magnitudes (亿元 in Chinese units).
 
 import { api } from './api.js';
-import { colorOf, swatchClass } from './charts.js';
+import { colorOf } from './charts.js';
 import { colorIndexOf } from './list.js';
 import { $, el, state } from './state.js';
 import { formatNumber, glance, magnitudeOfAll } from './units.js';
+import { addStylesheet, chartIn, fetchMissing, fillPicker, nameOf, redrawOnResize, redrawOnSwitches, renderStatus, scenarioCard, showWhenTicked, viewHead } from './view.js';
 
 const STRINGS = {
   en: {
@@ -86,7 +87,6 @@ const view = {
   /** The last tariff what-if: { id, tariff, status, report?, error? } */
   whatIf: null,
   charts: new Map(),
-  lastWidth: 0,
 };
 
 function financeIds() {
@@ -109,17 +109,11 @@ function percent(frac) {
 const yearsText = (y) => (y === null || y === undefined ? '—' : `${formatNumber(y, state.lang)} ${ft('years')}`);
 
 function build() {
-  document.head.append(el('link', { rel: 'stylesheet', href: '/finance.css' }));
+  addStylesheet('/finance.css');
   const section = el(
     'section',
     { class: 'panel finance', id: 'finance', 'data-testid': 'finance', 'aria-labelledby': 'fin-heading', hidden: true },
-    el(
-      'header',
-      { class: 'fin-head' },
-      el('div', {}, el('h2', { id: 'fin-heading' }), el('p', { class: 'hint', id: 'fin-intro' })),
-      el('div', { class: 'fin-pick', id: 'fin-pick' }, el('label', { for: 'fin-shown', id: 'fin-shown-label' }), el('select', { id: 'fin-shown', 'data-testid': 'fin-shown', onchange: (e) => ((view.shownId = e.target.value), draw()) })),
-    ),
-    el('p', { class: 'status', id: 'fin-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'fin-status' }),
+    ...viewHead('fin', (id) => ((view.shownId = id), draw())),
     el('div', { class: 'fin-cards', 'data-testid': 'fin-cards' }),
     el(
       'div',
@@ -138,30 +132,7 @@ function build() {
   );
   const anchor = $('#system') ?? $('.panel.differs');
   anchor.before(section);
-  new ResizeObserver(() => {
-    const width = section.clientWidth;
-    if (width === view.lastWidth || section.hidden) return;
-    view.lastWidth = width;
-    for (const chart of view.charts.values()) chart.resize();
-    draw();
-  }).observe(section);
-}
-
-function fetchMissing(ids) {
-  for (const id of ids) {
-    if (view.jobs.has(id)) continue;
-    const job = { status: 'pending' };
-    view.jobs.set(id, job);
-    api
-      .finance(id)
-      .then(
-        (report) => Object.assign(job, { status: 'ready', report }),
-        (e) => Object.assign(job, { status: 'error', error: e.message }),
-      )
-      .then(() => {
-        if (financeIds().includes(id)) draw();
-      });
-  }
+  redrawOnResize(section, view.charts, draw);
 }
 
 function runTariff() {
@@ -187,27 +158,24 @@ function runTariff() {
 }
 
 function chartOf(kind) {
-  let chart = view.charts.get(kind);
-  if (!chart) {
-    chart = window.echarts.init(document.getElementById(`fin-chart-${kind}`), null, { renderer: 'canvas' });
-    view.charts.set(kind, chart);
-  }
-  return chart;
+  return chartIn(view.charts, kind, document.getElementById(`fin-chart-${kind}`));
 }
 
 function card(id, report) {
   const t = report.total;
   const inv = report.investment;
-  const name = state.list.find((s) => s.id === id)?.name ?? id;
-  const row = (key, value, testid) => [el('dt', {}, ft(key)), el('dd', { 'data-testid': `fin-${id}-${testid}` }, value)];
-  return el(
-    'article',
+  const row = (key, value) => [ft(key), value, `fin-${id}-${key}`];
+  return scenarioCard(
+    id,
     { class: 'card fin-card', 'data-testid': `fin-card-${id}`, 'data-lcoe': t.lcoeYuanPerKWh, 'data-npv': t.npvYuan, 'data-irr': t.irrFrac },
-    el('h3', {}, el('span', { class: swatchClass({ id, colorIndex: colorIndexOf(id) }), 'aria-hidden': 'true' }), el('span', { class: 'name' }, name)),
-    el('p', { class: 'headline' }, el('span', { class: 'label' }, ft('lcoe')), el('strong', { 'data-testid': `fin-${id}-lcoe` }, lcoeText(t.lcoeYuanPerKWh))),
-    el('dl', {}, ...row('npv', money(t.npvYuan), 'npv'), ...row('irr', percent(t.irrFrac), 'irr'), ...row('payback', yearsText(t.paybackYears), 'payback'), ...row('investment', money(inv.namedYuan), 'investment'),
-      ...(inv.signedYuan === undefined ? [] : row('signed', `${money(inv.signedYuan)} (${ft('share', { share: percent(inv.namedShareOfSignedFrac) })})`, 'signed')),
-    ),
+    { label: ft('lcoe'), value: lcoeText(t.lcoeYuanPerKWh), testid: `fin-${id}-lcoe` },
+    [
+      row('npv', money(t.npvYuan)),
+      row('irr', percent(t.irrFrac)),
+      row('payback', yearsText(t.paybackYears)),
+      row('investment', money(inv.namedYuan)),
+      ...(inv.signedYuan === undefined ? [] : [row('signed', `${money(inv.signedYuan)} (${ft('share', { share: percent(inv.namedShareOfSignedFrac) })})`)]),
+    ],
   );
 }
 
@@ -286,24 +254,13 @@ function renderWhatIf() {
 
 /** Redraws the view from what is held: hidden without a ticked finance scenario. */
 function draw() {
-  const section = $('#finance');
   const ids = financeIds();
-  section.hidden = ids.length === 0;
-  if (ids.length === 0) {
-    document.body.dataset.finance = '';
-    return;
-  }
-  fetchMissing(ids);
+  if (!showWhenTicked($('#finance'), ids, 'finance')) return;
+  fetchMissing(view.jobs, ids, api.finance, (id) => financeIds().includes(id) && draw());
   if (!ids.includes(view.shownId)) view.shownId = ids[0];
-  const names = new Map(state.list.map((s) => [s.id, s.name]));
-  $('#fin-shown').replaceChildren(...ids.map((id) => el('option', { value: id, selected: id === view.shownId }, names.get(id) ?? id)));
-  $('#fin-pick').hidden = ids.length < 2;
+  fillPicker('fin', ids, view.shownId);
   renderText();
-  const failed = ids.map((id) => [id, view.jobs.get(id)]).filter(([, j]) => j?.status === 'error');
-  const pending = ids.some((id) => view.jobs.get(id)?.status === 'pending');
-  const status = $('#fin-status');
-  status.textContent = [...failed.map(([id, j]) => `${id}: ${ft('error', { message: j.error })}`), ...(pending ? [ft('loading')] : [])].join('\n');
-  status.classList.toggle('error-text', failed.length > 0);
+  renderStatus('fin', ids, view.jobs, (message) => ft('error', { message }), ft('loading'));
 
   const ready = ids.filter((id) => view.jobs.get(id)?.status === 'ready');
   $('[data-testid="fin-cards"]').replaceChildren(...ready.map((id) => card(id, view.jobs.get(id).report)));
@@ -318,7 +275,7 @@ function draw() {
     $('#fin-title-cashflows').textContent = '';
     view.charts.get('cashflows')?.clear();
   }
-  const entries = ready.map((id) => ({ name: names.get(id) ?? id, lcoe: view.jobs.get(id).report.total.lcoeYuanPerKWh, color: colorOf({ id, colorIndex: colorIndexOf(id) }) }));
+  const entries = ready.map((id) => ({ name: nameOf(id), lcoe: view.jobs.get(id).report.total.lcoeYuanPerKWh, color: colorOf({ id, colorIndex: colorIndexOf(id) }) }));
   $('#fin-chart-compare').style.height = `${Math.max(120, 44 * entries.length + 24)}px`;
   if (entries.length > 0) {
     chartOf('compare').resize();
@@ -332,11 +289,7 @@ function draw() {
 /** Builds the view (hidden until a finance scenario is ticked) and follows the list and the switches. */
 export function initFinanceView() {
   build();
-  document.addEventListener('change', (e) => {
-    const t = e.target;
-    if (!(t instanceof HTMLInputElement)) return;
-    if (t.name === 'lang' || t.name === 'units' || t.dataset.testid?.startsWith('pick-')) draw();
-  });
+  redrawOnSwitches(draw);
   window.__pvplan.financeOption = (kind) => view.charts.get(kind)?.getOption();
   draw();
 }

@@ -9,6 +9,7 @@ import { ApiError } from './api.js';
 import { pt } from './portfolio-strings.js';
 import { $, el, state } from './state.js';
 import { formatNumber, formatQuantity, toDisplay } from './units.js';
+import { addStylesheet, chartIn, scenarioOptions } from './view.js';
 
 /** Colours by stage (Okabe–Ito, colour-blind safe), cancelled grey. */
 const STAGE_COLORS = { prospect: '#CC79A7', signed: '#E69F00', approved: '#56B4E9', 'under-construction': '#0072B2', operating: '#009E73', cancelled: '#B8B8B8' };
@@ -114,13 +115,7 @@ function renderTimeline(host) {
 }
 
 function chart(host, key) {
-  let c = view.charts.get(key);
-  if (!c || c.getDom() !== host) {
-    c?.dispose();
-    c = window.echarts.init(host, null, { renderer: 'canvas' });
-    view.charts.set(key, c);
-  }
-  return c;
+  return chartIn(view.charts, key, host);
 }
 
 /** Waterfall of a target: invisible base + visible step, so each step floats where the last one ended. */
@@ -302,7 +297,7 @@ function render() {
   const picker = el(
     'select',
     { 'data-testid': 'portfolio-scenario', onchange: (e) => void choose(e.target.value) },
-    ...view.choices.map((c) => el('option', { value: c.id, selected: c.id === view.id }, c.name ?? c.id)),
+    ...scenarioOptions(view.choices, view.id),
   );
   const pathSwitch = el(
     'fieldset',
@@ -363,7 +358,7 @@ async function choose(id) {
 
 /** Adds the view to the page (after the charts) for the scenarios with projects; call once at start. */
 export async function initPortfolio() {
-  if (!document.querySelector('link[href="/portfolio.css"]')) document.head.append(el('link', { rel: 'stylesheet', href: '/portfolio.css' }));
+  addStylesheet('/portfolio.css');
   let section = $('#portfolio');
   if (!section) {
     section = el('section', { class: 'panel portfolio', id: 'portfolio', 'aria-labelledby': 'portfolio-title', 'data-testid': 'portfolio', hidden: true });

@@ -6,11 +6,12 @@
 // scenario list and the language and unit switches, so app.js only calls initSystemView() once.
 
 import { api } from './api.js';
-import { colorOf, swatchClass } from './charts.js';
+import { colorOf } from './charts.js';
 import { colorIndexOf } from './list.js';
 import { $, ctx, el, state, tr } from './state.js';
 import { compareOption, durationOption, heatmapOption, weekOption } from './system-charts.js';
 import { formatNumber, formatQuantity, toInputUnit } from './units.js';
+import { addStylesheet, chartIn, fetchMissing, fillPicker, nameOf, redrawOnResize, redrawOnSwitches, renderStatus, scenarioCard, showWhenTicked, viewHead } from './view.js';
 
 const CHARTS = ['duration', 'heatmap', 'week', 'compare'];
 
@@ -21,7 +22,6 @@ const view = {
   heat: 'curtailment',
   charts: new Map(),
   options: new Map(),
-  lastWidth: 0,
 };
 
 /** Ticked scenarios that have a system section, in the order they were ticked. */
@@ -40,8 +40,7 @@ function percentText(frac) {
 }
 
 function build() {
-  const link = el('link', { rel: 'stylesheet', href: '/system.css' });
-  document.head.append(link);
+  addStylesheet('/system.css');
   const chartBox = (kind, extra = {}) => el('div', { class: 'chart', id: `sys-chart-${kind}`, 'data-testid': `sys-chart-${kind}`, role: 'img', 'aria-labelledby': `sys-title-${kind}`, ...extra });
   const title = (kind) => el('h3', { id: `sys-title-${kind}` });
   const heatSwitch = el(
@@ -55,13 +54,7 @@ function build() {
   const section = el(
     'section',
     { class: 'panel system', id: 'system', 'data-testid': 'system', 'aria-labelledby': 'sys-heading', hidden: true },
-    el(
-      'header',
-      { class: 'sys-head' },
-      el('div', {}, el('h2', { id: 'sys-heading' }), el('p', { class: 'hint', id: 'sys-intro' })),
-      el('div', { class: 'sys-pick', id: 'sys-pick' }, el('label', { for: 'sys-shown', id: 'sys-shown-label' }), el('select', { id: 'sys-shown', 'data-testid': 'sys-shown', onchange: (e) => show(e.target.value) })),
-    ),
-    el('p', { class: 'status', id: 'sys-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'sys-status' }),
+    ...viewHead('sys', show),
     el(
       'div',
       { class: 'sys-grid' },
@@ -72,14 +65,7 @@ function build() {
     ),
   );
   $('.panel.differs').before(section);
-  new ResizeObserver(() => {
-    const width = section.clientWidth;
-    if (width === view.lastWidth || section.hidden) return;
-    view.lastWidth = width;
-    for (const chart of view.charts.values()) chart.resize();
-    // Legends wrap by width: the options are rebuilt for it.
-    draw();
-  }).observe(section);
+  redrawOnResize(section, view.charts, draw);
 }
 
 function setHeat(mode) {
@@ -92,31 +78,8 @@ function show(id) {
   draw();
 }
 
-/** Fetches the systems not yet asked for; each arrival redraws. */
-function fetchMissing(ids) {
-  for (const id of ids) {
-    if (view.jobs.has(id)) continue;
-    const job = { status: 'pending' };
-    view.jobs.set(id, job);
-    api
-      .system(id)
-      .then(
-        (report) => Object.assign(job, { status: 'ready', report }),
-        (e) => Object.assign(job, { status: 'error', error: e.message }),
-      )
-      .then(() => {
-        if (systemIds().includes(id)) draw();
-      });
-  }
-}
-
 function chartOf(kind) {
-  let chart = view.charts.get(kind);
-  if (!chart) {
-    chart = window.echarts.init(document.getElementById(`sys-chart-${kind}`), null, { renderer: 'canvas' });
-    view.charts.set(kind, chart);
-  }
-  return chart;
+  return chartIn(view.charts, kind, document.getElementById(`sys-chart-${kind}`));
 }
 
 function setChart(kind, option) {
@@ -143,58 +106,37 @@ function renderText(report) {
 }
 
 function optionCard(id, report) {
-  const entry = entryOf(id);
   const du = state.meta.displayUnits;
   const q = (v, dim) => formatQuantity(v, du, state.units, dim, state.lang);
   const st = report.storage;
   const storage = st.energyMWh > 0 ? `${q(st.powerMW, 'power')} / ${q(st.energyMWh, 'energy')}` : tr('sysStorageNone');
   const hours = `${formatNumber(report.deliveredFullLoadHours, state.lang)} ${du[state.units].duration.unit}`;
-  const name = state.list.find((s) => s.id === id)?.name ?? id;
-  return el(
-    'article',
+  return scenarioCard(
+    id,
     { class: 'card sys-option', 'data-testid': `sys-option-${id}`, 'data-curtailment-frac': report.curtailmentFrac, 'data-curtailed-mwh': report.curtailedMWh },
-    el('h3', {}, el('span', { class: swatchClass(entry), 'aria-hidden': 'true' }), el('span', { class: 'name' }, name)),
-    el('p', { class: 'headline' }, el('span', { class: 'label' }, tr('sysCurtailment')), el('strong', { 'data-testid': `sys-option-${id}-curtailment` }, percentText(report.curtailmentFrac))),
-    el(
-      'dl',
-      {},
-      el('dt', {}, tr('sysStorage')),
-      el('dd', {}, storage),
-      el('dt', {}, tr('sysCurtailedEnergy')),
-      el('dd', { 'data-testid': `sys-option-${id}-curtailed` }, q(report.curtailedMWh, 'energy')),
-      el('dt', {}, tr('sysWithoutStorage')),
-      el('dd', {}, percentText(report.withoutStorage.curtailmentFrac)),
-      el('dt', {}, tr('sysDeliveredHours')),
-      el('dd', { 'data-testid': `sys-option-${id}-hours` }, hours),
-      el('dt', {}, tr('sysCycles')),
-      el('dd', {}, formatNumber(report.equivalentFullCycles, state.lang)),
-    ),
+    { label: tr('sysCurtailment'), value: percentText(report.curtailmentFrac), testid: `sys-option-${id}-curtailment` },
+    [
+      [tr('sysStorage'), storage],
+      [tr('sysCurtailedEnergy'), q(report.curtailedMWh, 'energy'), `sys-option-${id}-curtailed`],
+      [tr('sysWithoutStorage'), percentText(report.withoutStorage.curtailmentFrac)],
+      [tr('sysDeliveredHours'), hours, `sys-option-${id}-hours`],
+      [tr('sysCycles'), formatNumber(report.equivalentFullCycles, state.lang)],
+    ],
   );
 }
 
 /** Redraws the view from what is held: hidden without a ticked system scenario. */
 function draw() {
-  const section = $('#system');
   const ids = systemIds();
-  section.hidden = ids.length === 0;
-  if (ids.length === 0) {
-    document.body.dataset.system = '';
-    return;
-  }
-  fetchMissing(ids);
+  if (!showWhenTicked($('#system'), ids, 'system')) return;
+  // Each arrival redraws.
+  fetchMissing(view.jobs, ids, api.system, (id) => systemIds().includes(id) && draw());
   if (!ids.includes(view.shownId)) view.shownId = ids[0];
-  const names = new Map(state.list.map((s) => [s.id, s.name]));
-  const select = $('#sys-shown');
-  select.replaceChildren(...ids.map((id) => el('option', { value: id, selected: id === view.shownId }, names.get(id) ?? id)));
-  $('#sys-pick').hidden = ids.length < 2;
+  fillPicker('sys', ids, view.shownId);
   const shown = view.jobs.get(view.shownId);
   const report = shown?.status === 'ready' ? shown.report : null;
   renderText(report);
-  const status = $('#sys-status');
-  const failed = ids.map((id) => [id, view.jobs.get(id)]).filter(([, j]) => j?.status === 'error');
-  const pending = ids.some((id) => view.jobs.get(id)?.status === 'pending');
-  status.textContent = [...failed.map(([id, j]) => `${id}: ${tr('sysError', { message: j.error })}`), ...(pending ? [tr('sysLoading')] : [])].join('\n');
-  status.classList.toggle('error-text', failed.length > 0);
+  renderStatus('sys', ids, view.jobs, (message) => tr('sysError', { message }), tr('sysLoading'));
 
   const c = ctx();
   const widthOf = (kind) => document.getElementById(`sys-chart-${kind}`).clientWidth;
@@ -211,7 +153,7 @@ function draw() {
     note.hidden = true;
   }
   const ready = ids.filter((id) => view.jobs.get(id)?.status === 'ready');
-  const options = ready.map((id) => ({ id, name: names.get(id) ?? id, report: view.jobs.get(id).report, color: colorOf(entryOf(id)) }));
+  const options = ready.map((id) => ({ id, name: nameOf(id), report: view.jobs.get(id).report, color: colorOf(entryOf(id)) }));
   if (options.length > 0) setChart('compare', compareOption(options, { ...c, widthPx: widthOf('compare') }));
   else clearChart('compare');
   $('[data-testid="sys-options"]').replaceChildren(...options.map((o) => optionCard(o.id, o.report)));
@@ -222,12 +164,7 @@ function draw() {
 /** Builds the view (hidden until a system scenario is ticked) and follows the list and the switches. */
 export function initSystemView() {
   build();
-  // Bubbling listeners run after the list's and the switches' own handlers have updated the state.
-  document.addEventListener('change', (e) => {
-    const t = e.target;
-    if (!(t instanceof HTMLInputElement)) return;
-    if (t.name === 'lang' || t.name === 'units' || t.dataset.testid?.startsWith('pick-')) draw();
-  });
+  redrawOnSwitches(draw);
   window.__pvplan.systemOption = (kind) => view.charts.get(kind)?.getOption();
   window.__pvplan.systemCharts = CHARTS;
   draw();
