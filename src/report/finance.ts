@@ -13,7 +13,7 @@ import type { ScenarioWarning } from '../scenario/plausibility.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 import { renderSections, section, type Column, type OutputFormat } from './format.ts';
 import { formatQuantity } from '../scenario/quantity.ts';
-import { t, type Lang } from './messages.ts';
+import { t, type Lang, type MessageKey } from './messages.ts';
 import { TECHNOLOGY_LABELS, type Technology } from '../core/portfolio/types.ts';
 
 /** A scope's metrics (a project, a technology, the portfolio…) as the report shows them. */
@@ -192,18 +192,32 @@ function rowColumns(units: UnitSystem, first: Column<FinanceRow>[], lang: Lang):
   ];
 }
 
-type CombinedYear = CombinedFinance['cashflows'][number];
-const cashflowColumns = (lang: Lang): ReadonlyArray<Column<CombinedYear>> => [
-  { header: t(lang, 'year'), value: (c) => String(c.year) },
-  { header: t(lang, 'finance.energy'), value: (c) => c.energyMWh, dimension: 'energy' },
-  { header: t(lang, 'finance.capex'), value: (c) => c.capexYuan, dimension: 'money' },
-  { header: t(lang, 'finance.opex'), value: (c) => c.opexYuan, dimension: 'money' },
-  { header: t(lang, 'finance.revenue'), value: (c) => c.revenueYuan, dimension: 'money' },
-  { header: t(lang, 'finance.tax'), value: (c) => c.taxYuan, dimension: 'money' },
-  { header: t(lang, 'finance.net'), value: (c) => c.netYuan, dimension: 'money' },
-  { header: t(lang, 'finance.cumNet'), value: (c) => c.cumulativeNetYuan, dimension: 'money' },
-  { header: t(lang, 'finance.coalSaved'), value: (c) => c.coalTonnes, dimension: 'mass' },
-];
+/** The yearly cash-flow columns a finance table may show: the row's field, its header and its dimension. */
+const CASHFLOW_COLUMNS = {
+  energyMWh: ['finance.energy', 'energy'],
+  capexYuan: ['finance.capex', 'money'],
+  opexYuan: ['finance.opex', 'money'],
+  revenueYuan: ['finance.revenue', 'money'],
+  taxYuan: ['finance.tax', 'money'],
+  debtServiceYuan: ['finance.debtService', 'money'],
+  netYuan: ['finance.net', 'money'],
+  equityNetYuan: ['finance.equityNet', 'money'],
+  cumulativeNetYuan: ['finance.cumNet', 'money'],
+  coalTonnes: ['finance.coalSaved', 'mass'],
+} as const satisfies Record<string, readonly [MessageKey, NonNullable<Column<unknown>['dimension']>]>;
+
+export type CashflowField = keyof typeof CASHFLOW_COLUMNS;
+
+/**
+ * The yearly cash-flow table of a finance report (a quick-form project, `pvplan finance FILE`'s whole plan): the
+ * year, then the given fields in order, each with its header and unit.
+ */
+export function cashflowColumns<Y extends { readonly year: number } & Partial<Record<CashflowField, number>>>(lang: Lang, fields: readonly CashflowField[]): Array<Column<Y>> {
+  return [
+    { header: t(lang, 'year'), value: (c) => String(c.year) },
+    ...fields.map((field): Column<Y> => ({ header: t(lang, CASHFLOW_COLUMNS[field][0]), value: (c) => c[field], dimension: CASHFLOW_COLUMNS[field][1] })),
+  ];
+}
 
 const capexColumns = (lang: Lang): ReadonlyArray<Column<FinanceReport['capexByYear'][number]>> => [
   { header: t(lang, 'year'), value: (c) => String(c.year) },
@@ -224,7 +238,7 @@ export function renderFinanceReport(r: FinanceReport, opts: { format: Exclude<Ou
   const u = opts.units;
   const projects = section({ title: t(lang, 'finance.projectsTitle'), columns: rowColumns(u, [{ header: t(lang, 'pipeline.id'), value: (x) => x.id }, { header: t(lang, 'pipeline.technology'), value: (x) => (x.technology === undefined ? '' : technologyName(x.technology, lang)) }, { header: t(lang, 'finance.yearZero'), value: (x) => String(x.yearZero) }], lang), rows: r.projects });
   const summary = section({ title: t(lang, 'finance.summaryTitle'), columns: rowColumns(u, [{ header: t(lang, 'finance.scope'), value: (x) => x.label }], lang), rows: summaryRows(r, lang) });
-  const cash = section({ title: t(lang, 'finance.cashTitle', { year: r.referenceYear }), columns: cashflowColumns(lang), rows: r.total.cashflows });
+  const cash = section({ title: t(lang, 'finance.cashTitle', { year: r.referenceYear }), columns: cashflowColumns(lang, ['energyMWh', 'capexYuan', 'opexYuan', 'revenueYuan', 'taxYuan', 'netYuan', 'cumulativeNetYuan', 'coalTonnes']), rows: r.total.cashflows });
   if (opts.format === 'csv') return renderSections([opts.cashflows ? cash : summary], 'csv', u);
   const capex = section({ title: t(lang, 'finance.capexTitle'), columns: capexColumns(lang), rows: r.capexByYear });
   const money = (yuan: number) => formatQuantity(yuan, 'money', u, 6);

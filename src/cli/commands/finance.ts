@@ -9,6 +9,7 @@ import { PlanError } from '../../core/errors.ts';
 import { evaluateProject, type ProjectFinanceInput, type ProjectFinanceResult, type Replacement } from '../../core/finance/project.ts';
 import { FINANCE_PRESET_KINDS, listFinancePresets, SHANDONG_COAL_BENCHMARK_YUAN_PER_KWH, type FinancePreset, type FinancePresetKind } from '../../core/finance/presets.ts';
 import type { DegradationMode } from '../../core/plan/types.ts';
+import { cashflowColumns } from '../../report/finance.ts';
 import { renderJson, renderSections, section, type Column } from '../../report/format.ts';
 import { DISPLAY_UNITS, tryParseQuantity, type Dimension, type UnitSystem } from '../../scenario/quantity.ts';
 import { FINANCE_METRICS } from '../../core/metrics/metrics.ts';
@@ -283,19 +284,6 @@ export function financeJson(input: ProjectFinanceInput, capacityMW: number | und
   };
 }
 
-const cashflowColumns = (lang: Lang): ReadonlyArray<Column<ProjectFinanceResult['cashflows'][number]>> => [
-  { header: t(lang, 'year'), value: (c) => String(c.year) },
-  { header: t(lang, 'finance.energy'), value: (c) => c.energyMWh, dimension: 'energy' },
-  { header: t(lang, 'finance.capex'), value: (c) => c.capexYuan, dimension: 'money' },
-  { header: t(lang, 'finance.opex'), value: (c) => c.opexYuan, dimension: 'money' },
-  { header: t(lang, 'finance.revenue'), value: (c) => c.revenueYuan, dimension: 'money' },
-  { header: t(lang, 'finance.tax'), value: (c) => c.taxYuan, dimension: 'money' },
-  { header: t(lang, 'finance.debtService'), value: (c) => c.debtServiceYuan, dimension: 'money' },
-  { header: t(lang, 'finance.net'), value: (c) => c.netYuan, dimension: 'money' },
-  { header: t(lang, 'finance.equityNet'), value: (c) => c.equityNetYuan, dimension: 'money' },
-  { header: t(lang, 'finance.cumNet'), value: (c) => c.cumulativeNetYuan, dimension: 'money' },
-];
-
 interface MetricRow {
   readonly metric: string;
   readonly value: string;
@@ -342,7 +330,7 @@ const metricColumns = (lang: Lang): ReadonlyArray<Column<MetricRow>> => [
 /** The table, Markdown or CSV report. */
 export function renderFinance(input: ProjectFinanceInput, r: ProjectFinanceResult, flags: Pick<FinanceFlags, 'format' | 'units' | 'cashflows'>, lang: Lang = 'en'): string {
   const format = flags.format === 'json' ? 'table' : flags.format;
-  const cashflowSection = section({ title: t(lang, 'finance.cashflows'), columns: cashflowColumns(lang), rows: r.cashflows });
+  const cashflowSection = section({ title: t(lang, 'finance.cashflows'), columns: cashflowColumns(lang, ['energyMWh', 'capexYuan', 'opexYuan', 'revenueYuan', 'taxYuan', 'debtServiceYuan', 'netYuan', 'equityNetYuan', 'cumulativeNetYuan']), rows: r.cashflows });
   const metrics = section({ title: t(lang, 'finance.title'), columns: metricColumns(lang), rows: metricRows(input, r, flags.units, format === 'csv', lang) });
   if (format === 'csv') return renderSections([flags.cashflows ? cashflowSection : metrics], 'csv', flags.units);
   const irrLabel = lang === 'zh' ? '内部收益率' : 'IRR';
