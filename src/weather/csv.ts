@@ -82,15 +82,7 @@ export function parseIsoTimeWithOffset(text: string): IsoTime | undefined {
 export function parseWeatherCsv(text: string, file: string): WeatherSeries {
   const lines = splitLines(text);
   const names = splitCsvLine(lines[0] ?? '').map((cell) => cell.trim());
-  const index = new Map<WeatherCsvColumn, number>();
-  names.forEach((name, i) => {
-    const column = WEATHER_CSV_COLUMNS.find((c) => c === name);
-    if (column === undefined) {
-      throw new WeatherParseError({ file, line: 1, expected: `column names from ${WEATHER_CSV_COLUMNS.join(', ')}`, got: name });
-    }
-    if (index.has(column)) throw new WeatherParseError({ file, line: 1, expected: `each column once`, got: `'${name}' twice` });
-    index.set(column, i);
-  });
+  const index = headerIndex(names, file, `column names from ${WEATHER_CSV_COLUMNS.join(', ')}`);
   const missingColumns = REQUIRED_COLUMNS.filter((column) => !index.has(column));
   if (missingColumns.length > 0) {
     const named = missingColumns.map((c) => `'${c}'`).join(', ');
@@ -102,24 +94,79 @@ export function parseWeatherCsv(text: string, file: string): WeatherSeries {
     });
   }
 
+  const measured = [...index.keys()].filter((column): column is Exclude<WeatherCsvColumn, 'time'> => column !== 'time');
+  const rows = readTimedRows(lines, file, names.length, index.get('time')!, measured.map((column) => ({ spec: SPECS[column], cell: index.get(column)! })));
+  const columns = new Map(measured.map((column, k) => [column, rows.values[k]!]));
+  const { unixTimeS, stepS, utcOffsetHours } = rows;
+  const missing = (): Float64Array => new Float64Array(unixTimeS.length).fill(Number.NaN);
+  const pressurePa = columns.get('pressure');
+  const albedo = columns.get('albedo');
+  return {
+    format: 'csv',
+    label: file,
+    unixTimeS,
+    ghiWm2: columns.get('ghi')!,
+    dniWm2: columns.get('dni') ?? missing(),
+    dhiWm2: columns.get('dhi') ?? missing(),
+    tempAirC: columns.get('temp_air')!,
+    windSpeedMPerS: columns.get('wind_speed')!,
+    ...(pressurePa === undefined ? {} : { pressurePa }),
+    ...(albedo === undefined ? {} : { albedo }),
+    stepHours: stepS / SECONDS_PER_HOUR,
+    timeConvention: 'instant',
+    site: utcOffsetHours === undefined ? {} : { utcOffsetHours },
+  };
+}
+
+/**
+ * The header of a timed CSV (plain weather or wind): column name → cell index. Throws {@link WeatherParseError} on
+ * line 1 for a name that is not one of {@link WEATHER_CSV_COLUMNS} (`expected` says which the reader takes) or a
+ * name given twice.
+ */
+export function headerIndex(names: readonly string[], file: string, expected: string): Map<WeatherCsvColumn, number> {
+  const index = new Map<WeatherCsvColumn, number>();
+  names.forEach((name, i) => {
+    const column = WEATHER_CSV_COLUMNS.find((c) => c === name);
+    if (column === undefined) throw new WeatherParseError({ file, line: 1, expected, got: name });
+    if (index.has(column)) throw new WeatherParseError({ file, line: 1, expected: 'each column once', got: `'${name}' twice` });
+    index.set(column, i);
+  });
+  return index;
+}
+
+/** The data rows of a timed CSV as read by {@link readTimedRows}. */
+export interface TimedRows {
+  /** Unix time of each row, s. */
+  readonly unixTimeS: Float64Array;
+  /** The constant step between rows, s. */
+  readonly stepS: number;
+  /** The UTC offset every time was written with, when they share one, h. */
+  readonly utcOffsetHours?: number;
+  /** The measured columns, in the order asked for. */
+  readonly values: readonly Float64Array[];
+}
+
+/**
+ * Reads the data rows (line 2 on) of a timed CSV whose header has `cellCount` cells and the time in cell `timeCell`:
+ * every row has that many cells and an ISO 8601 time with a UTC offset, later than the previous one by the step of
+ * the first two rows (within {@link STEP_TOLERANCE_S}); then each measured column's cell, checked against its spec.
+ * Throws {@link WeatherParseError} with the 1-based line (and column) of the first fault, or for fewer than two rows.
+ */
+export function readTimedRows(lines: readonly string[], file: string, cellCount: number, timeCell: number, measured: ReadonlyArray<{ readonly spec: MeasurementSpec; readonly cell: number }>): TimedRows {
   const n = lines.length - 1;
   if (n < 2) {
     throw new WeatherParseError({ file, line: lines.length + 1, expected: 'at least two data rows (the time step is inferred from them)', got: 'end of file' });
   }
   const unixTimeS = new Float64Array(n);
-  const columns = new Map<Exclude<WeatherCsvColumn, 'time'>, Float64Array>();
-  for (const column of index.keys()) if (column !== 'time') columns.set(column, new Float64Array(n));
-  const readColumns = [...columns.entries()].map(([column, values]) => ({ spec: SPECS[column], cell: index.get(column)!, values }));
-  const timeCell = index.get('time')!;
-
+  const values = measured.map(() => new Float64Array(n));
   let utcOffsetHours: number | undefined;
   let sameOffset = true;
   let stepS = 0;
   for (let i = 0; i < n; i++) {
     const at: CellPlace = { file, line: i + 2 };
     const cells = splitCsvLine(lines[i + 1]!);
-    if (cells.length !== names.length) {
-      throw new WeatherParseError({ ...at, expected: `${names.length} comma-separated cells as in the header`, got: `${cells.length} cell(s)` });
+    if (cells.length !== cellCount) {
+      throw new WeatherParseError({ ...at, expected: `${cellCount} comma-separated cells as in the header`, got: `${cells.length} cell(s)` });
     }
     const time = parseIsoTimeWithOffset(cells[timeCell]!);
     if (time === undefined) throw new WeatherParseError({ ...at, column: 'time', expected: TIME_EXPECTED, got: cells[timeCell]! });
@@ -141,27 +188,9 @@ export function parseWeatherCsv(text: string, file: string): WeatherSeries {
         });
       }
     }
-    for (const { spec, cell, values } of readColumns) values[i] = readMeasurementCell(cells[cell], spec, at);
+    measured.forEach(({ spec, cell }, k) => (values[k]![i] = readMeasurementCell(cells[cell], spec, at)));
   }
-
-  const missing = (): Float64Array => new Float64Array(n).fill(Number.NaN);
-  const pressurePa = columns.get('pressure');
-  const albedo = columns.get('albedo');
-  return {
-    format: 'csv',
-    label: file,
-    unixTimeS,
-    ghiWm2: columns.get('ghi')!,
-    dniWm2: columns.get('dni') ?? missing(),
-    dhiWm2: columns.get('dhi') ?? missing(),
-    tempAirC: columns.get('temp_air')!,
-    windSpeedMPerS: columns.get('wind_speed')!,
-    ...(pressurePa === undefined ? {} : { pressurePa }),
-    ...(albedo === undefined ? {} : { albedo }),
-    stepHours: stepS / SECONDS_PER_HOUR,
-    timeConvention: 'instant',
-    site: sameOffset && utcOffsetHours !== undefined ? { utcOffsetHours } : {},
-  };
+  return { unixTimeS, stepS, ...(sameOffset && utcOffsetHours !== undefined ? { utcOffsetHours } : {}), values };
 }
 
 function formatOffset(utcOffsetHours: number): string {

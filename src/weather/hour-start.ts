@@ -8,8 +8,9 @@
 
 import { SECONDS_PER_HOUR } from '../core/time.ts';
 import { HOURS_PER_YEAR } from '../core/units.ts';
+import { allNaN } from './fields.ts';
 import { HOURS_PER_LEAP_YEAR, timestampYear, type HourEndingOptions } from './hour-ending.ts';
-import { WeatherParseError } from './types.ts';
+import { WeatherParseError, type WeatherFormat, type WeatherSeries, type WeatherSite } from './types.ts';
 
 /** Date columns of the data rows of an hour-start file; row i sits on line `lines[i]` (1-based). */
 export interface HourStartRows {
@@ -66,4 +67,38 @@ export function hourStartMidpointTimes(rows: HourStartRows, utcOffsetHours: numb
     throw new WeatherParseError({ file, line: (rows.lines[0] ?? 0) + 1, expected: 'at least two hourly rows', got: `${rows.count} row(s)` });
   }
   return times;
+}
+
+/** The columns an hour-start reader fills, one value a row: W/m², °C, m/s, Pa, albedo 0–1; NaN where the file has none. */
+export interface HourStartColumns {
+  readonly ghi: Float64Array;
+  readonly dni: Float64Array;
+  readonly dhi: Float64Array;
+  readonly temp: Float64Array;
+  readonly wind: Float64Array;
+  readonly pressure: Float64Array;
+  readonly albedo?: Float64Array;
+}
+
+/**
+ * The hourly series of an hour-start file (SAM CSV, PVGIS): each row timed at the middle of its hour on the clock
+ * `utcOffsetHours` ahead of UTC ({@link hourStartMidpointTimes}); pressure and albedo only when some row has a value.
+ */
+export function hourStartSeries(format: WeatherFormat, file: string, rows: HourStartRows, columns: HourStartColumns, site: WeatherSite, utcOffsetHours: number, options: HourEndingOptions): WeatherSeries {
+  const { albedo } = columns;
+  return {
+    format,
+    label: file,
+    unixTimeS: hourStartMidpointTimes(rows, utcOffsetHours, file, options),
+    ghiWm2: columns.ghi,
+    dniWm2: columns.dni,
+    dhiWm2: columns.dhi,
+    tempAirC: columns.temp,
+    windSpeedMPerS: columns.wind,
+    ...(allNaN(columns.pressure) ? {} : { pressurePa: columns.pressure }),
+    ...(albedo === undefined || allNaN(albedo) ? {} : { albedo }),
+    stepHours: 1,
+    timeConvention: 'hour-start-midpoint',
+    site,
+  };
 }

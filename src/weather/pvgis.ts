@@ -13,10 +13,10 @@
  * round(longitude / 15°) unless the site gives one.
  */
 
-import { allNaN, type CellPlace, type MeasurementSpec, parseDecimal, readMeasurementCell, splitCsvLine, splitLines } from './fields.ts';
+import { type CellPlace, type MeasurementSpec, parseDecimal, readMeasurementCell, splitCsvLine, splitLines } from './fields.ts';
 import { daysInMonth } from './calendar.ts';
 import type { HourEndingOptions } from './hour-ending.ts';
-import { createHourStartRows, hourStartMidpointTimes, type HourStartRows } from './hour-start.ts';
+import { createHourStartRows, hourStartSeries, type HourStartRows } from './hour-start.ts';
 import { WeatherParseError, type WeatherSeries } from './types.ts';
 
 /** Options of {@link parsePvgisTmy}. */
@@ -70,22 +70,9 @@ function readTime(text: string, i: number, rows: HourStartRows, at: CellPlace): 
   rows.lines[i] = at.line;
 }
 
+/** PVGIS times are UTC. */
 function series(file: string, table: Table, site: { latitudeDeg: number; longitudeDeg: number; altitudeM?: number }, options: PvgisOptions): WeatherSeries {
-  const { columns } = table;
-  return {
-    format: 'pvgis',
-    label: file,
-    unixTimeS: hourStartMidpointTimes(table.rows, 0, file, options),
-    ghiWm2: columns.ghi,
-    dniWm2: columns.dni,
-    dhiWm2: columns.dhi,
-    tempAirC: columns.temp,
-    windSpeedMPerS: columns.wind,
-    ...(allNaN(columns.pressure) ? {} : { pressurePa: columns.pressure }),
-    stepHours: 1,
-    timeConvention: 'hour-start-midpoint',
-    site,
-  };
+  return hourStartSeries('pvgis', file, table.rows, table.columns, site, 0, options);
 }
 
 function checkSite(latitudeDeg: number, longitudeDeg: number, at: CellPlace): void {

@@ -15,10 +15,10 @@
  */
 
 import { PA_PER_MBAR } from './tmy3.ts';
-import { allNaN, type CellPlace, type MeasurementSpec, readHeaderNumber, readIntegerCell, readMeasurementCell, splitCsvLine, splitLines } from './fields.ts';
+import { type CellPlace, type MeasurementSpec, readHeaderNumber, readIntegerCell, readMeasurementCell, splitCsvLine, splitLines } from './fields.ts';
 import { daysInMonth } from './calendar.ts';
 import type { HourEndingOptions } from './hour-ending.ts';
-import { createHourStartRows, hourStartMidpointTimes } from './hour-start.ts';
+import { createHourStartRows, hourStartSeries } from './hour-start.ts';
 import { WeatherParseError, type WeatherSeries } from './types.ts';
 
 /** Options of {@link parseSamCsv}. */
@@ -135,19 +135,6 @@ export function parseSamCsv(text: string, file: string, options: SamCsvOptions =
     }
   }
   for (let i = 0; i < n; i++) columns.pressure[i] *= PA_PER_MBAR;
-  return {
-    format: 'sam-csv',
-    label: file,
-    unixTimeS: hourStartMidpointTimes(rows, utcOffsetHours, file, options),
-    ghiWm2: columns.ghi,
-    dniWm2: columns.dni,
-    dhiWm2: columns.dhi,
-    tempAirC: columns.temp,
-    windSpeedMPerS: columns.wind,
-    ...(allNaN(columns.pressure) ? {} : { pressurePa: columns.pressure }),
-    ...(allNaN(columns.albedo) ? {} : { albedo: columns.albedo }),
-    stepHours: 1,
-    timeConvention: 'hour-start-midpoint',
-    site: { ...(name === '' ? {} : { name }), latitudeDeg, longitudeDeg, ...(altitudeM === undefined ? {} : { altitudeM }), utcOffsetHours },
-  };
+  const site = { ...(name === '' ? {} : { name }), latitudeDeg, longitudeDeg, ...(altitudeM === undefined ? {} : { altitudeM }), utcOffsetHours };
+  return hourStartSeries('sam-csv', file, rows, columns, site, utcOffsetHours, options);
 }
