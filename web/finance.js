@@ -11,7 +11,7 @@ import { colorOf } from './charts.js';
 import { colorIndexOf } from './list.js';
 import { $, el, state } from './state.js';
 import { formatNumber, glance, magnitudeOfAll } from './units.js';
-import { addStylesheet, chartIn, fetchMissing, fillPicker, nameOf, redrawOnResize, redrawOnSwitches, renderStatus, scenarioCard, showWhenTicked, viewHead } from './view.js';
+import { addStylesheet, chartIn, fetchMissing, fillPicker, nameOf, redrawOnResize, redrawOnSwitches, renderHeadText, renderStatus, scenarioCard, showWhenTicked, tickedWith, viewHead } from './view.js';
 
 const STRINGS = {
   en: {
@@ -89,10 +89,7 @@ const view = {
   charts: new Map(),
 };
 
-function financeIds() {
-  const with_ = new Set(state.list.filter((s) => s.valid && s.finance).map((s) => s.id));
-  return state.selected.filter((id) => with_.has(id));
-}
+const financeIds = () => tickedWith('finance');
 
 const units = () => ({ displayUnits: state.meta.displayUnits, magnitudes: state.meta.magnitudes });
 const money = (yuan) => glance(yuan, units(), state.units, 'money', state.lang);
@@ -230,9 +227,7 @@ function compareOption(entries, widthPx) {
 }
 
 function renderText() {
-  $('#fin-heading').textContent = ft('title');
-  $('#fin-intro').textContent = ft('intro');
-  $('#fin-shown-label').textContent = ft('shown');
+  renderHeadText('fin', ft('title'), ft('intro'), ft('shown'));
   $('#fin-tariff-label').textContent = ft('tariff');
   $('#fin-tariff-run').textContent = ft('tariffRun');
   $('#fin-tariff-hint').textContent = ft('tariffHint');

@@ -11,7 +11,7 @@ import { colorIndexOf } from './list.js';
 import { $, ctx, el, state, tr } from './state.js';
 import { compareOption, durationOption, heatmapOption, weekOption } from './system-charts.js';
 import { formatNumber, formatQuantity, toInputUnit } from './units.js';
-import { addStylesheet, chartIn, fetchMissing, fillPicker, nameOf, redrawOnResize, redrawOnSwitches, renderStatus, scenarioCard, showWhenTicked, viewHead } from './view.js';
+import { addStylesheet, chartIn, fetchMissing, fillPicker, nameOf, redrawOnResize, redrawOnSwitches, renderHeadText, renderStatus, scenarioCard, showWhenTicked, tickedWith, viewHead } from './view.js';
 
 const CHARTS = ['duration', 'heatmap', 'week', 'compare'];
 
@@ -24,11 +24,7 @@ const view = {
   options: new Map(),
 };
 
-/** Ticked scenarios that have a system section, in the order they were ticked. */
-function systemIds() {
-  const withSystem = new Set(state.list.filter((s) => s.valid && s.system).map((s) => s.id));
-  return state.selected.filter((id) => withSystem.has(id));
-}
+const systemIds = () => tickedWith('system');
 
 function entryOf(id) {
   return { id, colorIndex: colorIndexOf(id) };
@@ -93,9 +89,7 @@ function clearChart(kind) {
 }
 
 function renderText(report) {
-  $('#sys-heading').textContent = tr('sysTitle');
-  $('#sys-intro').textContent = tr('sysIntro');
-  $('#sys-shown-label').textContent = tr('sysShown');
+  renderHeadText('sys', tr('sysTitle'), tr('sysIntro'), tr('sysShown'));
   $('#sys-title-duration').textContent = tr('sysDuration');
   $('#sys-title-heatmap').textContent = tr('sysHeatmap');
   $('#sys-heat-legend').textContent = tr('sysHeatShow');

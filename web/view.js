@@ -11,6 +11,12 @@ export function addStylesheet(href) {
   if (!document.querySelector(`link[href="${href}"]`)) document.head.append(el('link', { rel: 'stylesheet', href }));
 }
 
+/** The ticked scenarios whose list item has `key` (e.g. 'system', 'finance'), in the order they were ticked. */
+export function tickedWith(key) {
+  const withKey = new Set(state.list.filter((s) => s.valid && s[key]).map((s) => s.id));
+  return state.selected.filter((id) => withKey.has(id));
+}
+
 /** A scenario's name in the list, else its id. */
 export function nameOf(id) {
   return state.list.find((s) => s.id === id)?.name ?? id;
@@ -35,6 +41,13 @@ export function viewHead(prefix, onShow) {
     ),
     el('p', { class: 'status', id: `${prefix}-status`, role: 'status', 'aria-live': 'polite', 'data-testid': `${prefix}-status` }),
   ];
+}
+
+/** Writes the texts of viewHead in the current language: the heading, the intro and the picker's label. */
+export function renderHeadText(prefix, heading, intro, shownLabel) {
+  $(`#${prefix}-heading`).textContent = heading;
+  $(`#${prefix}-intro`).textContent = intro;
+  $(`#${prefix}-shown-label`).textContent = shownLabel;
 }
 
 /** Shows a view's section while scenarios for it are ticked; without any, hides it, empties <body data-KEY> (for tests) and answers false. */
