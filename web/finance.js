@@ -11,7 +11,7 @@ import { colorOf } from './charts.js';
 import { colorIndexOf } from './list.js';
 import { $, el, state } from './state.js';
 import { formatNumber, glance, magnitudeOfAll } from './units.js';
-import { addStylesheet, chartIn, fetchMissing, fillPicker, nameOf, redrawOnResize, redrawOnSwitches, renderHeadText, renderStatus, scenarioCard, showWhenTicked, tickedWith, viewHead } from './view.js';
+import { addStylesheet, chartIn, nameOf, redrawOnResize, redrawOnSwitches, renderHeadText, renderStatus, scenarioCard, startDraw, viewHead } from './view.js';
 
 const STRINGS = {
   en: {
@@ -89,7 +89,6 @@ const view = {
   charts: new Map(),
 };
 
-const financeIds = () => tickedWith('finance');
 
 const units = () => ({ displayUnits: state.meta.displayUnits, magnitudes: state.meta.magnitudes });
 const money = (yuan) => glance(yuan, units(), state.units, 'money', state.lang);
@@ -249,11 +248,8 @@ function renderWhatIf() {
 
 /** Redraws the view from what is held: hidden without a ticked finance scenario. */
 function draw() {
-  const ids = financeIds();
-  if (!showWhenTicked($('#finance'), ids, 'finance')) return;
-  fetchMissing(view.jobs, ids, api.finance, (id) => financeIds().includes(id) && draw());
-  if (!ids.includes(view.shownId)) view.shownId = ids[0];
-  fillPicker('fin', ids, view.shownId);
+  const ids = startDraw('finance', 'fin', view, api.finance, draw);
+  if (ids === null) return;
   renderText();
   renderStatus('fin', ids, view.jobs, (message) => ft('error', { message }), ft('loading'));
 

@@ -11,7 +11,7 @@ import { colorIndexOf } from './list.js';
 import { $, ctx, el, state, tr } from './state.js';
 import { compareOption, durationOption, heatmapOption, weekOption } from './system-charts.js';
 import { formatNumber, formatQuantity, toInputUnit } from './units.js';
-import { addStylesheet, chartIn, fetchMissing, fillPicker, nameOf, redrawOnResize, redrawOnSwitches, renderHeadText, renderStatus, scenarioCard, showWhenTicked, tickedWith, viewHead } from './view.js';
+import { addStylesheet, chartIn, nameOf, redrawOnResize, redrawOnSwitches, renderHeadText, renderStatus, scenarioCard, startDraw, viewHead } from './view.js';
 
 const CHARTS = ['duration', 'heatmap', 'week', 'compare'];
 
@@ -24,7 +24,6 @@ const view = {
   options: new Map(),
 };
 
-const systemIds = () => tickedWith('system');
 
 function entryOf(id) {
   return { id, colorIndex: colorIndexOf(id) };
@@ -121,12 +120,8 @@ function optionCard(id, report) {
 
 /** Redraws the view from what is held: hidden without a ticked system scenario. */
 function draw() {
-  const ids = systemIds();
-  if (!showWhenTicked($('#system'), ids, 'system')) return;
-  // Each arrival redraws.
-  fetchMissing(view.jobs, ids, api.system, (id) => systemIds().includes(id) && draw());
-  if (!ids.includes(view.shownId)) view.shownId = ids[0];
-  fillPicker('sys', ids, view.shownId);
+  const ids = startDraw('system', 'sys', view, api.system, draw);
+  if (ids === null) return;
   const shown = view.jobs.get(view.shownId);
   const report = shown?.status === 'ready' ? shown.report : null;
   renderText(report);

@@ -12,7 +12,7 @@ export function addStylesheet(href) {
 }
 
 /** The ticked scenarios whose list item has `key` (e.g. 'system', 'finance'), in the order they were ticked. */
-export function tickedWith(key) {
+function tickedWith(key) {
   const withKey = new Set(state.list.filter((s) => s.valid && s[key]).map((s) => s.id));
   return state.selected.filter((id) => withKey.has(id));
 }
@@ -50,25 +50,33 @@ export function renderHeadText(prefix, heading, intro, shownLabel) {
   $(`#${prefix}-shown-label`).textContent = shownLabel;
 }
 
-/** Shows a view's section while scenarios for it are ticked; without any, hides it, empties <body data-KEY> (for tests) and answers false. */
-export function showWhenTicked(section, ids, key) {
+/**
+ * The start of a view's draw, for the ticked scenarios whose list item has `key` (the view's section has id `key`):
+ * none, and the section is hidden, <body data-KEY> (for tests) emptied and null returned; else their reports are asked
+ * for once (`fetch(id)`, each arrival redraws), `view.shownId` stays or becomes the first, the picker of viewHead is
+ * filled (hidden for one scenario), and the ids are returned. `view` holds `jobs` and `shownId`.
+ */
+export function startDraw(key, prefix, view, fetch, redraw) {
+  const ids = tickedWith(key);
+  const section = document.getElementById(key);
   section.hidden = ids.length === 0;
-  if (ids.length === 0) document.body.dataset[key] = '';
-  return ids.length > 0;
-}
-
-/** Fills the picker of viewHead with the ticked scenarios; it is hidden while there is only one. */
-export function fillPicker(prefix, ids, shownId) {
+  if (ids.length === 0) {
+    document.body.dataset[key] = '';
+    return null;
+  }
+  fetchMissing(view.jobs, ids, fetch, (id) => tickedWith(key).includes(id) && redraw());
+  if (!ids.includes(view.shownId)) view.shownId = ids[0];
   const names = new Map(state.list.map((s) => [s.id, s.name]));
-  $(`#${prefix}-shown`).replaceChildren(...scenarioOptions(ids.map((id) => ({ id, name: names.get(id) })), shownId));
+  $(`#${prefix}-shown`).replaceChildren(...scenarioOptions(ids.map((id) => ({ id, name: names.get(id) })), view.shownId));
   $(`#${prefix}-pick`).hidden = ids.length < 2;
+  return ids;
 }
 
 /**
  * Asks `fetch(id)` once for every id without a job in `jobs` (id → { status: 'pending' | 'ready' | 'error',
  * report?, error? }, kept for the page's life); `arrived(id)` runs when each answer or failure is in.
  */
-export function fetchMissing(jobs, ids, fetch, arrived) {
+function fetchMissing(jobs, ids, fetch, arrived) {
   for (const id of ids) {
     if (jobs.has(id)) continue;
     const job = { status: 'pending' };
