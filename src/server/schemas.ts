@@ -450,14 +450,17 @@ export const McReportSchema = Type.Object({
       years: Type.Array(Type.Object({ year: Year, capacityMW: McStatsSchema, operatingMW: McStatsSchema })),
       targets: Type.Array(
         Type.Object({
+          kind: Type.Union([Type.Literal('capacity'), Type.Literal('energy')]),
           name: Type.String(),
           technologies: Type.Array(TechnologySchema),
           counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
           year: Year,
-          capacityMW: Num,
+          capacityMW: Type.Optional(Num),
+          energyMWh: Type.Optional(Num),
           probabilityMet: Num,
           yearMetDistribution: Type.Array(Type.Object({ year: YearOrNull, draws: Type.Integer(), probability: Num })),
-          capacityInTargetYearMW: McStatsSchema,
+          capacityInTargetYearMW: Type.Optional(McStatsSchema),
+          energyInTargetYearMWh: Type.Optional(McStatsSchema),
         }),
       ),
     }),
@@ -477,6 +480,55 @@ const StageSchema = Type.Unsafe<Stage>({ type: 'string', enum: [...STAGES] });
 const LabelPair = Type.Object({ en: Type.String(), zh: Type.String() });
 const GapMeaningSchema = Type.Object({ years: Type.Integer(), mwPerYear: Num, growthRateFrac: NumOrNull });
 const YearDistributionSchema = Type.Array(Type.Object({ year: YearOrNull, draws: Type.Integer(), probability: Num }));
+
+/** A capacity target of the portfolio view (docs/portfolio.md). */
+const PortfolioCapacityTargetViewSchema = Type.Object({
+  kind: Type.Literal('capacity'),
+  name: Type.String(),
+  technologies: Type.Array(TechnologySchema),
+  counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
+  year: Year,
+  capacityMW: Num,
+  includesUnnamed: Type.Boolean(),
+  plannedMW: Num,
+  expectedMW: Num,
+  gapPlannedMW: Num,
+  gapExpectedMW: Num,
+  steps: Type.Array(Type.Object({ step: Type.String(), plannedMW: Num, expectedMW: Num })),
+  gapPlanned: GapMeaningSchema,
+  gapExpected: GapMeaningSchema,
+  unnamedGrowthMW: Num,
+  totalPlannedMW: Num,
+  totalExpectedMW: Num,
+  remainingPlannedMW: Num,
+  remainingExpectedMW: Num,
+  monteCarlo: Type.Optional(Type.Object({ draws: Type.Integer(), seed: Type.Integer(), probabilityMetFrac: Num, yearMetDistribution: YearDistributionSchema, capacityInTargetYearMW: McStatsSchema })),
+});
+const EnergyGapMeaningSchema = Type.Object({ years: Type.Integer(), mwPerYear: Num, growthRateFrac: NumOrNull, capacityMW: Num, fullLoadHours: Num });
+/** An energy target of the portfolio view: the capacity target's fields in MWh, the gap also as capacity (docs/portfolio.md). */
+const PortfolioEnergyTargetViewSchema = Type.Object({
+  kind: Type.Literal('energy'),
+  name: Type.String(),
+  technologies: Type.Array(TechnologySchema),
+  counts: Type.Literal('operating'),
+  year: Year,
+  energyMWh: Num,
+  includesUnnamed: Type.Boolean(),
+  plannedMWh: Num,
+  expectedMWh: Num,
+  gapPlannedMWh: Num,
+  gapExpectedMWh: Num,
+  steps: Type.Array(Type.Object({ step: Type.String(), plannedMWh: Num, expectedMWh: Num })),
+  fullLoadHours: Num,
+  gapPlanned: EnergyGapMeaningSchema,
+  gapExpected: EnergyGapMeaningSchema,
+  unnamedGrowthMWh: Num,
+  totalPlannedMWh: Num,
+  totalExpectedMWh: Num,
+  remainingPlannedMWh: Num,
+  remainingExpectedMWh: Num,
+  monteCarlo: Type.Optional(Type.Object({ draws: Type.Integer(), seed: Type.Integer(), probabilityMetFrac: Num, yearMetDistribution: YearDistributionSchema, energyInTargetYearMWh: McStatsSchema })),
+});
 
 /** The page's portfolio view (GET /api/scenarios/:id/portfolio, POST /api/portfolio): the pipeline report of docs/portfolio.md, dates for the timeline, P(target met), labels. */
 export const PortfolioViewSchema = Type.Object({
@@ -514,29 +566,7 @@ export const PortfolioViewSchema = Type.Object({
       byStage: Type.Record(Type.String(), Num),
     }),
   ),
-  targets: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      technologies: Type.Array(TechnologySchema),
-      counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
-      year: Year,
-      capacityMW: Num,
-      includesUnnamed: Type.Boolean(),
-      plannedMW: Num,
-      expectedMW: Num,
-      gapPlannedMW: Num,
-      gapExpectedMW: Num,
-      steps: Type.Array(Type.Object({ step: Type.String(), plannedMW: Num, expectedMW: Num })),
-      gapPlanned: GapMeaningSchema,
-      gapExpected: GapMeaningSchema,
-      unnamedGrowthMW: Num,
-      totalPlannedMW: Num,
-      totalExpectedMW: Num,
-      remainingPlannedMW: Num,
-      remainingExpectedMW: Num,
-      monteCarlo: Type.Optional(Type.Object({ draws: Type.Integer(), seed: Type.Integer(), probabilityMetFrac: Num, yearMetDistribution: YearDistributionSchema, capacityInTargetYearMW: McStatsSchema })),
-    }),
-  ),
+  targets: Type.Array(Type.Union([PortfolioCapacityTargetViewSchema, PortfolioEnergyTargetViewSchema])),
   investmentYuan: Type.Object({
     total: Num,
     expected: Num,
