@@ -183,6 +183,24 @@ const PathSetSchema = Type.Object({
 export const RunPortfolioSchema = Type.Object({
   technologies: Type.Array(TechnologySchema),
   years: Type.Array(Type.Object({ year: Year, planned: PathSetSchema, expected: PathSetSchema })),
+  targets: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('capacity'), Type.Literal('energy')]),
+      name: Type.String(),
+      technologies: Type.Array(TechnologySchema),
+      counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
+      year: Year,
+      capacityMW: Type.Optional(Num),
+      plannedMW: Type.Optional(Num),
+      expectedMW: Type.Optional(Num),
+      energyMWh: Type.Optional(Num),
+      plannedMWh: Type.Optional(Num),
+      expectedMWh: Type.Optional(Num),
+      plannedMet: Type.Boolean(),
+      expectedMet: Type.Boolean(),
+    }),
+    { description: 'Each target in its year: planned and risk-weighted value and whether it is met (capacity targets in MW, energy targets in MWh)' },
+  ),
 });
 
 export const RunReportSchema = Type.Object(
@@ -708,7 +726,8 @@ export type RunPortfolioSchemaMatches = Assert<
     Equalish<keyof PortfolioAsBuilt['years'][number], keyof PortfolioAsServed['years'][number]>,
     Equalish<PortfolioAsBuilt['years'][number]['planned'], PortfolioAsServed['years'][number]['planned']>,
     Equalish<PortfolioAsBuilt['years'][number]['expected'], PortfolioAsServed['years'][number]['expected']>,
-  ] extends [true, true, true, true]
+    Equalish<PortfolioAsBuilt['targets'], PortfolioAsServed['targets']>,
+  ] extends [true, true, true, true, true]
     ? true
     : false
 >;

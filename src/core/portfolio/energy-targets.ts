@@ -13,7 +13,8 @@
 import { projectEnergyPathMWh } from './run-paths.ts';
 import { generatesEnergy } from './technologies.ts';
 import { gapMeaning, STEP_STAGES, targetCounts, type GapMeaning } from './waterfall.ts';
-import { unnamedMWAt, unnamedMWhAt } from './paths.ts';
+import { reachesTarget } from '../plan/simulate.ts';
+import { countedShare, unnamedMWAt, unnamedMWhAt } from './paths.ts';
 import type { Portfolio, PortfolioEnergyTarget, PortfolioTarget, Project, Stage } from './types.ts';
 
 /**
@@ -132,4 +133,21 @@ export function energyTargetWaterfall(portfolio: Portfolio, target: PortfolioEne
 /** A target's goal in its own unit: MW for a capacity target, MWh for an energy target. */
 export function targetGoal(target: PortfolioTarget): number {
   return target.kind === 'energy' ? target.energyMWh : target.capacityMW;
+}
+
+/**
+ * A target's counted value in its year, in its own unit, planned or risk-weighted: for a capacity target the unnamed
+ * path's capacity (when counted) + Σ cap · share of the projects it counts (MW, by its metric); for an energy target
+ * targetEnergyMWh (MWh). The Monte Carlo checks the same sum draw by draw.
+ */
+export function targetValueInYear(portfolio: Pick<Portfolio, 'projects' | 'unnamed'>, target: PortfolioTarget, expected: boolean): number {
+  if (target.kind === 'energy') return targetEnergyMWh(portfolio, target, expected);
+  let mw = target.includeUnnamed ? unnamedMWAt(portfolio.unnamed, target.counts, target.year) : 0;
+  for (const p of portfolio.projects) if (targetCounts(target, p)) mw += p.capacityMW * countedShare(p, target.counts, target.year, expected);
+  return mw;
+}
+
+/** Whether a counted value meets a target, with the plan's relative tolerance (reachesTarget). */
+export function targetMet(target: PortfolioTarget, value: number): boolean {
+  return reachesTarget(value, targetGoal(target));
 }
