@@ -354,6 +354,7 @@ export const PROBLEM_TEMPLATES_ZH: Readonly<Record<string, string>> = {
   'wind-hours-outside-practice': '每年 {value} 的利用小时数对风电不合理：风电场为 {range}',
   'solved-hours-implausible': '求解出的每年 {value} 利用小时数对{placeZh}光伏不合理（{placeZh}电站为 {range}）：达成目标需要更多装机，或请检查目标',
   'solved-capacity-implausible': '求解出的 {year} 年 {value} 意味着自 {baseYear} 年基数起每年增长 {rate}，超过每年 {max}：请检查目标',
+  'energy-target-implausible': '发电量目标 {energy} 要求 {year} 年计入的在运装机 {capacity} 每年利用 {value}（合理范围 {range}）',
 };
 
 /** Codes of PROBLEM_TEMPLATES_ZH whose English text ends with ": did you mean {intent}?" when a likely intent is known. */
