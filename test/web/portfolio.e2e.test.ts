@@ -108,7 +108,9 @@ describe('the portfolio view', () => {
 
   it("an energy target's waterfall and line are in energy units, from the registry's display units (SI and Chinese)", async () => {
     await page.setViewportSize({ width: 1400, height: 900 });
-    await afterRedraw(() => testid('portfolio-scenario').selectOption('wendeng-portfolio-energy'));
+    await afterRedraw(async () => {
+      await testid('portfolio-scenario').selectOption('wendeng-portfolio-energy');
+    });
     // The capacity target stays in power; the energy target (second) is in energy a year: planned named total
     // 3 699 567.8375 MWh = 3,700 GWh (test/cli/energy-targets.test.ts has the hand check), target 5,107.5 GWh.
     expect(await testid('portfolio-waterfall-0').getAttribute('data-dimension')).toBe('power');
