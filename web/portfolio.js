@@ -37,6 +37,24 @@ window.__pvplanPortfolio = view;
 const p = (key, vars) => pt(state.lang, key, vars);
 const power = (mw) => formatQuantity(mw, state.meta.displayUnits, state.units, 'power', state.lang);
 const money = (yuan) => formatQuantity(yuan, state.meta.displayUnits, state.units, 'money', state.lang);
+
+/**
+ * A target's numbers in its own dimension: a capacity target in power (MW fields), an energy target in energy a year
+ * (MWh fields), both shown in the display units of GET /api/meta.
+ */
+function targetMeasure(t) {
+  const energy = t.kind === 'energy';
+  const dimension = energy ? 'energy' : 'power';
+  const u = energy ? 'MWh' : 'MW';
+  return {
+    dimension,
+    step: (s, path) => s[`${path}${u}`],
+    total: (path) => t[`${path}${u}`],
+    gap: (path) => t[path === 'planned' ? `gapPlanned${u}` : `gapExpected${u}`],
+    goal: energy ? t.energyMWh : t.capacityMW,
+    show: (x) => formatQuantity(x, state.meta.displayUnits, state.units, dimension, state.lang),
+  };
+}
 const label = (kind, key) => view.shown?.labels[kind][key]?.[state.lang] ?? key;
 const pct = (frac) => `${formatNumber(frac * 100, state.lang)} %`;
 
@@ -120,8 +138,8 @@ function chart(host, key) {
 
 /** Waterfall of a target: invisible base + visible step, so each step floats where the last one ended. */
 function waterfallOption(t) {
-  const kind = view.path === 'planned' ? 'plannedMW' : 'expectedMW';
-  const scale = (v) => toDisplay(v, state.meta.displayUnits, state.units, 'power');
+  const m = targetMeasure(t);
+  const scale = (v) => toDisplay(v, state.meta.displayUnits, state.units, m.dimension);
   const cats = [];
   const base = [];
   const value = [];
@@ -130,16 +148,15 @@ function waterfallOption(t) {
   for (const s of t.steps) {
     cats.push(s.step === 'today' ? p('today') : `+ ${label('stages', s.step)}`);
     base.push(scale(run));
-    value.push(scale(s[kind]));
+    value.push(scale(m.step(s, view.path)));
     colors.push(s.step === 'today' ? '#6B6B6B' : STAGE_COLORS[s.step]);
-    run += s[kind];
+    run += m.step(s, view.path);
   }
-  const gap = view.path === 'planned' ? t.gapPlannedMW : t.gapExpectedMW;
   cats.push(p('namedTotal'), p('gap'), p('target'));
   base.push(0, scale(run), 0);
-  value.push(scale(run), scale(gap), scale(t.capacityMW));
+  value.push(scale(run), scale(m.gap(view.path)), scale(m.goal));
   colors.push('#17202a', '#B00020', '#0b5cad');
-  const { unit } = state.meta.displayUnits[state.units].power;
+  const { unit } = state.meta.displayUnits[state.units][m.dimension];
   return {
     animation: false,
     grid: { left: 56, right: 12, top: 24, bottom: 64 },
@@ -179,12 +196,13 @@ function targetBlock(t, i) {
   const mc = t.monteCarlo;
   const last = view.shown.years[view.shown.years.length - 1].year;
   const firstMet = mc ? mc.yearMetDistribution.filter((r) => r.probability > 0).map((r) => `${r.year ?? p('never', { end: last })} ${pct(r.probability)}`).join(', ') : '';
-  const host = el('div', { class: 'pf-chart', id: `pf-waterfall-${i}`, 'data-testid': `portfolio-waterfall-${i}` });
+  const measure = targetMeasure(t);
+  const host = el('div', { class: 'pf-chart', id: `pf-waterfall-${i}`, 'data-testid': `portfolio-waterfall-${i}`, 'data-dimension': measure.dimension });
   const block = el(
     'div',
     { class: 'pf-target' },
     el('h4', {}, p('waterfall', { target: t.name })),
-    el('p', { class: 'pf-line', 'data-testid': `portfolio-target-${i}` }, p('targetLine', { name: t.name, planned: power(t.plannedMW), expected: power(t.expectedMW), target: power(t.capacityMW) })),
+    el('p', { class: 'pf-line', 'data-testid': `portfolio-target-${i}` }, p('targetLine', { name: t.name, planned: measure.show(measure.total('planned')), expected: measure.show(measure.total('expected')), target: measure.show(measure.goal) })),
     mc ? el('p', { class: 'pf-odds', 'data-testid': `portfolio-probability-${i}` }, p('probability', { year: t.year, p: pct(mc.probabilityMetFrac) })) : null,
     mc ? el('p', { class: 'pf-line' }, p('firstMet', { years: firstMet })) : null,
     host,

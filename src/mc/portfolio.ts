@@ -26,28 +26,31 @@ export async function runPortfolioMonteCarlo(resolved: ResolvedScenario, options
   const nYears = portfolio.endYear - portfolio.startYear + 1;
   const capacityMW = new Float64Array(draws * nYears);
   const operatingMW = new Float64Array(draws * nYears);
+  const energyMWh = new Float64Array(draws * nYears);
   const report = await runMonteCarlo(resolved, {
     ...options,
     onColumn: (column, values) => {
-      const into = column.metric === 'capacityMW' ? capacityMW : column.metric === 'operatingMW' ? operatingMW : undefined;
+      const into = column.metric === 'capacityMW' ? capacityMW : column.metric === 'operatingMW' ? operatingMW : column.metric === 'energyMWh' ? energyMWh : undefined;
       if (into) for (let d = 0; d < draws; d++) into[d * nYears + column.yearIndex] = values[d]!;
       options.onColumn?.(column, values);
     },
   });
-  const mc = simulatePortfolioDraws(portfolio, { seed, draws, streamBase: PORTFOLIO_STREAM_BASE, unnamedByDraw: { capacityMW, operatingMW }, yearStats: true });
+  const mc = simulatePortfolioDraws(portfolio, { seed, draws, streamBase: PORTFOLIO_STREAM_BASE, unnamedByDraw: { capacityMW, operatingMW, energyMWh }, yearStats: true });
   return {
     ...report,
     portfolio: {
       years: mc.years.map((year, y) => ({ year, capacityMW: mc.capacityStatsMW![y]!, operatingMW: mc.operatingStatsMW![y]! })),
       targets: mc.targets.map((t) => ({
+        kind: t.target.kind,
         name: t.target.name,
         technologies: t.target.technologies,
         counts: t.target.counts,
         year: t.target.year,
-        capacityMW: t.target.capacityMW,
+        ...(t.target.kind === 'energy' ? { energyMWh: t.target.energyMWh } : { capacityMW: t.target.capacityMW }),
         probabilityMet: t.distribution.probabilityMet,
         yearMetDistribution: t.distribution.yearMetDistribution,
-        capacityInTargetYearMW: t.capacityInTargetYearMW,
+        ...(t.capacityInTargetYearMW ? { capacityInTargetYearMW: t.capacityInTargetYearMW } : {}),
+        ...(t.energyInTargetYearMWh ? { energyInTargetYearMWh: t.energyInTargetYearMWh } : {}),
       })),
     },
   };

@@ -34,15 +34,19 @@ export interface McTarget extends TargetDistribution {
   readonly probabilityCoalMet?: number;
 }
 
-/** One target of a portfolio across draws. */
+/** One target of a portfolio across draws: a capacity target has the capacity fields, an energy target the energy ones. */
 export interface McPortfolioTarget extends TargetDistribution {
+  readonly kind: 'capacity' | 'energy';
   readonly name: string;
   readonly technologies: readonly Technology[];
   readonly counts: CountedMetric;
   readonly year: number;
-  readonly capacityMW: number;
-  /** Counted capacity in the target year across draws, MW. */
-  readonly capacityInTargetYearMW: McStats;
+  /** Capacity target, MW, and the counted capacity in the target year across draws, MW. */
+  readonly capacityMW?: number;
+  readonly capacityInTargetYearMW?: McStats;
+  /** Energy target (operating plants), MWh, and the counted energy in the target year across draws, MWh. */
+  readonly energyMWh?: number;
+  readonly energyInTargetYearMWh?: McStats;
 }
 
 /** `portfolio` of a Monte Carlo report: the total generation capacity (unnamed + named) by year, and every target. */

@@ -192,6 +192,23 @@ const MESSAGES = {
   'pipeline.investmentLine': { en: 'investment: {total} named (risk-weighted {expected}){signed}', zh: '投资：具名项目 {total}（风险加权 {expected}）{signed}' },
   'pipeline.signedShare': { en: ', {share} of the {signed} signed', zh: '，占已签约 {signed} 的 {share}' },
   'pipeline.byYearLine': { en: 'by year: {list}', zh: '逐年：{list}' },
+  // Energy targets of a portfolio (issue 12): pipeline, run, compare and mc.
+  'energyTarget.what': { en: 'energy a year of operating plants', zh: '在运电站年发电量' },
+  'energyTarget.unnamedGrowth': { en: 'unnamed energy growth in the plan, {from}–{to}', zh: '规划中的未具名发电量增长，{from}–{to} 年' },
+  'energyTarget.gapMeaning': {
+    en: '{label}: {gap} a year must come from unnamed growth: {capacity} more operating the whole target year at {hours} h, {perYear} a year for {years} years{rate}',
+    zh: '{label}：每年 {gap} 需来自未具名增长：按 {hours} 小时计，目标年需全年在运再增 {capacity}，{years} 年内每年 {perYear}{rate}',
+  },
+  'energyTarget.runTitle': { en: 'Portfolio targets in their year (energy targets count operating plants only):', zh: '项目组合目标（目标年；发电量目标只计在运电站）：' },
+  'energyTarget.name': { en: 'target', zh: '目标' },
+  'energyTarget.goal': { en: 'goal', zh: '目标值' },
+  'energyTarget.met': { en: 'met', zh: '达成' },
+  'energyTarget.yes': { en: 'yes', zh: '是' },
+  'energyTarget.no': { en: 'no', zh: '否' },
+  'mc.portfolioEnergyTarget': {
+    en: 'portfolio target {name}: {energy} a year from {technologies}, {what}, in {year}: met in {p} of draws; energy in {year} P10/P50/P90 {range}',
+    zh: '项目组合目标 {name}：{year} 年{technologies}{what} {energy}：{p} 的抽样达成；{year} 年发电量 P10/P50/P90 {range}',
+  },
   // yield, wind, system, finance
   month: { en: 'month', zh: '月份' },
   wholeYear: { en: 'year', zh: '全年' },
@@ -337,6 +354,7 @@ export const PROBLEM_TEMPLATES_ZH: Readonly<Record<string, string>> = {
   'wind-hours-outside-practice': '每年 {value} 的利用小时数对风电不合理：风电场为 {range}',
   'solved-hours-implausible': '求解出的每年 {value} 利用小时数对{placeZh}光伏不合理（{placeZh}电站为 {range}）：达成目标需要更多装机，或请检查目标',
   'solved-capacity-implausible': '求解出的 {year} 年 {value} 意味着自 {baseYear} 年基数起每年增长 {rate}，超过每年 {max}：请检查目标',
+  'energy-target-implausible': '发电量目标 {energy} 要求 {year} 年计入的在运装机 {capacity} 每年利用 {value}（合理范围 {range}）',
 };
 
 /** Codes of PROBLEM_TEMPLATES_ZH whose English text ends with ": did you mean {intent}?" when a likely intent is known. */

@@ -6,8 +6,11 @@ import { mean as distributionMean } from '../core/uncertainty/distributions.ts';
 import { investmentTotals, type InvestmentTotals } from '../core/portfolio/investment.ts';
 import { simulatePortfolioDraws, type PortfolioMcResult } from '../core/portfolio/monte-carlo.ts';
 import { portfolioYears, type PortfolioYear } from '../core/portfolio/paths.ts';
-import type { CountedMetric, Portfolio, Stage, Technology } from '../core/portfolio/types.ts';
+import { energyTargetWaterfall, type EnergyGapMeaning, type EnergyWaterfallStep } from '../core/portfolio/energy-targets.ts';
+import { generatesEnergy, TECHNOLOGY_DEFAULTS } from '../core/portfolio/technologies.ts';
+import type { CountedMetric, Portfolio, PortfolioEnergyTarget, Stage, Technology } from '../core/portfolio/types.ts';
 import { targetWaterfall, type GapMeaning, type WaterfallStep } from '../core/portfolio/waterfall.ts';
+import { seriesValueAt } from '../core/series.ts';
 import type { McStats, TargetDistribution } from '../core/uncertainty/monte-carlo.ts';
 import type { LoadedPortfolio } from '../scenario/projects.ts';
 import { formatProblem } from '../scenario/errors.ts';
@@ -30,7 +33,9 @@ export interface PipelineProjectRow {
   readonly owner?: string;
 }
 
-export interface PipelineTargetRow {
+/** A capacity target's row: the documented contract (docs/portfolio.md) plus the waterfall and gap details. */
+export interface PipelineCapacityTargetRow {
+  readonly kind: 'capacity';
   readonly name: string;
   readonly technologies: readonly Technology[];
   readonly counts: CountedMetric;
@@ -51,6 +56,49 @@ export interface PipelineTargetRow {
   readonly remainingExpectedMW: number;
   /** With --draws: P(met in the target year), the first year met, and the counted capacity in the target year. */
   readonly monteCarlo?: { readonly draws: number; readonly seed: number; readonly probabilityMetFrac: number; readonly yearMetDistribution: TargetDistribution['yearMetDistribution']; readonly capacityInTargetYearMW: McStats };
+}
+
+/**
+ * An energy target's row: the same names in energy (MWh for MW), and the gap also as the capacity that would close
+ * it at `fullLoadHours` (gapPlanned.capacityMW, MW a year, growth rate). An energy target always counts operating plants.
+ */
+export interface PipelineEnergyTargetRow {
+  readonly kind: 'energy';
+  readonly name: string;
+  readonly technologies: readonly Technology[];
+  readonly counts: 'operating';
+  readonly year: number;
+  readonly energyMWh: number;
+  readonly includesUnnamed: boolean;
+  readonly plannedMWh: number;
+  readonly expectedMWh: number;
+  readonly gapPlannedMWh: number;
+  readonly gapExpectedMWh: number;
+  readonly steps: readonly EnergyWaterfallStep[];
+  /** Full-load hours the gap is converted to capacity at, h: the aggregate plan's of the target year when the target counts it, else its first technology's default. */
+  readonly fullLoadHours: number;
+  readonly gapPlanned: EnergyGapMeaning;
+  readonly gapExpected: EnergyGapMeaning;
+  readonly unnamedGrowthMWh: number;
+  readonly totalPlannedMWh: number;
+  readonly totalExpectedMWh: number;
+  readonly remainingPlannedMWh: number;
+  readonly remainingExpectedMWh: number;
+  /** With --draws: P(met in the target year), the first year met, and the counted energy in the target year. */
+  readonly monteCarlo?: { readonly draws: number; readonly seed: number; readonly probabilityMetFrac: number; readonly yearMetDistribution: TargetDistribution['yearMetDistribution']; readonly energyInTargetYearMWh: McStats };
+}
+
+export type PipelineTargetRow = PipelineCapacityTargetRow | PipelineEnergyTargetRow;
+
+/**
+ * Full-load hours an energy target's gap is converted to capacity at, h: a target counting the unnamed path is closed
+ * by more of it, so the aggregate plan's hours of a new plant in the target year; otherwise the default of the first
+ * generating technology it counts (technologies.ts).
+ */
+export function gapFullLoadHours(loaded: Pick<LoadedPortfolio, 'scenario'>, target: PortfolioEnergyTarget): number {
+  if (target.includeUnnamed) return seriesValueAt(loaded.scenario.plan.yield.fullLoadHours, target.year);
+  const tech = target.technologies.find(generatesEnergy) ?? target.technologies[0]!;
+  return TECHNOLOGY_DEFAULTS[tech].fullLoadHours;
 }
 
 export interface PipelineReport {
@@ -87,9 +135,39 @@ export function pipelineReport(loaded: LoadedPortfolio, mc?: { draws: number; se
   });
   const draws: PortfolioMcResult | undefined = mc ? simulatePortfolioDraws(portfolio, mc) : undefined;
   const targets = portfolio.targets.map((target, k): PipelineTargetRow => {
-    const w = targetWaterfall(portfolio, target);
     const m = draws?.targets[k];
+    if (target.kind === 'energy') {
+      const hours = gapFullLoadHours(loaded, target);
+      const e = energyTargetWaterfall(portfolio, target, hours);
+      return {
+        kind: 'energy',
+        name: target.name,
+        technologies: target.technologies,
+        counts: target.counts,
+        year: target.year,
+        energyMWh: target.energyMWh,
+        includesUnnamed: target.includeUnnamed,
+        plannedMWh: e.plannedMWh,
+        expectedMWh: e.expectedMWh,
+        gapPlannedMWh: e.gapPlannedMWh,
+        gapExpectedMWh: e.gapExpectedMWh,
+        steps: e.steps,
+        fullLoadHours: hours,
+        gapPlanned: e.gapPlanned,
+        gapExpected: e.gapExpected,
+        unnamedGrowthMWh: e.unnamedGrowthMWh,
+        totalPlannedMWh: e.totalPlannedMWh,
+        totalExpectedMWh: e.totalExpectedMWh,
+        remainingPlannedMWh: e.remainingPlannedMWh,
+        remainingExpectedMWh: e.remainingExpectedMWh,
+        ...(m?.energyInTargetYearMWh && mc
+          ? { monteCarlo: { draws: mc.draws, seed: mc.seed, probabilityMetFrac: m.distribution.probabilityMet, yearMetDistribution: m.distribution.yearMetDistribution, energyInTargetYearMWh: m.energyInTargetYearMWh } }
+          : {}),
+      };
+    }
+    const w = targetWaterfall(portfolio, target);
     return {
+      kind: 'capacity',
       name: target.name,
       technologies: target.technologies,
       counts: target.counts,
@@ -108,7 +186,7 @@ export function pipelineReport(loaded: LoadedPortfolio, mc?: { draws: number; se
       totalExpectedMW: w.totalExpectedMW,
       remainingPlannedMW: w.remainingPlannedMW,
       remainingExpectedMW: w.remainingExpectedMW,
-      ...(m && mc
+      ...(m?.capacityInTargetYearMW && mc
         ? { monteCarlo: { draws: mc.draws, seed: mc.seed, probabilityMetFrac: m.distribution.probabilityMet, yearMetDistribution: m.distribution.yearMetDistribution, capacityInTargetYearMW: m.capacityInTargetYearMW } }
         : {}),
     };

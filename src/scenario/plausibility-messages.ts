@@ -19,7 +19,8 @@ export type WarningCode =
   | 'solved-capacity-implausible'
   | 'tariff-implausible'
   | 'capex-implausible'
-  | 'opex-implausible';
+  | 'opex-implausible'
+  | 'energy-target-implausible';
 
 export const WARNING_CODES: readonly WarningCode[] = [
   'target-below-baseline',
@@ -37,6 +38,7 @@ export const WARNING_CODES: readonly WarningCode[] = [
   'tariff-implausible',
   'capex-implausible',
   'opex-implausible',
+  'energy-target-implausible',
 ];
 
 /** A warning's parameters: formatted values by name; `intent` is the likely meant value, when one fits. */
@@ -62,6 +64,7 @@ export const WARNING_TEXT_EN: Readonly<Record<WarningCode, Template>> = {
   'tariff-implausible': (p) => `tariff of ${p.value} is outside the plausible ${p.range}`,
   'capex-implausible': (p) => `capital cost of ${p.value} is outside the plausible ${p.range}`,
   'opex-implausible': (p) => `fixed O&M of ${p.value} a year is outside the plausible ${p.range} a year`,
+  'energy-target-implausible': (p) => `energy target ${p.energy} asks ${p.value} a year of the ${p.capacity} it counts operating in ${p.year} (plausible: ${p.range})`,
   'solved-capacity-implausible': (p) => `the solved ${p.value} in ${p.year} means growing ${p.rate} a year from the ${p.baseYear} baseline, above ${p.max} a year: check the target`,
 };
 

@@ -33,6 +33,7 @@ export type RangeId =
   | 'pvFullLoadHoursZoneII'
   | 'pvFullLoadHoursZoneIII'
   | 'windFullLoadHours'
+  | 'energyTargetHours'
   | 'tariff'
   | 'capexPerPower'
   | 'fixedOpexPerPower';
@@ -147,6 +148,16 @@ export const PLAUSIBLE_RANGES: Readonly<Record<RangeId, PlausibleRange>> = {
     toInternal: 1,
     why: "China's national average was 2,221 h in 2022; the best offshore farms reach capacity factors near 50–55 % (4,400–4,800 h); below 1,000 h (11 %) no farm is built",
     source: 'NEA national wind utilisation hours 2022 (press conference of 2023-02); IRENA, Renewable Power Generation Costs in 2022 (capacity factors by project)',
+  },
+  energyTargetHours: {
+    id: 'energyTargetHours',
+    quantity: 'full-load hours an energy target asks of the capacity it counts (targets[].energy / planned operating capacity in the target year)',
+    min: 100,
+    max: 8784,
+    unit: 'h',
+    toInternal: 1,
+    why: 'Below 100 h a year the target is met ten times over by any PV or wind fleet (PV gives 1,000–1,600 h, wind 1,000–4,800 h): a slip of 万/亿 or of kWh for MWh is likelier. Above 8,784 h even running every hour of a leap year at full power the counted capacity could not produce it',
+    source: 'hours in a leap year (366 × 24); the PV and wind ranges of this table',
   },
   tariff: {
     id: 'tariff',

@@ -8,7 +8,9 @@
 import { LRUCache } from 'lru-cache';
 import type { Solution } from '../core/plan/solve.ts';
 import type { PlanInput } from '../core/plan/types.ts';
+import { targetValueInYear } from '../core/portfolio/energy-targets.ts';
 import { TECHNOLOGY_DEFAULTS } from '../core/portfolio/technologies.ts';
+import type { Portfolio } from '../core/portfolio/types.ts';
 import { pvYieldCeilingKWhPerKWp } from '../core/pv/yield-ceiling.ts';
 import type { YearSeries } from '../core/series.ts';
 import { HOURS_PER_YEAR } from '../core/units.ts';
@@ -283,6 +285,32 @@ function checkFinance(s: Scenario): PlausibilityIssue[] {
     each(b.capex, [...path, 'capex'], 'moneyPerPower', 'capex-implausible', r.capexPerPower);
     check(b.opex, [...path, 'opex'], 'moneyPerPower', 'opex-implausible', r.fixedOpexPerPower);
   }
+  return out.filter((x): x is PlausibilityIssue => x !== undefined);
+}
+
+/**
+ * Each energy target against the capacity it counts: E / P, the full-load hours it asks of the planned operating
+ * capacity P (unnamed path + named projects it counts) in its year, outside 100–8,784 h is a slip of magnitude or
+ * unit (1.135 kWh for 1.135亿 kWh), with the likely intent.
+ */
+export function checkPortfolioTargets(s: Scenario, portfolio: Pick<Portfolio, 'projects' | 'unnamed' | 'targets'>): PlausibilityIssue[] {
+  const out: Array<PlausibilityIssue | undefined> = [];
+  const range = PLAUSIBLE_RANGES.energyTargetHours;
+  // portfolio.targets holds the written targets in order (the single capacity.target only when `targets:` is absent).
+  portfolio.targets.forEach((target, i) => {
+    if (target.kind !== 'energy' || s.targets?.[i] === undefined) return;
+    const capacityMW = targetValueInYear(portfolio, { ...target, kind: 'capacity', capacityMW: 0 }, false);
+    if (!(capacityMW > 0)) return;
+    const path = ['targets', String(i), 'energy'];
+    const hours = target.energyMWh / capacityMW;
+    const issue = outside(s, 'energy-target-implausible', { ...range, toInternal: capacityMW }, target.energyMWh, path, 'energy', {
+      energy: formatQuantity(target.energyMWh, 'energy', 'si', 6),
+      capacity: formatQuantity(capacityMW, 'power', 'si', 6),
+      year: target.year,
+    });
+    // The value and its range stay in hours (the energy the target asks of each MW), whatever unit the target is in.
+    out.push(issue && { ...issue, value: clean(hours), range: rangeOf(range), params: { ...issue.params, value: show(hours, 'h'), min: show(range.min!, 'h'), max: show(range.max!, 'h'), range: showRange(range) } });
+  });
   return out.filter((x): x is PlausibilityIssue => x !== undefined);
 }
 

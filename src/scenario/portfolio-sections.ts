@@ -1,7 +1,8 @@
 /**
  * The portfolio sections of a scenario (`projects:`, `pipeline:`, `targets:`) as written → core Portfolio
  * objects, with the checks that span fields: duplicate ids, commissioning before construction start, storage
- * without energy, probabilities outside 0–100 %, negative delays, targets counting a technology nothing has;
+ * without energy, probabilities outside 0–100 %, negative delays, targets counting a technology nothing has, a
+ * target giving both or neither of capacity and energy, an energy target counting plants under construction;
  * and the warning for a project commissioned before the baseline year (it is probably in the baseline already).
  * resolve.ts runs it as a step of resolving a scenario with projects; the aggregate plan becomes the unnamed path.
  */
@@ -216,23 +217,32 @@ export function resolvePortfolioSections(s: Scenario, baseYear: number, baseline
   const { start, end } = s.years;
   (s.targets ?? []).forEach((t, i) => {
     const path = ['targets', String(i)];
-    const capacityMW = quantity(t.capacity, 'power', [...path, 'capacity'], issues);
+    const energyTarget = t.energy !== undefined;
+    if (t.capacity !== undefined && energyTarget) issues.push({ path: [...path, 'energy'], message: "give either 'capacity' (a power, e.g. '450万千瓦') or 'energy' (energy a year, e.g. '1.135亿 kWh'), not both: make two targets to track both" });
+    if (t.capacity === undefined && !energyTarget) issues.push({ path, message: "expected 'capacity' (a power, e.g. '450万千瓦') or 'energy' (energy a year, e.g. '1.135亿 kWh')" });
+    const capacityMW = t.capacity === undefined ? Number.NaN : quantity(t.capacity, 'power', [...path, 'capacity'], issues);
     if (capacityMW < 0) issues.push({ path: [...path, 'capacity'], message: `expected a non-negative power, got '${t.capacity}'` });
+    const energyMWh = energyTarget ? quantity(t.energy, 'energy', [...path, 'energy'], issues) : Number.NaN;
+    if (energyMWh < 0) issues.push({ path: [...path, 'energy'], message: `expected a non-negative energy a year, got '${t.energy}'` });
+    if (energyTarget && t.counts === 'built-plus-under-construction') {
+      issues.push({ path: [...path, 'counts'], message: "an energy target counts 'operating' plants only: a plant under construction produces no energy (remove 'counts', or set it to 'operating')" });
+    }
     if (t.year < start || t.year > end) issues.push({ path: [...path, 'year'], message: `expected a year between years.start ${start} and years.end ${end}, got ${t.year}` });
     const countsPv = t.technologies.some((x) => PV_TECHNOLOGIES.includes(x));
     const includeUnnamed = t.includeUnnamed ?? countsPv;
     t.technologies.forEach((tech, j) => {
       const hasIt = present.has(tech) || (includeUnnamed && baselineMW > 0 && PV_TECHNOLOGIES.includes(tech));
       if (!hasIt) issues.push({ path: [...path, 'technologies', String(j)], message: `the target counts '${tech}', but no project${TECHNOLOGY_DEFAULTS[tech].isPv ? ' and no baseline' : ''} has it (technologies present: ${[...present].join(', ') || 'none'}${baselineMW > 0 ? '; the baseline is PV' : ''})` });
-      if (tech === 'storage') issues.push({ path: [...path, 'technologies', String(j)], message: 'storage counts toward no generation target: remove it' });
+      if (tech === 'storage') issues.push({ path: [...path, 'technologies', String(j)], message: energyTarget ? 'storage produces no energy of its own: an energy target cannot count it (remove it)' : 'storage counts toward no generation target: remove it' });
     });
     if (includeUnnamed && !countsPv) issues.push({ path: [...path, 'includeUnnamed'], message: 'the unnamed capacity (baseline + growth) is PV: a target counting no PV technology cannot include it' });
-    targets.push({ name: t.name ?? `${t.technologies.join(' + ')} ${t.year}`, technologies: t.technologies, year: t.year, counts: t.counts ?? 'built-plus-under-construction', capacityMW, includeUnnamed });
+    const base = { name: t.name ?? `${t.technologies.join(' + ')} ${t.year}${energyTarget ? ' energy' : ''}`, technologies: t.technologies, year: t.year, includeUnnamed };
+    targets.push(energyTarget ? { ...base, kind: 'energy', counts: 'operating', energyMWh } : { ...base, kind: 'capacity', counts: t.counts ?? 'built-plus-under-construction', capacityMW });
   });
   // Today's single capacity target is a target on all PV, built + under construction, counting the baseline.
   if (targets.length === 0 && s.capacity.target?.capacity !== undefined) {
     const capacityMW = quantity(s.capacity.target.capacity, 'power', ['capacity', 'target', 'capacity'], issues);
-    targets.push({ name: `PV ${s.capacity.target.year}`, technologies: PV_TECHNOLOGIES, year: s.capacity.target.year, counts: 'built-plus-under-construction', capacityMW, includeUnnamed: true });
+    targets.push({ kind: 'capacity', name: `PV ${s.capacity.target.year}`, technologies: PV_TECHNOLOGIES, year: s.capacity.target.year, counts: 'built-plus-under-construction', capacityMW, includeUnnamed: true });
   }
 
   let signedInvestmentYuan: number | undefined;

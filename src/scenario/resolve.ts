@@ -24,7 +24,7 @@ import { planHash } from './hash.ts';
 import { loadScenarioChain, problemsAt, readTextFromDisk, type ReadText, type ScenarioChain, type SourceDoc } from './load.ts';
 import { defaultPhysicalYield, type PhysicalYieldResolver } from './physical-step.ts';
 import { physicalFullLoadHours, weatherBaseDirOfChain } from './physical-yield.ts';
-import { checkPlausibility, warningsAt, type ScenarioWarning } from './plausibility.ts';
+import { checkPlausibility, checkPortfolioTargets, warningsAt, type ScenarioWarning } from './plausibility.ts';
 import { Collector } from './quantities.ts';
 import { hasPortfolio, resolvePortfolioSections, writtenBaselineMW, type WindYield } from './portfolio-sections.ts';
 import { resolveFinance } from './finance-step.ts';
@@ -134,7 +134,7 @@ export function resolveChain(chain: ScenarioChain, readText: ReadText = readText
     hash: planHash(written.name, plan, uncertainty, portfolio && namedPart(portfolio.portfolio)),
     files: chain.chain.map((d: SourceDoc) => d.file),
     ...(system === undefined ? {} : { system }),
-    warnings: warningsAt(chain.chain, checkPlausibility(written, plan)),
+    warnings: warningsAt(chain.chain, [...checkPlausibility(written, plan), ...(portfolio ? checkPortfolioTargets(written, portfolio.portfolio) : [])]),
     ...(portfolio ? { portfolio } : {}),
   };
 }

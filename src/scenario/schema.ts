@@ -491,21 +491,22 @@ export const PipelineSchema = Type.Object(
   { ...strict, description: 'How the pipeline is judged' },
 );
 
-/** A capacity target on a group of technologies. */
+/** A capacity or an energy target on a group of technologies (exactly one of `capacity` and `energy`: portfolio-sections.ts checks it with the field's line). */
 export const PortfolioTargetSchema = Type.Object(
   {
     name: Type.Optional(Type.String({ description: 'Display name' })),
-    technologies: Type.Array(TechnologyName, { minItems: 1, description: 'Technologies the target counts' }),
-    capacity: Quantity('power', 'Capacity to reach'),
+    technologies: Type.Array(TechnologyName, { minItems: 1, description: 'Technologies the target counts (storage never: it produces no energy)' }),
+    capacity: Type.Optional(Quantity('power', "Capacity to reach, e.g. 450万千瓦 (give either 'capacity' or 'energy')")),
+    energy: Type.Optional(Quantity('energy', "Energy a year to produce in the target year, e.g. 1.135亿 kWh or 5000 GWh (give either 'capacity' or 'energy'; counts operating plants only)")),
     year: Year('Target year'),
     counts: Type.Optional(
-      Literals(COUNTED_METRICS, { description: 'built-plus-under-construction (在建+在运, default) or operating (在运)' }),
+      Literals(COUNTED_METRICS, { description: 'built-plus-under-construction (在建+在运, default for a capacity target) or operating (在运; always, and the default, for an energy target)' }),
     ),
     includeUnnamed: Type.Optional(
       Type.Union([Type.Literal(true), Type.Literal(false)], { description: 'Count the aggregate plan (baseline + growth, PV) too; default: when the target counts a PV technology' }),
     ),
   },
-  { ...strict, description: 'A capacity target' },
+  { ...strict, description: 'A capacity target or an energy target' },
 );
 
 // Finance (issue 14): costs per technology, per project and for the aggregate path; tariffs; discounting, tax and
@@ -676,7 +677,7 @@ export const ScenarioSchema = Type.Object(
     ),
     projects: Type.Optional(Type.Array(ProjectSchema, { description: 'Named projects (docs/portfolio.md); the capacity path above is what is not named' })),
     pipeline: Type.Optional(PipelineSchema),
-    targets: Type.Optional(Type.Array(PortfolioTargetSchema, { description: 'Capacity targets by technology group (capacity.target counts as one on PV when this is left out)' })),
+    targets: Type.Optional(Type.Array(PortfolioTargetSchema, { description: 'Capacity or energy targets by technology group (capacity.target counts as one on PV when this is left out)' })),
     system: Type.Optional(SystemSchema),
     finance: Type.Optional(FinanceSchema),
     savings: Type.Object(

@@ -183,6 +183,24 @@ const PathSetSchema = Type.Object({
 export const RunPortfolioSchema = Type.Object({
   technologies: Type.Array(TechnologySchema),
   years: Type.Array(Type.Object({ year: Year, planned: PathSetSchema, expected: PathSetSchema })),
+  targets: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('capacity'), Type.Literal('energy')]),
+      name: Type.String(),
+      technologies: Type.Array(TechnologySchema),
+      counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
+      year: Year,
+      capacityMW: Type.Optional(Num),
+      plannedMW: Type.Optional(Num),
+      expectedMW: Type.Optional(Num),
+      energyMWh: Type.Optional(Num),
+      plannedMWh: Type.Optional(Num),
+      expectedMWh: Type.Optional(Num),
+      plannedMet: Type.Boolean(),
+      expectedMet: Type.Boolean(),
+    }),
+    { description: 'Each target in its year: planned and risk-weighted value and whether it is met (capacity targets in MW, energy targets in MWh)' },
+  ),
 });
 
 export const RunReportSchema = Type.Object(
@@ -450,14 +468,17 @@ export const McReportSchema = Type.Object({
       years: Type.Array(Type.Object({ year: Year, capacityMW: McStatsSchema, operatingMW: McStatsSchema })),
       targets: Type.Array(
         Type.Object({
+          kind: Type.Union([Type.Literal('capacity'), Type.Literal('energy')]),
           name: Type.String(),
           technologies: Type.Array(TechnologySchema),
           counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
           year: Year,
-          capacityMW: Num,
+          capacityMW: Type.Optional(Num),
+          energyMWh: Type.Optional(Num),
           probabilityMet: Num,
           yearMetDistribution: Type.Array(Type.Object({ year: YearOrNull, draws: Type.Integer(), probability: Num })),
-          capacityInTargetYearMW: McStatsSchema,
+          capacityInTargetYearMW: Type.Optional(McStatsSchema),
+          energyInTargetYearMWh: Type.Optional(McStatsSchema),
         }),
       ),
     }),
@@ -477,6 +498,55 @@ const StageSchema = Type.Unsafe<Stage>({ type: 'string', enum: [...STAGES] });
 const LabelPair = Type.Object({ en: Type.String(), zh: Type.String() });
 const GapMeaningSchema = Type.Object({ years: Type.Integer(), mwPerYear: Num, growthRateFrac: NumOrNull });
 const YearDistributionSchema = Type.Array(Type.Object({ year: YearOrNull, draws: Type.Integer(), probability: Num }));
+
+/** A capacity target of the portfolio view (docs/portfolio.md). */
+const PortfolioCapacityTargetViewSchema = Type.Object({
+  kind: Type.Literal('capacity'),
+  name: Type.String(),
+  technologies: Type.Array(TechnologySchema),
+  counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
+  year: Year,
+  capacityMW: Num,
+  includesUnnamed: Type.Boolean(),
+  plannedMW: Num,
+  expectedMW: Num,
+  gapPlannedMW: Num,
+  gapExpectedMW: Num,
+  steps: Type.Array(Type.Object({ step: Type.String(), plannedMW: Num, expectedMW: Num })),
+  gapPlanned: GapMeaningSchema,
+  gapExpected: GapMeaningSchema,
+  unnamedGrowthMW: Num,
+  totalPlannedMW: Num,
+  totalExpectedMW: Num,
+  remainingPlannedMW: Num,
+  remainingExpectedMW: Num,
+  monteCarlo: Type.Optional(Type.Object({ draws: Type.Integer(), seed: Type.Integer(), probabilityMetFrac: Num, yearMetDistribution: YearDistributionSchema, capacityInTargetYearMW: McStatsSchema })),
+});
+const EnergyGapMeaningSchema = Type.Object({ years: Type.Integer(), mwPerYear: Num, growthRateFrac: NumOrNull, capacityMW: Num, fullLoadHours: Num });
+/** An energy target of the portfolio view: the capacity target's fields in MWh, the gap also as capacity (docs/portfolio.md). */
+const PortfolioEnergyTargetViewSchema = Type.Object({
+  kind: Type.Literal('energy'),
+  name: Type.String(),
+  technologies: Type.Array(TechnologySchema),
+  counts: Type.Literal('operating'),
+  year: Year,
+  energyMWh: Num,
+  includesUnnamed: Type.Boolean(),
+  plannedMWh: Num,
+  expectedMWh: Num,
+  gapPlannedMWh: Num,
+  gapExpectedMWh: Num,
+  steps: Type.Array(Type.Object({ step: Type.String(), plannedMWh: Num, expectedMWh: Num })),
+  fullLoadHours: Num,
+  gapPlanned: EnergyGapMeaningSchema,
+  gapExpected: EnergyGapMeaningSchema,
+  unnamedGrowthMWh: Num,
+  totalPlannedMWh: Num,
+  totalExpectedMWh: Num,
+  remainingPlannedMWh: Num,
+  remainingExpectedMWh: Num,
+  monteCarlo: Type.Optional(Type.Object({ draws: Type.Integer(), seed: Type.Integer(), probabilityMetFrac: Num, yearMetDistribution: YearDistributionSchema, energyInTargetYearMWh: McStatsSchema })),
+});
 
 /** The page's portfolio view (GET /api/scenarios/:id/portfolio, POST /api/portfolio): the pipeline report of docs/portfolio.md, dates for the timeline, P(target met), labels. */
 export const PortfolioViewSchema = Type.Object({
@@ -514,29 +584,7 @@ export const PortfolioViewSchema = Type.Object({
       byStage: Type.Record(Type.String(), Num),
     }),
   ),
-  targets: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      technologies: Type.Array(TechnologySchema),
-      counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
-      year: Year,
-      capacityMW: Num,
-      includesUnnamed: Type.Boolean(),
-      plannedMW: Num,
-      expectedMW: Num,
-      gapPlannedMW: Num,
-      gapExpectedMW: Num,
-      steps: Type.Array(Type.Object({ step: Type.String(), plannedMW: Num, expectedMW: Num })),
-      gapPlanned: GapMeaningSchema,
-      gapExpected: GapMeaningSchema,
-      unnamedGrowthMW: Num,
-      totalPlannedMW: Num,
-      totalExpectedMW: Num,
-      remainingPlannedMW: Num,
-      remainingExpectedMW: Num,
-      monteCarlo: Type.Optional(Type.Object({ draws: Type.Integer(), seed: Type.Integer(), probabilityMetFrac: Num, yearMetDistribution: YearDistributionSchema, capacityInTargetYearMW: McStatsSchema })),
-    }),
-  ),
+  targets: Type.Array(Type.Union([PortfolioCapacityTargetViewSchema, PortfolioEnergyTargetViewSchema])),
   investmentYuan: Type.Object({
     total: Num,
     expected: Num,
@@ -678,7 +726,8 @@ export type RunPortfolioSchemaMatches = Assert<
     Equalish<keyof PortfolioAsBuilt['years'][number], keyof PortfolioAsServed['years'][number]>,
     Equalish<PortfolioAsBuilt['years'][number]['planned'], PortfolioAsServed['years'][number]['planned']>,
     Equalish<PortfolioAsBuilt['years'][number]['expected'], PortfolioAsServed['years'][number]['expected']>,
-  ] extends [true, true, true, true]
+    Equalish<PortfolioAsBuilt['targets'], PortfolioAsServed['targets']>,
+  ] extends [true, true, true, true, true]
     ? true
     : false
 >;

@@ -64,7 +64,7 @@ describe('projects in a scenario', () => {
 
   it('turns the single capacity.target into a target on all PV, built + under construction', () => {
     const { portfolio } = load(HEAD.replace('  growth:', '  target: { capacity: 450万千瓦, year: 2025 }\n  growth:'));
-    expect(portfolio.targets).toEqual([{ name: 'PV 2025', technologies: ['pv-utility', 'pv-distributed', 'pv-offshore'], year: 2025, counts: 'built-plus-under-construction', capacityMW: 4500, includeUnnamed: true }]);
+    expect(portfolio.targets).toEqual([{ kind: 'capacity', name: 'PV 2025', technologies: ['pv-utility', 'pv-distributed', 'pv-offshore'], year: 2025, counts: 'built-plus-under-construction', capacityMW: 4500, includeUnnamed: true }]);
   });
 
   it('warns (does not fail) when a project is commissioned before the baseline year', () => {

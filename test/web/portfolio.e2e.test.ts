@@ -105,4 +105,25 @@ describe('the portfolio view', () => {
     expect(overflow).toBeLessThanOrEqual(1);
     expect(problems).toEqual([]);
   });
+
+  it("an energy target's waterfall and line are in energy units, from the registry's display units (SI and Chinese)", async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await afterRedraw(async () => {
+      await testid('portfolio-scenario').selectOption('wendeng-portfolio-energy');
+    });
+    // The capacity target stays in power; the energy target (second) is in energy a year: planned named total
+    // 3 699 567.8375 MWh = 3,700 GWh (test/cli/energy-targets.test.ts has the hand check), target 5,107.5 GWh.
+    expect(await testid('portfolio-waterfall-0').getAttribute('data-dimension')).toBe('power');
+    expect(await testid('portfolio-waterfall-1').getAttribute('data-dimension')).toBe('energy');
+    await expect.poll(() => testid('portfolio-target-1').textContent()).toContain('3,700 GWh planned');
+    expect(await testid('portfolio-target-1').textContent()).toContain('target 5,108 GWh');
+    expect(await page.locator('[data-testid="portfolio-waterfall-1"] canvas').count()).toBe(1);
+    await expect.poll(() => testid('portfolio-probability-1').textContent()).toContain('0 %');
+    await page.screenshot({ path: join(ARTIFACTS, 'portfolio-1400-en-energy.png'), fullPage: true });
+    await testid('units-cn').check();
+    await expect.poll(() => testid('portfolio-target-1').textContent()).toContain('37 亿千瓦时 planned');
+    expect(await testid('portfolio-target-0').textContent()).toContain('万千瓦');
+    await testid('units-si').check();
+    expect(problems).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { metricById, runningTotalOf } from '../../core/metrics/metrics.ts';
 import { COMPARE_METRICS, compareSummary, comparePaths, parameterDiff, type CompareMetric, type CompareRow, type ParameterDifference } from '../../report/compare.ts';
 import { runReport } from '../../report/run.ts';
-import { portfolioCompareSections } from '../../report/portfolio-run.ts';
+import { portfolioCompareSections, portfolioCompareTargetSections } from '../../report/portfolio-run.ts';
 import { loadScenario } from '../../scenario/resolve.ts';
 import { renderJson, renderSections, section, type Column } from '../../report/format.ts';
 import { langOf, type CliIo } from '../io.ts';
@@ -68,6 +68,7 @@ export function registerCompare(program: Command, io: CliIo): void {
           section({ title: t(lang, diffs.length ? 'compare.differ' : 'compare.differNone'), columns: diffColumns, rows: diffs }),
           paths,
           ...portfolioCompareSections(reports, metricById(opts.metric)),
+          ...portfolioCompareTargetSections(reports, lang),
           section({ title: t(lang, 'compare.summary'), columns: summaryColumns, rows: summary }),
         ],
         opts.format,

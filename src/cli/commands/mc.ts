@@ -206,8 +206,12 @@ function portfolioParts(report: McReport, units: UnitSystem, lang: Lang = 'en'):
   for (const tg of p.targets) {
     const what = t(lang, tg.counts === 'operating' ? 'pipeline.operatingWhat' : 'pipeline.builtWhat');
     const technologies = tg.technologies.map((x) => (lang === 'zh' ? TECHNOLOGY_LABELS[x].zh : x)).join(' + ');
-    const range = [tg.capacityInTargetYearMW.p10, tg.capacityInTargetYearMW.p50, tg.capacityInTargetYearMW.p90].map((v) => tableQuantity(v, 'power', units)).join(' / ');
-    lines.push(t(lang, 'mc.portfolioTarget', { name: tg.name, capacity: formatQuantity(tg.capacityMW, 'power', units, 6), technologies, what, year: tg.year, p: pct(tg.probabilityMet), range }));
+    const stats = tg.energyInTargetYearMWh ?? tg.capacityInTargetYearMW;
+    const dimension = tg.kind === 'energy' ? 'energy' : 'power';
+    const range = stats ? [stats.p10, stats.p50, stats.p90].map((v) => tableQuantity(v, dimension, units)).join(' / ') : '';
+    if (tg.kind === 'energy') {
+      lines.push(t(lang, 'mc.portfolioEnergyTarget', { name: tg.name, energy: formatQuantity(tg.energyMWh ?? Number.NaN, 'energy', units, 6), technologies, what: t(lang, 'energyTarget.what'), year: tg.year, p: pct(tg.probabilityMet), range }));
+    } else lines.push(t(lang, 'mc.portfolioTarget', { name: tg.name, capacity: formatQuantity(tg.capacityMW ?? Number.NaN, 'power', units, 6), technologies, what, year: tg.year, p: pct(tg.probabilityMet), range }));
     lines.push(`  ${t(lang, 'mc.portfolioFirstMet')}`);
     const top = Math.max(...tg.yearMetDistribution.map((r) => r.probability));
     for (const r of tg.yearMetDistribution) lines.push(`    ${(r.year === null ? t(lang, 'never') : String(r.year)).padEnd(5)}  ${pct(r.probability).padStart(7)}  ${bar(r.probability / top, 40)}`);

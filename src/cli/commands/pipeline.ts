@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { PortfolioYear } from '../../core/portfolio/paths.ts';
 import { TECHNOLOGY_LABELS, type Stage, type Technology } from '../../core/portfolio/types.ts';
 import { renderJson, renderSections, section, type Column, type Section } from '../../report/format.ts';
+import type { EnergyGapMeaning } from '../../core/portfolio/energy-targets.ts';
 import { pipelineReport, type PipelineProjectRow, type PipelineReport, type PipelineTargetRow } from '../../report/pipeline.ts';
 import { loadPortfolio } from '../../scenario/projects.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
@@ -47,39 +48,56 @@ const yearColumns = (lang: Lang): ReadonlyArray<Column<PortfolioYear>> => [
 
 interface WaterfallRow {
   readonly label: string;
-  readonly plannedMW: number;
-  readonly expectedMW: number;
+  readonly planned: number;
+  readonly expected: number;
 }
 
+/** A target's waterfall as a table: in power for a capacity target, in energy (a year) for an energy target. */
 function waterfallSection(tg: PipelineTargetRow, baseYear: number, lang: Lang): Section {
-  const rows: WaterfallRow[] = [
-    ...tg.steps.map((s) => ({ label: t(lang, `step.${s.step}`), plannedMW: s.plannedMW, expectedMW: s.expectedMW })),
-    { label: t(lang, 'pipeline.namedTotal'), plannedMW: tg.plannedMW, expectedMW: tg.expectedMW },
-    { label: t(lang, 'pipeline.target'), plannedMW: tg.capacityMW, expectedMW: tg.capacityMW },
-    { label: t(lang, 'pipeline.gap'), plannedMW: tg.gapPlannedMW, expectedMW: tg.gapExpectedMW },
-    { label: t(lang, 'pipeline.unnamedGrowth', { from: baseYear, to: tg.year }), plannedMW: tg.unnamedGrowthMW, expectedMW: tg.unnamedGrowthMW },
-    { label: t(lang, 'pipeline.stillMissing'), plannedMW: tg.remainingPlannedMW, expectedMW: tg.remainingExpectedMW },
-  ];
+  const energy = tg.kind === 'energy';
+  const rows: WaterfallRow[] =
+    tg.kind === 'energy'
+      ? [
+          ...tg.steps.map((s) => ({ label: t(lang, `step.${s.step}`), planned: s.plannedMWh, expected: s.expectedMWh })),
+          { label: t(lang, 'pipeline.namedTotal'), planned: tg.plannedMWh, expected: tg.expectedMWh },
+          { label: t(lang, 'pipeline.target'), planned: tg.energyMWh, expected: tg.energyMWh },
+          { label: t(lang, 'pipeline.gap'), planned: tg.gapPlannedMWh, expected: tg.gapExpectedMWh },
+          { label: t(lang, 'energyTarget.unnamedGrowth', { from: baseYear, to: tg.year }), planned: tg.unnamedGrowthMWh, expected: tg.unnamedGrowthMWh },
+          { label: t(lang, 'pipeline.stillMissing'), planned: tg.remainingPlannedMWh, expected: tg.remainingExpectedMWh },
+        ]
+      : [
+          ...tg.steps.map((s) => ({ label: t(lang, `step.${s.step}`), planned: s.plannedMW, expected: s.expectedMW })),
+          { label: t(lang, 'pipeline.namedTotal'), planned: tg.plannedMW, expected: tg.expectedMW },
+          { label: t(lang, 'pipeline.target'), planned: tg.capacityMW, expected: tg.capacityMW },
+          { label: t(lang, 'pipeline.gap'), planned: tg.gapPlannedMW, expected: tg.gapExpectedMW },
+          { label: t(lang, 'pipeline.unnamedGrowth', { from: baseYear, to: tg.year }), planned: tg.unnamedGrowthMW, expected: tg.unnamedGrowthMW },
+          { label: t(lang, 'pipeline.stillMissing'), planned: tg.remainingPlannedMW, expected: tg.remainingExpectedMW },
+        ];
+  const dimension = energy ? 'energy' : 'power';
   const columns: Array<Column<WaterfallRow>> = [
     { header: t(lang, 'pipeline.step'), value: (r) => r.label },
-    { header: t(lang, 'pipeline.planned'), value: (r) => r.plannedMW, dimension: 'power' },
-    { header: t(lang, 'pipeline.riskWeighted'), value: (r) => r.expectedMW, dimension: 'power' },
+    { header: t(lang, 'pipeline.planned'), value: (r) => r.planned, dimension },
+    { header: t(lang, 'pipeline.riskWeighted'), value: (r) => r.expected, dimension },
   ];
-  const what = t(lang, tg.counts === 'operating' ? 'pipeline.operatingWhat' : 'pipeline.builtWhat');
+  const what = t(lang, energy ? 'energyTarget.what' : tg.counts === 'operating' ? 'pipeline.operatingWhat' : 'pipeline.builtWhat');
   return section({ title: t(lang, 'pipeline.targetTitle', { name: tg.name, technologies: tg.technologies.map((x) => technologyName(x, lang)).join(' + '), what, year: tg.year }), columns, rows });
 }
 
-/** What a target's gap means, in words. */
+/** What a target's gap means, in words: unnamed growth in MW a year; for an energy target, first the capacity that would close it. */
 function gapLines(tg: PipelineTargetRow, units: UnitSystem, lang: Lang): string[] {
   const q = (mw: number) => formatQuantity(mw, 'power', units, 4);
+  const rate = (m: PipelineTargetRow['gapPlanned']) => (m.growthRateFrac === null ? '' : t(lang, 'pipeline.gapRate', { rate: pct(m.growthRateFrac) }));
   const meaning = (label: string, gap: number, m: PipelineTargetRow['gapPlanned']) =>
+    gap <= 0 ? t(lang, 'pipeline.reached', { label }) : t(lang, 'pipeline.gapMeaning', { label, gap: q(gap), perYear: q(m.mwPerYear), years: m.years, rate: rate(m) });
+  const energyMeaning = (label: string, gap: number, m: EnergyGapMeaning) =>
     gap <= 0
       ? t(lang, 'pipeline.reached', { label })
-      : t(lang, 'pipeline.gapMeaning', { label, gap: q(gap), perYear: q(m.mwPerYear), years: m.years, rate: m.growthRateFrac === null ? '' : t(lang, 'pipeline.gapRate', { rate: pct(m.growthRateFrac) }) });
+      : t(lang, 'energyTarget.gapMeaning', { label, gap: formatQuantity(gap, 'energy', units, 4), capacity: q(m.capacityMW), hours: Math.round(m.fullLoadHours), perYear: q(m.mwPerYear), years: m.years, rate: rate(m) });
   const mc = tg.monteCarlo;
   return [
-    meaning(t(lang, 'pipeline.planned'), tg.gapPlannedMW, tg.gapPlanned),
-    meaning(t(lang, 'pipeline.riskWeighted'), tg.gapExpectedMW, tg.gapExpected),
+    ...(tg.kind === 'energy'
+      ? [energyMeaning(t(lang, 'pipeline.planned'), tg.gapPlannedMWh, tg.gapPlanned), energyMeaning(t(lang, 'pipeline.riskWeighted'), tg.gapExpectedMWh, tg.gapExpected)]
+      : [meaning(t(lang, 'pipeline.planned'), tg.gapPlannedMW, tg.gapPlanned), meaning(t(lang, 'pipeline.riskWeighted'), tg.gapExpectedMW, tg.gapExpected)]),
     ...(mc
       ? [
           t(lang, 'pipeline.mc', {

@@ -99,7 +99,7 @@ export function renderRun(report: RunReport, opts: ReportOptions, lang: Lang = '
   ];
   const md = opts.format === 'markdown';
   const lines = (xs: string[]) => (md ? xs.map((l) => (l ? `${l}  ` : l)) : xs).join('\n');
-  const portfolio = p ? `\n${renderSections(portfolioSections(p), opts.format, u)}` : '';
+  const portfolio = p ? `\n${renderSections(portfolioSections(p, lang), opts.format, u)}` : '';
   return `${md ? `## ` : ''}${lines(header)}\n${renderSections([years], opts.format, u)}${portfolio}${lines(summary)}\n${renderSections([conventionsSection(report, lang)], opts.format, u)}`;
 }
 

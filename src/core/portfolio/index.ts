@@ -8,3 +8,4 @@ export * from './waterfall.ts';
 export * from './investment.ts';
 export * from './monte-carlo.ts';
 export * from './run-paths.ts';
+export * from './energy-targets.ts';

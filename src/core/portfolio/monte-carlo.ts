@@ -8,6 +8,10 @@
  * u < p is again uniform on (0, 1), is the quantile of its delay (so a project that only just gets built is the
  * one that slips most). A smaller u never means a later date, so raising p never lowers P(target met).
  *
+ * An energy target sums, in each draw, the energy of every project it counts commissioned at its delayed date
+ * (addEnergyPath, the cohort bookkeeping of run-paths.ts) plus the unnamed path's energy, year by year; so the mean
+ * over draws converges to the risk-weighted energy of energy-targets.ts.
+ *
  * Correlation (`by: stage | owner`, Spearman rank ρ_s ≥ 0 within a group): a Gaussian copula whose normal
  * correlation is ρ = 2·sin(π·ρ_s/6) between every two projects of a group (rank-correlation.ts), written in its
  * one-factor form z_i = √ρ·Z_g + √(1 − ρ)·Φ⁻¹(u_i) (Vasicek 2002, "The distribution of loan portfolio value",
@@ -19,7 +23,8 @@ import { createSampler, standardNormalCdf, standardNormalQuantile, type Distribu
 import { summarizeValues, targetDistribution, type McStats, type TargetDistribution } from '../uncertainty/monte-carlo.ts';
 import { fillUniforms } from '../uncertainty/random.ts';
 import { normalCorrelationFromSpearman } from '../uncertainty/rank-correlation.ts';
-import { countedDateYear, unnamedMWAt } from './paths.ts';
+import { countedDateYear, unnamedMWAt, unnamedMWhAt } from './paths.ts';
+import { addEnergyPath } from './run-paths.ts';
 import { generatesEnergy } from './technologies.ts';
 import type { CountedMetric, Portfolio, PortfolioTarget, Project } from './types.ts';
 import { targetCounts } from './waterfall.ts';
@@ -43,9 +48,10 @@ export interface PortfolioMcOptions {
   readonly streamBase?: number;
   /**
    * The unnamed path of each draw, when the plan's own inputs are uncertain: built + under construction and
-   * operating, MW, draw-major ([d · years + y], years startYear … endYear). Default: portfolio.unnamed in every draw.
+   * operating, MW, and energy, MWh (needed by energy targets), draw-major ([d · years + y], years startYear … endYear).
+   * Default: portfolio.unnamed in every draw.
    */
-  readonly unnamedByDraw?: { readonly capacityMW: Float64Array; readonly operatingMW: Float64Array };
+  readonly unnamedByDraw?: { readonly capacityMW: Float64Array; readonly operatingMW: Float64Array; readonly energyMWh?: Float64Array };
   /** Also summarise the total capacity and operating capacity of each year across draws (mean, sd, P10/P50/P90). */
   readonly yearStats?: boolean;
 }
@@ -54,8 +60,10 @@ export interface PortfolioTargetMc {
   readonly target: PortfolioTarget;
   /** P(target met in its year) and the distribution of the first year it is met (null = not by the end year). */
   readonly distribution: TargetDistribution;
-  /** Counted capacity in the target year across draws, MW. */
-  readonly capacityInTargetYearMW: McStats;
+  /** A capacity target: counted capacity in the target year across draws, MW. */
+  readonly capacityInTargetYearMW?: McStats;
+  /** An energy target: counted energy in the target year across draws, MWh. */
+  readonly energyInTargetYearMWh?: McStats;
 }
 
 export interface PortfolioMcResult {
@@ -70,12 +78,16 @@ export interface PortfolioMcResult {
   readonly targets: readonly PortfolioTargetMc[];
 }
 
-/** A quantity summed per draw and year: a metric over the projects `include` accepts, plus the unnamed path when asked. */
+/**
+ * A quantity summed per draw and year over the projects `include` accepts, plus the unnamed path when asked: a
+ * capacity counted by `metric`, or (`energy`) the energy produced in each year.
+ */
 interface Sink {
   readonly metric: CountedMetric;
+  readonly energy: boolean;
   readonly include: (p: Project) => boolean;
   readonly withUnnamed: boolean;
-  /** draw-major: [d · years + y], first increments, then running sums. */
+  /** draw-major: [d · years + y]; capacity: first increments, then running sums; energy: each year's own. */
   readonly values: Float64Array;
 }
 
@@ -85,15 +97,12 @@ function groupOf(p: Project, by: 'stage' | 'owner'): string | undefined {
 }
 
 /**
- * Adds one project's capacity to the sinks it counts in, draw by draw: built when u < p (or z < Φ⁻¹(p) with a
- * group factor), delayed by the quantile at u/p; counted from year ⌊date + delay⌋ (before the first year: the first).
+ * Each draw's outcome for one project: its delay in years when it is built, NaN when it is not. Built when u < p
+ * (or z < Φ⁻¹(p) with a group factor), delayed by the delay's quantile at u/p.
  */
-function accumulateProject(
+function drawSlips(
   uniforms: Float64Array,
   draws: number,
-  nYears: number,
-  firstYear: number,
-  capacityMW: number,
   prob: number,
   fixedDelay: number,
   sampler: Sampler | undefined,
@@ -101,13 +110,12 @@ function accumulateProject(
   loading: number,
   residual: number,
   threshold: number,
-  dates: Float64Array,
-  sinks: readonly Float64Array[],
-  nSinks: number,
+  slips: Float64Array,
 ): void {
   const certain = prob >= 1;
   for (let d = 0; d < draws; d++) {
     let u = uniforms[d]!;
+    slips[d] = Number.NaN;
     if (factor !== undefined) {
       // Built when z < Φ⁻¹(p), i.e. Φ(z) < p; Φ(z) only when a delay needs it.
       const z = loading * factor[d]! + residual * standardNormalQuantile(u);
@@ -119,12 +127,30 @@ function accumulateProject(
       const v = certain ? u : u / prob;
       slip = sampler(v > 0 && v < 1 ? v : UNIFORM_CLAMP);
     }
+    slips[d] = slip;
+  }
+}
+
+/** Adds one project's capacity to the capacity sinks it counts in, in each draw it is built: from year ⌊date + delay⌋ (before the first year: the first). */
+function accumulateCapacity(slips: Float64Array, draws: number, nYears: number, firstYear: number, capacityMW: number, dates: Float64Array, sinks: readonly Float64Array[], nSinks: number): void {
+  for (let d = 0; d < draws; d++) {
+    const slip = slips[d]!;
+    if (Number.isNaN(slip)) continue;
     const row = d * nYears;
     for (let j = 0; j < nSinks; j++) {
       let y = Math.floor(dates[j]! + slip) - firstYear;
       if (y < 0) y = 0;
       if (y < nYears) sinks[j]![row + y]! += capacityMW;
     }
+  }
+}
+
+/** Adds one project's energy of each year to the energy sinks it counts in, in each draw it is built, commissioned at its delayed date. */
+function accumulateEnergy(slips: Float64Array, draws: number, nYears: number, firstYear: number, project: Project, sinks: readonly Float64Array[], nSinks: number): void {
+  for (let d = 0; d < draws; d++) {
+    const slip = slips[d]!;
+    if (Number.isNaN(slip)) continue;
+    for (let j = 0; j < nSinks; j++) addEnergyPath(sinks[j]!, project, firstYear, project.commissioningYear + slip, 1, d * nYears, nYears);
   }
 }
 
@@ -137,12 +163,21 @@ export function simulatePortfolioDraws(portfolio: Portfolio, options: PortfolioM
   if (!(Number.isInteger(draws) && draws > 0)) throw new RangeError(`simulatePortfolioDraws: draws must be a positive whole number, got ${draws}`);
   const first = portfolio.startYear;
   const nYears = portfolio.endYear - first + 1;
-  if (byDraw && (byDraw.capacityMW.length !== draws * nYears || byDraw.operatingMW.length !== draws * nYears)) throw new RangeError(`simulatePortfolioDraws: unnamedByDraw must hold draws × years = ${draws * nYears} values`);
+  if (byDraw && (byDraw.capacityMW.length !== draws * nYears || byDraw.operatingMW.length !== draws * nYears || (byDraw.energyMWh !== undefined && byDraw.energyMWh.length !== draws * nYears))) {
+    throw new RangeError(`simulatePortfolioDraws: unnamedByDraw must hold draws × years = ${draws * nYears} values`);
+  }
+  if (byDraw && byDraw.energyMWh === undefined && portfolio.targets.some((t) => t.kind === 'energy' && t.includeUnnamed)) throw new RangeError('simulatePortfolioDraws: an energy target counting the unnamed path needs unnamedByDraw.energyMWh');
   const gen = (p: Project) => generatesEnergy(p.technology);
   const sinks: Sink[] = [
-    { metric: 'built-plus-under-construction', include: gen, withUnnamed: true, values: new Float64Array(draws * nYears) },
-    { metric: 'operating', include: gen, withUnnamed: true, values: new Float64Array(draws * nYears) },
-    ...portfolio.targets.map((t) => ({ metric: t.counts, include: (p: Project) => targetCounts(t, p), withUnnamed: t.includeUnnamed, values: new Float64Array(draws * nYears) })),
+    { metric: 'built-plus-under-construction', energy: false, include: gen, withUnnamed: true, values: new Float64Array(draws * nYears) },
+    { metric: 'operating', energy: false, include: gen, withUnnamed: true, values: new Float64Array(draws * nYears) },
+    ...portfolio.targets.map((t) => ({
+      metric: t.counts,
+      energy: t.kind === 'energy',
+      include: (p: Project) => targetCounts(t, p) && (t.kind !== 'energy' || gen(p)),
+      withUnnamed: t.includeUnnamed,
+      values: new Float64Array(draws * nYears),
+    })),
   ];
 
   const correlation = portfolio.correlation;
@@ -167,21 +202,28 @@ export function simulatePortfolioDraws(portfolio: Portfolio, options: PortfolioM
   };
 
   const uniforms = new Float64Array(draws);
+  const slips = new Float64Array(draws);
   const samplers = new Map<Distribution, Sampler>();
   const dates = new Float64Array(sinks.length);
   const targets = new Int32Array(sinks.length);
   const projectSinks: Float64Array[] = sinks.map((x) => x.values);
+  const energySinks: Float64Array[] = sinks.map((x) => x.values);
   portfolio.projects.forEach((p, i) => {
     const prob = p.completionProbabilityFrac;
     if (p.stage === 'cancelled' || !(prob > 0)) return;
     let nSinks = 0;
+    let nEnergy = 0;
     sinks.forEach((s, k) => {
       if (!s.include(p)) return;
+      if (s.energy) {
+        energySinks[nEnergy++] = s.values;
+        return;
+      }
       targets[nSinks] = k;
       dates[nSinks] = countedDateYear(p, s.metric);
       nSinks++;
     });
-    if (nSinks === 0) return;
+    if (nSinks === 0 && nEnergy === 0) return;
     const delay = p.delayYears;
     const fixedDelay = delay.kind === 'constant' ? delay.value : Number.NaN;
     let sampler: Sampler | undefined;
@@ -195,19 +237,21 @@ export function simulatePortfolioDraws(portfolio: Portfolio, options: PortfolioM
     if (!certain || sampler) fillUniforms(seed, streamBase + i, fromDraw, uniforms);
     const threshold = factor ? (certain ? Number.POSITIVE_INFINITY : standardNormalQuantile(prob)) : prob;
     for (let j = 0; j < nSinks; j++) projectSinks[j] = sinks[targets[j]!]!.values;
-    accumulateProject(uniforms, draws, nYears, first, p.capacityMW, prob, fixedDelay, sampler, factor, loading, residual, threshold, dates, projectSinks, nSinks);
+    drawSlips(uniforms, draws, prob, fixedDelay, sampler, factor, loading, residual, threshold, slips);
+    if (nSinks > 0) accumulateCapacity(slips, draws, nYears, first, p.capacityMW, dates, projectSinks, nSinks);
+    if (nEnergy > 0) accumulateEnergy(slips, draws, nYears, first, p, energySinks, nEnergy);
   });
 
-  // Increments → running sums, plus the unnamed path (the same in every draw, or each draw's own).
+  // Capacity: increments → running sums; then the unnamed path (the same in every draw, or each draw's own).
   for (const s of sinks) {
     const unnamed = new Float64Array(nYears);
-    if (s.withUnnamed && !byDraw) for (let y = 0; y < nYears; y++) unnamed[y] = unnamedMWAt(portfolio.unnamed, s.metric, first + y);
-    const own = s.withUnnamed && byDraw ? (s.metric === 'operating' ? byDraw.operatingMW : byDraw.capacityMW) : undefined;
+    if (s.withUnnamed && !byDraw) for (let y = 0; y < nYears; y++) unnamed[y] = s.energy ? unnamedMWhAt(portfolio.unnamed, first + y) : unnamedMWAt(portfolio.unnamed, s.metric, first + y);
+    const own = s.withUnnamed && byDraw ? (s.energy ? byDraw.energyMWh : s.metric === 'operating' ? byDraw.operatingMW : byDraw.capacityMW) : undefined;
     for (let d = 0; d < draws; d++) {
       const row = d * nYears;
       let run = 0;
       for (let y = 0; y < nYears; y++) {
-        run += s.values[row + y]!;
+        run = s.energy ? s.values[row + y]! : run + s.values[row + y]!;
         s.values[row + y] = run + (own ? own[row + y]! : unnamed[y]!);
       }
     }
@@ -224,19 +268,21 @@ export function simulatePortfolioDraws(portfolio: Portfolio, options: PortfolioM
     const metInYear = new Float64Array(draws);
     const inTargetYear = new Float64Array(draws);
     const ty = target.year - first;
+    const goal = target.kind === 'energy' ? target.energyMWh : target.capacityMW;
     for (let d = 0; d < draws; d++) {
       const row = d * nYears;
       for (let y = 0; y < nYears; y++) {
-        if (reachesTarget(s.values[row + y]!, target.capacityMW)) {
+        if (reachesTarget(s.values[row + y]!, goal)) {
           firstMet[d] = first + y;
           break;
         }
       }
       const atTarget = ty >= 0 && ty < nYears ? s.values[row + ty]! : Number.NaN;
       inTargetYear[d] = atTarget;
-      metInYear[d] = reachesTarget(atTarget, target.capacityMW) ? 1 : 0;
+      metInYear[d] = reachesTarget(atTarget, goal) ? 1 : 0;
     }
-    return { target, distribution: targetDistribution(firstMet, metInYear), capacityInTargetYearMW: summarizeValues(inTargetYear) };
+    const stats = summarizeValues(inTargetYear);
+    return { target, distribution: targetDistribution(firstMet, metInYear), ...(target.kind === 'energy' ? { energyInTargetYearMWh: stats } : { capacityInTargetYearMW: stats }) };
   });
   const statsOf = (s: Sink): McStats[] => {
     const column = new Float64Array(draws);

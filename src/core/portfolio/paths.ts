@@ -185,7 +185,14 @@ export function expectedCommissioningYear(project: Project): number {
   return project.commissioningYear + distributionMean(project.delayYears);
 }
 
-/** The unnamed path from an aggregate plan's yearly rows (built + under construction and operating, MW), which start in its base year. */
-export function unnamedPathFromPlanRows(rows: ReadonlyArray<{ readonly year: number; readonly capacityMW: number; readonly operatingMW: number }>, baseYear: number): UnnamedPath {
-  return { firstYear: rows[0]?.year ?? baseYear, baseYear, capacityMW: rows.map((r) => r.capacityMW), operatingMW: rows.map((r) => r.operatingMW) };
+/** The unnamed path from an aggregate plan's yearly rows (built + under construction and operating, MW; energy, MWh), which start in its base year. */
+export function unnamedPathFromPlanRows(rows: ReadonlyArray<{ readonly year: number; readonly capacityMW: number; readonly operatingMW: number; readonly energyMWh: number }>, baseYear: number): UnnamedPath {
+  return { firstYear: rows[0]?.year ?? baseYear, baseYear, capacityMW: rows.map((r) => r.capacityMW), operatingMW: rows.map((r) => r.operatingMW), energyMWh: rows.map((r) => r.energyMWh) };
+}
+
+/** The unnamed path's energy in `year`, MWh (0 before its first year, the last year's after its last). */
+export function unnamedMWhAt(unnamed: UnnamedPath, year: number): number {
+  const series = unnamed.energyMWh;
+  if (series.length === 0 || year < unnamed.firstYear) return 0;
+  return series[Math.min(series.length - 1, year - unnamed.firstYear)]!;
 }

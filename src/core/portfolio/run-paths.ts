@@ -111,20 +111,23 @@ function remainingByAge(technology: Technology): Float64Array {
   return table;
 }
 
-/** Adds weight · projectEnergyMWh(project, year, c) for each year of `out` (years firstYear …). */
-function addEnergyPath(out: Float64Array, project: Project, firstYear: number, c: number, weight: number): void {
+/**
+ * Adds weight · projectEnergyMWh(project, year, c) for the years firstYear … firstYear + years − 1 into
+ * out[offset …] (MWh; c the commissioning as a fractional year). The Monte Carlo adds a draw's row this way.
+ */
+export function addEnergyPath(out: Float64Array, project: Project, firstYear: number, c: number, weight: number, offset = 0, years = out.length - offset): void {
   const lifetime = TECHNOLOGY_DEFAULTS[project.technology].lifetimeYears;
   const remaining = remainingByAge(project.technology);
   const ratedMWh = weight * project.capacityMW * project.fullLoadHours;
   // Nothing before the commissioning year or after the end of life.
   const from = Math.max(0, Math.floor(c) - firstYear);
-  const to = Math.min(out.length, Math.ceil(c + lifetime) - firstYear + 1);
+  const to = Math.min(years, Math.ceil(c + lifetime) - firstYear + 1);
   for (let i = from; i < to; i++) {
     const year = firstYear + i;
     const fOp = operatingFractionOfYear(year, c, lifetime);
     if (fOp === 0) continue;
     const age = completedOperatingYears(year, c);
-    out[i]! += ratedMWh * fOp * (age < remaining.length ? remaining[age]! : 0);
+    out[offset + i]! += ratedMWh * fOp * (age < remaining.length ? remaining[age]! : 0);
   }
 }
 

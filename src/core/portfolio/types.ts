@@ -55,17 +55,36 @@ export interface Project {
   readonly source?: string;
 }
 
-/** A target on the sum of some technologies, in one year. */
-export interface PortfolioTarget {
+/** What every target has: the technologies it counts, its year, what it counts and whether the unnamed path counts. */
+interface TargetBase {
   readonly name: string;
   readonly technologies: readonly Technology[];
   readonly year: number;
   readonly counts: CountedMetric;
-  /** Capacity to reach, MW. */
-  readonly capacityMW: number;
-  /** Whether the unnamed (aggregate plan) capacity counts toward it. */
+  /** Whether the unnamed (aggregate plan) capacity, or its energy, counts toward it. */
   readonly includeUnnamed: boolean;
 }
+
+/** A capacity target on the sum of some technologies, in one year. */
+export interface PortfolioCapacityTarget extends TargetBase {
+  readonly kind: 'capacity';
+  /** Capacity to reach, MW. */
+  readonly capacityMW: number;
+}
+
+/**
+ * An energy target: the energy the counted technologies produce in the target year. Energy comes from operating
+ * plants only, so it always counts `operating`.
+ */
+export interface PortfolioEnergyTarget extends TargetBase {
+  readonly kind: 'energy';
+  readonly counts: 'operating';
+  /** Energy to produce in the target year, MWh. */
+  readonly energyMWh: number;
+}
+
+/** A target on the sum of some technologies, in one year: a capacity or an energy. */
+export type PortfolioTarget = PortfolioCapacityTarget | PortfolioEnergyTarget;
 
 /** Capacity outside the named list (the aggregate plan: baseline + growth model), MW by year. */
 export interface UnnamedPath {
@@ -77,6 +96,8 @@ export interface UnnamedPath {
   readonly capacityMW: readonly number[];
   /** Operating at the end of each year, MW. */
   readonly operatingMW: readonly number[];
+  /** Energy of each year, MWh: the aggregate plan's own (cohorts.ts), as `run` reports it. */
+  readonly energyMWh: readonly number[];
 }
 
 /** How project draws are correlated in the Monte Carlo: by stage or by owner, with one Spearman rank within each group. */

@@ -4,7 +4,7 @@
  * risk-weighted; and what the gap means: the unnamed growth still needed, in MW a year and as a growth rate.
  */
 import { countedShare, unnamedMWAt } from './paths.ts';
-import type { Portfolio, PortfolioTarget, Project, Stage } from './types.ts';
+import type { Portfolio, PortfolioCapacityTarget, PortfolioTarget, Project, Stage } from './types.ts';
 
 /** One step of the waterfall: what it adds in the target year, MW. */
 export interface WaterfallStep {
@@ -24,7 +24,7 @@ export interface GapMeaning {
 }
 
 export interface TargetWaterfall {
-  readonly target: PortfolioTarget;
+  readonly target: PortfolioCapacityTarget;
   readonly steps: readonly WaterfallStep[];
   /** Today + every named project, planned and expected, MW (without the unnamed growth). */
   readonly plannedMW: number;
@@ -43,7 +43,8 @@ export interface TargetWaterfall {
   readonly remainingExpectedMW: number;
 }
 
-const STEP_STAGES = ['under-construction', 'approved', 'signed', 'prospect'] as const;
+/** The stages added after 'today', most mature first. */
+export const STEP_STAGES = ['under-construction', 'approved', 'signed', 'prospect'] as const;
 
 /**
  * Growth the unnamed capacity needs to close a gap: gap / n MW a year and ((B + gap) / B)^(1/n) − 1 as a
@@ -60,8 +61,8 @@ export function targetCounts(target: PortfolioTarget, project: Project): boolean
   return target.technologies.includes(project.technology);
 }
 
-/** The waterfall of one target (steps at the target year, by the target's metric). */
-export function targetWaterfall(portfolio: Portfolio, target: PortfolioTarget): TargetWaterfall {
+/** The waterfall of one capacity target (steps at the target year, by the target's metric); energy-targets.ts has the energy one. */
+export function targetWaterfall(portfolio: Portfolio, target: PortfolioCapacityTarget): TargetWaterfall {
   const { unnamed } = portfolio;
   const metric = target.counts;
   const baselineMW = target.includeUnnamed ? unnamedMWAt(unnamed, metric, unnamed.baseYear) : 0;

@@ -23,9 +23,9 @@ export function project(over: Partial<Project> = {}): Project {
   };
 }
 
-/** A flat unnamed path: `capacityMW` built and operating in every year from 2022. */
-export function flatUnnamed(capacityMW: number, years = 12): UnnamedPath {
-  return { firstYear: 2022, baseYear: 2022, capacityMW: Array(years).fill(capacityMW), operatingMW: Array(years).fill(capacityMW) };
+/** A flat unnamed path: `capacityMW` built and operating in every year from 2022, producing capacityMW × fullLoadHours MWh a year. */
+export function flatUnnamed(capacityMW: number, years = 12, fullLoadHours = 1000): UnnamedPath {
+  return { firstYear: 2022, baseYear: 2022, capacityMW: Array(years).fill(capacityMW), operatingMW: Array(years).fill(capacityMW), energyMWh: Array(years).fill(capacityMW * fullLoadHours) };
 }
 
 const GENERATING: Technology[] = ['pv-utility', 'pv-distributed', 'pv-offshore', 'wind-onshore', 'wind-offshore'];
@@ -75,7 +75,7 @@ export const projectsArb = (maxProjects = 6): fc.Arbitrary<Project[]> =>
 export function portfolioOf(projects: readonly Project[], over: Partial<Portfolio> = {}): Portfolio {
   return {
     projects,
-    targets: [{ name: 't', technologies: ['pv-utility', 'pv-distributed', 'pv-offshore'], year: 2026, counts: 'built-plus-under-construction', capacityMW: 1500, includeUnnamed: true }],
+    targets: [{ kind: 'capacity' as const, name: 't', technologies: ['pv-utility', 'pv-distributed', 'pv-offshore'], year: 2026, counts: 'built-plus-under-construction', capacityMW: 1500, includeUnnamed: true }],
     unnamed: flatUnnamed(1000),
     startYear: 2022,
     endYear: 2033,

@@ -110,7 +110,7 @@ describe('portfolio Monte Carlo', () => {
         fc.integer({ min: 0, max: 1500 }),
         (spec, targetAboveMW) => {
           const projects = spec.map((s, i) => project({ id: `p${i}`, capacityMW: s.mw, completionProbabilityFrac: s.p, stage: 'signed', delayYears: NO_DELAY }));
-          const target = { name: 't', technologies: ['pv-utility' as const], year: 2026, counts: 'built-plus-under-construction' as const, capacityMW: 1000 + targetAboveMW, includeUnnamed: true };
+          const target = { kind: 'capacity' as const, name: 't', technologies: ['pv-utility' as const], year: 2026, counts: 'built-plus-under-construction' as const, capacityMW: 1000 + targetAboveMW, includeUnnamed: true };
           let exact = 0;
           for (let mask = 0; mask < 1 << spec.length; mask++) {
             let mw = 1000;
@@ -161,7 +161,7 @@ describe('portfolio Monte Carlo', () => {
 
   it('correlation by owner makes two projects succeed together more often (Spearman 0.9)', () => {
     const two = [project({ id: 'a', completionProbabilityFrac: 0.5, owner: 'X', stage: 'signed' }), project({ id: 'b', completionProbabilityFrac: 0.5, owner: 'X', stage: 'signed' })];
-    const target = { name: 't', technologies: ['pv-utility' as const], year: 2026, counts: 'built-plus-under-construction' as const, capacityMW: 1200, includeUnnamed: true };
+    const target = { kind: 'capacity' as const, name: 't', technologies: ['pv-utility' as const], year: 2026, counts: 'built-plus-under-construction' as const, capacityMW: 1200, includeUnnamed: true };
     const independent = simulatePortfolioDraws(portfolioOf(two, { targets: [target] }), { seed: 5, draws: 20000 }).targets[0]!.distribution.probabilityMet;
     const correlated = simulatePortfolioDraws(portfolioOf(two, { targets: [target], correlation: { by: 'owner', rank: 0.9 } }), { seed: 5, draws: 20000 }).targets[0]!.distribution.probabilityMet;
     // Both built: 0.25 when independent; for a Gaussian copula with normal ρ = 2 sin(0.9π/6) = 0.9080 it is

@@ -6,7 +6,7 @@ import { gapMeaning, targetWaterfall } from '../../../src/core/portfolio/waterfa
 import { investmentTotals, spreadOverConstructionYears } from '../../../src/core/portfolio/investment.ts';
 import { TECHNOLOGY_DEFAULTS } from '../../../src/core/portfolio/technologies.ts';
 import { DEFAULT_STAGE_ASSUMPTIONS } from '../../../src/core/portfolio/stages.ts';
-import { STAGES, TECHNOLOGIES } from '../../../src/core/portfolio/types.ts';
+import { STAGES, TECHNOLOGIES, type PortfolioCapacityTarget } from '../../../src/core/portfolio/types.ts';
 import { expectClose } from '../../helpers/expect-close.ts';
 import { flatUnnamed, portfolioOf, project } from './fixtures.ts';
 
@@ -73,8 +73,8 @@ describe('waterfall and gap', () => {
       project({ id: 's', stage: 'signed', capacityMW: 400, completionProbabilityFrac: 0.5, constructionStartYear: 2024.5, commissioningYear: 2025.5 }),
       project({ id: 'w', stage: 'signed', technology: 'wind-onshore', capacityMW: 999 }),
     ];
-    const pf = portfolioOf(projects, { targets: [{ name: 't', technologies: ['pv-utility'], year: 2025, counts: 'built-plus-under-construction', capacityMW: 2000, includeUnnamed: true }], unnamed: { ...flatUnnamed(1000), capacityMW: [1000, 1050, 1100, 1150, 1200, 1250, 1300, 1350, 1400, 1450, 1500, 1550] } });
-    const w = targetWaterfall(pf, pf.targets[0]!);
+    const pf = portfolioOf(projects, { targets: [{ kind: 'capacity' as const, name: 't', technologies: ['pv-utility'], year: 2025, counts: 'built-plus-under-construction', capacityMW: 2000, includeUnnamed: true }], unnamed: { ...flatUnnamed(1000), capacityMW: [1000, 1050, 1100, 1150, 1200, 1250, 1300, 1350, 1400, 1450, 1500, 1550] } });
+    const w = targetWaterfall(pf, pf.targets[0] as PortfolioCapacityTarget);
     // today 1000; + UC 100 (expected 95); + signed 400 (expected 200); wind not counted by a PV target.
     expect(w.steps.map((s) => [s.step, s.plannedMW, s.expectedMW])).toEqual([['today', 1000, 1000], ['under-construction', 100, 95], ['approved', 0, 0], ['signed', 400, 200], ['prospect', 0, 0]]);
     expect([w.plannedMW, w.expectedMW, w.gapPlannedMW, w.gapExpectedMW]).toEqual([1500, 1295, 500, 705]);
