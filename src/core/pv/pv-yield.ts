@@ -38,11 +38,11 @@ import { createMountOrientation, orientMount } from './tracking.ts';
 import { createPoaComponents, poaComponentsFromGeometry, type SkyIrradiance } from './transposition.ts';
 import { pvwattsClippedDcW, pvwattsDcW, pvwattsInverterAcW, STC_IRRADIANCE_WM2 } from './pvwatts.ts';
 import { W_PER_KW } from '../units.ts';
-import { createHourly, createScratch, prepareArray, prepareWeather, prepareYieldTimes, type PreparedWeather, type Scratch } from './pv-yield-prepare.ts';
+import { createHourly, prepareArray, prepareWeather, scratchFor, sharedYieldTimes, type PreparedWeather, type Scratch } from './pv-yield-prepare.ts';
 import type { SimulateYieldInput, YieldHourly, YieldLossStep, YieldResult, YieldSystem, YieldTimes, YieldWeather } from './pv-yield-types.ts';
 
 export * from './pv-yield-types.ts';
-export { litHours, prepareYieldTimes } from './pv-yield-prepare.ts';
+export { litHours, prepareYieldTimes, sharedYieldTimes } from './pv-yield-prepare.ts';
 
 const MONTHS_PER_YEAR = 12;
 const RAD_TO_DEG = 180 / Math.PI;
@@ -308,14 +308,14 @@ export function simulateYield(input: SimulateYieldInput): YieldResult {
   const hourly = input.hourly === true;
   // Michalsky's algorithm needs none of the SPA's time terms.
   const spa = input.array.solarPositionModel !== 'michalsky';
-  const times = prepareYieldTimes(unixTimeS, input.deltaTS ?? DEFAULT_DELTA_T_S, hourly ? undefined : prepared.lit, spa);
-  return simulateOne(fn, times, input, prepared, createScratch(unixTimeS.length), hourly ? createHourly(unixTimeS) : undefined, !hourly);
+  const times = sharedYieldTimes(unixTimeS, input.deltaTS ?? DEFAULT_DELTA_T_S, hourly ? undefined : prepared.lit, spa);
+  return simulateOne(fn, times, input, prepared, scratchFor(unixTimeS.length), hourly ? createHourly(unixTimeS) : undefined, !hourly);
 }
 
 /**
  * {@link simulateYield} for many systems whose weather shares one series of timestamps (s, UTC): the SPA time terms
- * and extraterrestrial irradiance are computed once for all, each weather series is checked once, scratch arrays are
- * allocated once per batch, nothing per hour. Throws when a system's timestamps differ from `unixTimeS`.
+ * and extraterrestrial irradiance are computed once for all (and kept for later calls on the same timestamps, see
+ * `sharedYieldTimes`), each weather series is checked once, scratch arrays are reused, nothing is allocated per hour. Throws when a system's timestamps differ from `unixTimeS`.
  */
 export function simulateYieldBatch(unixTimeS: Float64Array, systems: readonly YieldSystem[], deltaTS: number = DEFAULT_DELTA_T_S): YieldResult[] {
   const fn = 'simulateYieldBatch';
@@ -328,7 +328,7 @@ export function simulateYieldBatch(unixTimeS: Float64Array, systems: readonly Yi
     preparedByWeather.set(weather, prepared);
     for (let i = 0; i < n; i++) anyLit[i] |= prepared.lit[i];
   }
-  const times = prepareYieldTimes(unixTimeS, deltaTS, anyLit, systems.some((system) => system.array.solarPositionModel !== 'michalsky'));
-  const scratch = createScratch(n);
+  const times = sharedYieldTimes(unixTimeS, deltaTS, anyLit, systems.some((system) => system.array.solarPositionModel !== 'michalsky'));
+  const scratch = scratchFor(n);
   return systems.map((system) => simulateOne(fn, times, system, preparedByWeather.get(system.weather)!, scratch, undefined, true));
 }
