@@ -8,28 +8,15 @@
 // same-run baseline (8,760 × 100 Math.cos calls in a loop, fastest of the run).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { baselineMs, fastestBaselineMs, loadAverage, ROOT } from './lib.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SITES = Number(process.argv[2] ?? 10_000);
 const SCALING_SITES = Math.min(SITES, 2_000);
 const WEATHER = ['723170TYA.CSV', 'CHN_Beijing.Beijing.545110_CSWD.epw', 'NLD_Amsterdam062400_IWEC.epw'].map((f) => join(ROOT, 'scenarios', 'weather', f));
 const CENTRES = [[36.1, -79.95], [39.8, 116.47], [52.3, 4.77]];
-
-let sink = 0;
-let fastestBaselineMs = Number.POSITIVE_INFINITY;
-function baselineMs() {
-  const t0 = performance.now();
-  let x = 0;
-  for (let i = 0; i < 8760 * 100; i++) x += Math.cos(i * 1e-3);
-  sink += x;
-  const t = performance.now() - t0;
-  fastestBaselineMs = Math.min(fastestBaselineMs, t);
-  return t;
-}
 
 /** A sweep of `n` sites in a fresh folder: the spec path. */
 function writeSweep(dir, n) {
@@ -62,15 +49,15 @@ function timed(args) {
 const s = (t) => `${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU`;
 const dir = mkdtempSync(join(tmpdir(), 'pvplan-sweep-bench-'));
 try {
-  const load = loadavg().map((x) => x.toFixed(2)).join(', ');
+  const load = loadAverage();
   for (let i = 0; i < 5; i++) baselineMs();
   const big = writeSweep(mkdtempSync(join(dir, 'big-')), SITES);
   const before = baselineMs();
   const whole = await timed(['sweep', big, '--out', join(dir, 'out-big')]);
   const after = baselineMs();
   const base = Math.min(before, after);
-  console.log(`load average ${load} (1, 5, 15 min) on ${availableParallelism()} cores; baseline ${fastestBaselineMs.toFixed(2)} ms fastest, ${base.toFixed(2)} ms around the run`);
-  console.log(`yield sweep of ${SITES.toLocaleString('en')} site-years, whole process, one core: ${s(whole)}; ${((whole.cpu / SITES) * 1000).toFixed(2)} ms CPU a site-year; CPU ${(whole.cpu * 1000 / fastestBaselineMs).toFixed(0)}× the baseline; goal < 20 s for 10,000: ${(whole.cpu * 10_000) / SITES < 20 ? 'met' : 'NOT met'} (judged on CPU time)`);
+  console.log(`load average ${load} (1, 5, 15 min) on ${availableParallelism()} cores; baseline ${fastestBaselineMs().toFixed(2)} ms fastest, ${base.toFixed(2)} ms around the run`);
+  console.log(`yield sweep of ${SITES.toLocaleString('en')} site-years, whole process, one core: ${s(whole)}; ${((whole.cpu / SITES) * 1000).toFixed(2)} ms CPU a site-year; CPU ${(whole.cpu * 1000 / fastestBaselineMs()).toFixed(0)}× the baseline; goal < 20 s for 10,000: ${(whole.cpu * 10_000) / SITES < 20 ? 'met' : 'NOT met'} (judged on CPU time)`);
 
   const small = writeSweep(mkdtempSync(join(dir, 'small-')), SCALING_SITES);
   const one = await timed(['sweep', small, '--out', join(dir, 'out-one')]);
@@ -83,4 +70,3 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-if (sink === 42) console.log('');

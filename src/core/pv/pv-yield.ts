@@ -42,7 +42,7 @@ import { createHourly, prepareArray, prepareWeather, scratchFor, sharedYieldTime
 import type { SimulateYieldInput, YieldHourly, YieldLossStep, YieldResult, YieldSystem, YieldTimes, YieldWeather } from './pv-yield-types.ts';
 
 export * from './pv-yield-types.ts';
-export { litHours, prepareYieldTimes, sharedYieldTimes } from './pv-yield-prepare.ts';
+export { clearSharedYieldTimes, litHours, prepareYieldTimes, sharedYieldTimes } from './pv-yield-prepare.ts';
 
 const MONTHS_PER_YEAR = 12;
 const RAD_TO_DEG = 180 / Math.PI;
