@@ -56,7 +56,8 @@ function lossStep(lostWhPerWp: number, enteringWhPerWp: number): YieldLossStep {
 
 /**
  * Runs the chain for one system on prepared time terms and weather; `hourly` receives the series when given, and
- * `skipDark` computes the sun's position only in lit hours (the time terms must then cover them).
+ * `skipDark` computes the sun's position only in lit hours (the time terms must then cover them). With `sunReady`,
+ * `scratch.sun` already holds this system's sun (see {@link sameSun}) and is used as it is.
  */
 function simulateOne(
   fn: string,
@@ -66,6 +67,7 @@ function simulateOne(
   scratch: Scratch,
   hourly: YieldHourly | undefined,
   skipDark: boolean,
+  sunReady = false,
 ): YieldResult {
   const { site, weather } = system;
   const n = times.unixTimeS.length;
@@ -82,7 +84,9 @@ function simulateOne(
     pressurePa = scratch.pressurePa;
     for (let i = 0; i < n; i++) pressurePa[i] = filePressure[i] > 0 ? filePressure[i] : standardPressurePa;
   }
-  const sunPosition = array.michalsky
+  const sunPosition = sunReady
+    ? scratch.sun
+    : array.michalsky
     ? michalskySolarPositionBatch(times.unixTimeS, site.latitudeDeg, site.longitudeDeg, scratch.sun, skipDark ? prepared.lit : undefined)
     : solarPositionBatch(
         times.spa,
@@ -330,5 +334,27 @@ export function simulateYieldBatch(unixTimeS: Float64Array, systems: readonly Yi
   }
   const times = sharedYieldTimes(unixTimeS, deltaTS, anyLit, systems.some((system) => system.array.solarPositionModel !== 'michalsky'));
   const scratch = scratchFor(n);
-  return systems.map((system) => simulateOne(fn, times, system, preparedByWeather.get(system.weather)!, scratch, undefined, true));
+  // Array options at one site (consecutive systems with the same site and weather) share the site's sun as well.
+  let sunOf: YieldSystem | undefined;
+  return systems.map((system) => {
+    const sunReady = sunOf !== undefined && sameSun(sunOf, system);
+    sunOf = undefined;
+    const result = simulateOne(fn, times, system, preparedByWeather.get(system.weather)!, scratch, undefined, true, sunReady);
+    sunOf = system;
+    return result;
+  });
+}
+
+/**
+ * Whether two systems see the same sun hour by hour: the same weather series (timestamps, pressure and air temperature
+ * for refraction, lit hours), the same coordinates and altitude, and the same sun-position model.
+ */
+function sameSun(a: YieldSystem, b: YieldSystem): boolean {
+  return (
+    a.weather === b.weather &&
+    a.site.latitudeDeg === b.site.latitudeDeg &&
+    a.site.longitudeDeg === b.site.longitudeDeg &&
+    (a.site.altitudeM ?? 0) === (b.site.altitudeM ?? 0) &&
+    (a.array.solarPositionModel === 'michalsky') === (b.array.solarPositionModel === 'michalsky')
+  );
 }

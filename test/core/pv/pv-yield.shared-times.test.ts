@@ -94,4 +94,26 @@ describe('remembered time terms', () => {
       expect(hourly).toEqual(coldHourly);
     });
   }
+
+  it('array options at one site share its sun in a batch and still give exactly their cold single results', () => {
+    const s = greensboro.site;
+    const here = { latitudeDeg: s.latitudeDeg!, longitudeDeg: s.longitudeDeg!, altitudeM: s.altitudeM!, utcOffsetHours: s.utcOffsetHours! };
+    const there = { ...here, latitudeDeg: here.latitudeDeg + 0.5 };
+    const higher = { ...here, altitudeM: here.altitudeM + 500 };
+    const decomposed = { ...greensboro, dniWm2: undefined, dhiWm2: undefined };
+    // Runs of one site with different arrays, broken by another site, another altitude, another weather series and a
+    // Michalsky array (another sun model) at the same site.
+    const systems: YieldSystem[] = [
+      ...ARRAYS.map((array) => ({ site: here, array, weather: greensboro })),
+      { site: there, array: ARRAYS[0]!, weather: greensboro },
+      { site: here, array: ARRAYS[1]!, weather: greensboro },
+      { site: higher, array: ARRAYS[1]!, weather: greensboro },
+      { site: here, array: ARRAYS[2]!, weather: decomposed },
+      { site: here, array: ARRAYS[0]!, weather: decomposed },
+      { site: here, array: ARRAYS[3]!, weather: greensboro },
+    ];
+    const cold = coldResults(systems);
+    clearSharedYieldTimes();
+    expect(simulateYieldBatch(greensboro.unixTimeS, systems)).toEqual(cold);
+  });
 });
