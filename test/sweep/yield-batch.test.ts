@@ -2,12 +2,14 @@
  * A sweep's physical yields computed together (caseYields: the sites sharing a weather file as one batch) give every
  * case exactly the row it gets on its own, failures included: a system the core rejects fails its own case only.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCase } from '../../src/sweep/cases.ts';
+import { MERGED_CSV, MERGED_JSONL, mergeParts, writeMerged } from '../../src/sweep/output.ts';
 import { caseYields, runCase } from '../../src/sweep/run-case.ts';
+import { runSweep } from '../../src/sweep/run.ts';
 import { loadSweep } from '../../src/sweep/spec.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -77,5 +79,23 @@ describe('physical yields of a sweep, batched by weather file', () => {
     expect(together).toEqual(alone);
     expect(together.map((r) => r.status)).toEqual(['ok', 'failed', 'ok', 'ok', 'ok']);
     expect(together[1]!.error).toMatch(/no-such-file\.epw/);
+  });
+
+  it('merge from shards to the bytes of a single-process run (chunks and batches differ between the two)', async () => {
+    // 5 sites × 8 tilts = 40 cases: chunks of 32 in one process, other chunks and batches in each of 3 shards.
+    const spec = `name: batch-shards\nbase: ${join(ROOT, 'scenarios', 'wendeng-2025.yaml')}\nsites: sites.csv\ngrid:\n  yield.array.tilt: [10, 15, 20, 25, 30, 35, 40, 45]\nmetrics:\n  yield: [annualKWhPerKWp, performanceRatioFrac]\n`;
+    const sites = SITES.split('\n').map((line) => line.split(',').slice(0, 4).join(',')).join('\n');
+    const sweep = sweepIn(spec, `${sites}\n`);
+    expect(sweep.caseCount).toBe(40);
+    const single = mkdtempSync(join(tmpdir(), 'pvplan-yield-batch-out-'));
+    const sharded = mkdtempSync(join(tmpdir(), 'pvplan-yield-batch-out-'));
+    dirs.push(single, sharded);
+    await runSweep(sweep, { out: single });
+    for (const index of [1, 2, 0]) await runSweep(sweep, { out: sharded, shard: { index, count: 3 } });
+    const merged = mergeParts(sharded);
+    writeMerged(sharded, merged.rows, merged.manifest);
+    expect(readFileSync(join(sharded, MERGED_JSONL))).toEqual(readFileSync(join(single, MERGED_JSONL)));
+    expect(readFileSync(join(sharded, MERGED_CSV))).toEqual(readFileSync(join(single, MERGED_CSV)));
+    expect(merged.rows.every((r) => r.status === 'ok')).toBe(true);
   });
 });
