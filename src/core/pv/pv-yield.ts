@@ -319,7 +319,8 @@ export function simulateYield(input: SimulateYieldInput): YieldResult {
 /**
  * {@link simulateYield} for many systems whose weather shares one series of timestamps (s, UTC): the SPA time terms
  * and extraterrestrial irradiance are computed once for all (and kept for later calls on the same timestamps, see
- * `sharedYieldTimes`), each weather series is checked once, scratch arrays are reused, nothing is allocated per hour. Throws when a system's timestamps differ from `unixTimeS`.
+ * `sharedYieldTimes`), each weather series is checked once, consecutive systems at one site share its sun, scratch
+ * arrays are reused, nothing is allocated per hour. Throws when a system's timestamps differ from `unixTimeS`.
  */
 export function simulateYieldBatch(unixTimeS: Float64Array, systems: readonly YieldSystem[], deltaTS: number = DEFAULT_DELTA_T_S): YieldResult[] {
   const fn = 'simulateYieldBatch';
