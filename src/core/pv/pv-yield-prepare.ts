@@ -110,11 +110,11 @@ export function sharedYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEFA
   const withSpa = spa || hit?.spa === true;
   let finished: Uint8Array | undefined;
   if (withSpa && lit !== undefined) {
-    finished = Uint8Array.from(lit);
+    finished = lit.slice();
     const earlier = hit?.spa === true ? hit.finished : undefined;
     if (earlier !== undefined) for (let i = 0; i < finished.length; i++) finished[i] |= earlier[i];
   }
-  const copy = hit?.unixTimeS ?? Float64Array.from(unixTimeS);
+  const copy = hit?.unixTimeS ?? unixTimeS.slice();
   const times = prepareYieldTimes(copy, deltaTS, finished, withSpa);
   sharedTimesCache.set(key, { unixTimeS: copy, times, spa: withSpa, finished });
   return times;
