@@ -3,15 +3,11 @@
 // - the one-year LP with prices (35,040 columns, 26,280 rows), HiGHS WebAssembly included: goal < 3 s from the
 //   solver's start (loading the WebAssembly) to the dispatch read back; then the same LP again on the started solver,
 //   and a 48-hour rolling horizon.
-// The machine is shared: every figure comes with the load average, the CPU time beside the wall time, and the ratio to
-// a same-run baseline (a plain loop of 8,760 × 100 Math.cos calls) timed right before each call; the goals are judged
-// at the fastest baseline of the run (ratio × that baseline), as if the machine had been unloaded.
+// Harness (same-run baseline, CPU time, ratios, goals judged at the fastest baseline of the run): bench/lib.mjs.
 // Series: a deterministic synthetic year (PV-like days, a wind-like random walk, a two-peak price day), 150 MW of
 // plant behind a 100 MW connection with 20 MW / 40 MWh of storage.
-import { loadavg } from 'node:os';
 import * as m from '../dist/index.js';
-
-const HOURS = 8760;
+import { baselineMs, consume, fastestBaselineMs, HOURS, loadAverage, ms as msOf, timeAsync as time, unloaded } from './lib.mjs';
 
 /** A year of plant output (MW) and prices (yuan/MWh): deterministic, no I/O. */
 function syntheticYear() {
@@ -33,45 +29,9 @@ function syntheticYear() {
   return { generationMW, priceYuanPerMWh };
 }
 
-let sink = 0;
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-let fastestBaselineMs = Number.POSITIVE_INFINITY;
-function baselineMs() {
-  const t0 = performance.now();
-  let x = 0;
-  for (let i = 0; i < HOURS * 100; i++) x += Math.cos(i * 1e-3);
-  sink += x;
-  const t = performance.now() - t0;
-  fastestBaselineMs = Math.min(fastestBaselineMs, t);
-  return t;
-}
+const ms = (t) => msOf(t, 3);
 
-/** Median/min wall, median CPU (ms) and median ratio to the baseline timed right before each call. */
-async function time(fn, runs, warm = Math.max(1, runs >> 2)) {
-  for (let i = 0; i < warm; i++) {
-    baselineMs();
-    await fn();
-  }
-  const wall = [];
-  const cpu = [];
-  const ratio = [];
-  for (let i = 0; i < runs; i++) {
-    const base = baselineMs();
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await fn();
-    const t = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    wall.push(t);
-    cpu.push((c.user + c.system) / 1000);
-    ratio.push(t / base);
-  }
-  return { wall: median(wall), wallMin: Math.min(...wall), cpu: median(cpu), ratio: median(ratio) };
-}
-const ms = (t) => `${t.wall.toFixed(3)} ms median (min ${t.wallMin.toFixed(3)}, CPU ${t.cpu.toFixed(3)}; ${t.ratio.toFixed(3)}× the baseline)`;
-const unloaded = (t) => t.ratio * fastestBaselineMs;
-
-const load = loadavg().map((x) => x.toFixed(2)).join(', ');
+const load = loadAverage();
 const { generationMW, priceYuanPerMWh } = syntheticYear();
 const system = {
   generationMW,
@@ -85,7 +45,7 @@ const system = {
 const out = m.allocateDispatchHourly(HOURS);
 const greedy = await time(() => {
   m.dispatchGreedy(system, out);
-  sink += out.socMWh[HOURS - 1];
+  consume(out.socMWh[HOURS - 1]);
 }, 200);
 const greedyRevenue = m.dispatchObjective(system, out);
 
@@ -106,15 +66,14 @@ const warmLp = await time(() => m.dispatchOptimal(system, solve), 3, 0);
 const rolling = await time(() => m.dispatchOptimal(system, solve, { horizonSteps: 48 }), 2, 0);
 const rollingRevenue = m.dispatchObjective(system, m.dispatchOptimal(system, solve, { horizonSteps: 48 }));
 const buildOnly = await time(() => {
-  sink += m.buildDispatchLp(system, 0, HOURS, 20).numCols;
+  consume(m.buildDispatchLp(system, 0, HOURS, 20).numCols);
 }, 10);
-const loadAfter = loadavg().map((x) => x.toFixed(2)).join(', ');
+const loadAfter = loadAverage();
 
 console.log(`series: synthetic year, ${HOURS} h; ${(generationMW.reduce((a, b) => a + b, 0) / 1e3).toFixed(1)} GWh; limit 100 MW; storage 20 MW / 40 MWh, η 88 %; load average ${load} before, ${loadAfter} after (1, 5, 15 min)`);
-console.log(`baseline, 8,760 × 100 Math.cos in a loop: fastest ${fastestBaselineMs.toFixed(2)} ms`);
+console.log(`baseline, 8,760 × 100 Math.cos in a loop: fastest ${fastestBaselineMs().toFixed(2)} ms`);
 console.log(`greedy, one year (dispatchGreedy into preallocated arrays): ${ms(greedy)}; ${unloaded(greedy).toFixed(3)} ms at the fastest baseline; goal < 1 ms: ${unloaded(greedy) < 1 ? 'met' : 'NOT met'}`);
 console.log(`optimal, one-year LP from a cold solver (WebAssembly start ${startMs.toFixed(0)} ms + build + solve + read): ${ms(cold)}; ${unloaded(cold).toFixed(0)} ms at the fastest baseline; goal < 3000 ms: ${unloaded(cold) < 3000 ? 'met' : 'NOT met'}`);
 console.log(`optimal, the same LP on the started solver: ${ms(warmLp)}; of which building the LP arrays ${buildOnly.wall.toFixed(1)} ms`);
 console.log(`optimal, 48 h rolling horizon (24 h kept per window): ${ms(rolling)}`);
 console.log(`revenue: greedy ${(greedyRevenue / 1e4).toFixed(1)} 万元, 48 h rolling ${(rollingRevenue / 1e4).toFixed(1)} 万元, perfect foresight ${(optimalRevenue / 1e4).toFixed(1)} 万元`);
-if (sink === 42) console.log('');

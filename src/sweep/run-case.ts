@@ -9,7 +9,7 @@ import { runReport } from '../report/run.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { readTextFromDisk, type ReadText } from '../scenario/load.ts';
 import { LRUCache } from 'lru-cache';
-import { simulateYield, type YieldResult } from '../core/pv/pv-yield.ts';
+import { simulateYield, simulateYieldBatch, type YieldResult, type YieldSystem } from '../core/pv/pv-yield.ts';
 import type { WeatherSeries } from '../weather/types.ts';
 import { loadYieldWeather, physicalSettingsFromSpec, siteWithWeatherDefaults, weatherBaseDirOfChain, type PhysicalYieldSpec } from '../scenario/physical-yield.ts';
 import { resolveChain, type ResolvedScenario } from '../scenario/resolve.ts';
@@ -51,8 +51,8 @@ export function metricColumns(sweep: Sweep): string[] {
  */
 const weatherByFile = new LRUCache<string, WeatherSeries>({ max: 64 });
 
-/** The physical yield of a case's `yield` section (files resolve against `weatherBaseDir`); throws with the problems. */
-function caseYield(spec: PhysicalYieldSpec, readText: ReadText): YieldResult {
+/** A case's physical-yield system: settings from its `yield` section, its weather (files resolve against `weatherBaseDir`). */
+function caseYieldSystem(spec: PhysicalYieldSpec, readText: ReadText): YieldSystem {
   const { settings, issues } = physicalSettingsFromSpec(spec);
   if (!settings) throw new CaseError(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const source = settings.weather;
@@ -62,7 +62,57 @@ function caseYield(spec: PhysicalYieldSpec, readText: ReadText): YieldResult {
     weather = weatherByFile.get(key);
     if (!weather) weatherByFile.set(key, (weather = loadYieldWeather(source, settings.site, readText)));
   } else weather = loadYieldWeather(source, settings.site, readText);
-  return simulateYield({ site: siteWithWeatherDefaults(settings.site, weather), array: settings.array, weather, hourly: false });
+  return { site: siteWithWeatherDefaults(settings.site, weather), array: settings.array, weather };
+}
+
+/** The `yield` section of a case's scenario, as the yield metrics need it; throws when it is not a physical one. */
+function yieldSpecOf(sweep: Sweep, c: SweepCase): PhysicalYieldSpec {
+  const y = c.scenario.yield as Record<string, unknown> | undefined;
+  if (y?.model !== 'physical') throw new CaseError("yield metrics need yield.model: physical (a sites table sets it)");
+  const chain = { ...sweep.bases[c.baseIndex]!.chain, merged: c.scenario };
+  return { site: y.site as never, array: y.array as never, weather: y.weather as never, weatherBaseDir: weatherBaseDirOfChain(chain) };
+}
+
+/** A case's physical yield, or what its computation threw (thrown again where the case reads it, as if run there). */
+export type CaseYield = { readonly result: YieldResult } | { readonly error: unknown };
+
+/**
+ * The physical yields of several cases at once, by case id: the systems sharing a weather series (a sweep's sites on
+ * the same file) go through {@link simulateYieldBatch} together, which gives each exactly what {@link simulateYield}
+ * would. A batch that throws is run again system by system, so each case keeps its own error. Cases without yield
+ * metrics get nothing.
+ */
+export function caseYields(sweep: Sweep, cases: readonly SweepCase[], readText: ReadText = readTextFromDisk): Map<string, CaseYield> {
+  const out = new Map<string, CaseYield>();
+  if (sweep.metrics.yield.length === 0) return out;
+  const byWeather = new Map<WeatherSeries, { id: string; system: YieldSystem }[]>();
+  for (const c of cases) {
+    try {
+      const system = caseYieldSystem(yieldSpecOf(sweep, c), readText);
+      const group = byWeather.get(system.weather as WeatherSeries);
+      if (group) group.push({ id: c.id, system });
+      else byWeather.set(system.weather as WeatherSeries, [{ id: c.id, system }]);
+    } catch (error) {
+      out.set(c.id, { error });
+    }
+  }
+  for (const [weather, group] of byWeather) {
+    let results: YieldResult[] | undefined;
+    try {
+      results = simulateYieldBatch(weather.unixTimeS, group.map((g) => g.system));
+    } catch {
+      results = undefined;
+    }
+    group.forEach((g, k) => {
+      if (results) return void out.set(g.id, { result: results[k]! });
+      try {
+        out.set(g.id, { result: simulateYield({ ...g.system, hourly: false }) });
+      } catch (error) {
+        out.set(g.id, { error });
+      }
+    });
+  }
+  return out;
 }
 
 /** A failure any case may have, said in one line. */
@@ -90,8 +140,15 @@ function failureMessage(e: unknown): string {
   return String(e);
 }
 
+export interface RunCaseOptions {
+  readonly readText?: ReadText;
+  readonly finance?: FinanceEvaluator;
+  /** Physical yields computed beforehand by {@link caseYields}, by case id; a case not in it computes its own. */
+  readonly yields?: ReadonlyMap<string, CaseYield>;
+}
+
 /** Runs one case into its row; never throws for a problem of the case itself. */
-export async function runCase(sweep: Sweep, c: SweepCase, options: { readonly readText?: ReadText; readonly finance?: FinanceEvaluator } = {}): Promise<SweepRow> {
+export async function runCase(sweep: Sweep, c: SweepCase, options: RunCaseOptions = {}): Promise<SweepRow> {
   const readText = options.readText ?? readTextFromDisk;
   const row = (metrics: Record<string, number | null>, error: string | null): SweepRow => ({
     case: c.id,
@@ -120,9 +177,9 @@ export async function runCase(sweep: Sweep, c: SweepCase, options: { readonly re
       metrics[r.column] = finite(yearRow?.[r.metric.field]);
     }
     if (m.yield.length > 0) {
-      const y = c.scenario.yield as Record<string, unknown> | undefined;
-      if (y?.model !== 'physical') throw new CaseError("yield metrics need yield.model: physical (a sites table sets it)");
-      const result = caseYield({ site: y.site as never, array: y.array as never, weather: y.weather as never, weatherBaseDir: weatherBaseDirOfChain(chain) }, readText);
+      const given = options.yields?.get(c.id);
+      if (given !== undefined && 'error' in given) throw given.error;
+      const result = given?.result ?? simulateYield({ ...caseYieldSystem(yieldSpecOf(sweep, c), readText), hourly: false });
       for (const name of m.yield) metrics[`yield.${name}`] = finite(result[name]);
     }
     if (m.mc) {

@@ -4,6 +4,7 @@
  * for every site of a batch.
  */
 
+import { LRUCache } from 'lru-cache';
 import { IAM_DEFAULTS, iamOfCosAoi } from './aoi.ts';
 import { fuentesModel, type FuentesModel } from './fuentes.ts';
 import { pvwattsV5BeamIam } from './pvwatts-v5.ts';
@@ -48,15 +49,86 @@ export function prepareYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEF
   return { unixTimeS, spa: computeSpaTimeTermsBatch(spa ? unixTimeS : new Float64Array(0), deltaTS, spa ? lit : undefined), dniExtraWm2 };
 }
 
+/** A series' time terms as last computed: which hours are finished, and whether the SPA part was computed at all. */
+interface SharedTimes {
+  /** A private copy of the timestamps, compared on every hit (and what the terms were computed from). */
+  readonly unixTimeS: Float64Array;
+  readonly times: YieldTimes;
+  readonly spa: boolean;
+  /** The hours whose SPA terms are finished; undefined when all are. */
+  readonly finished: Uint8Array | undefined;
+}
+
+/**
+ * Time terms of the series seen last, by content: every site, array option and sweep case on the same weather year
+ * reuses them (a year of SPA time terms costs more than a site's whole chain). Sixteen series of 8,760 hours hold
+ * ~13 MB.
+ */
+const SHARED_TIMES_MAX_SERIES = 16;
+const sharedTimesCache = new LRUCache<string, SharedTimes>({ max: SHARED_TIMES_MAX_SERIES });
+
+/** FNV-1a (32-bit) over the bytes of the timestamps as 32-bit words: a cache key, checked against the stored copy on every hit. */
+function timestampsKey(unixTimeS: Float64Array, deltaTS: number): string {
+  const words = new Uint32Array(unixTimeS.buffer, unixTimeS.byteOffset, unixTimeS.length * 2);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i], 0x01000193);
+  return `${deltaTS}:${unixTimeS.length}:${(hash >>> 0).toString(16)}`;
+}
+
+function sameTimestamps(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** Whether stored terms serve a request: SPA terms when asked for, finished at least for the hours asked for. */
+function covers(entry: SharedTimes, lit: Uint8Array | undefined, spa: boolean): boolean {
+  if (spa && !entry.spa) return false;
+  if (!spa || entry.finished === undefined) return true;
+  if (lit === undefined) return false;
+  const finished = entry.finished;
+  for (let i = 0; i < lit.length; i++) if (lit[i] !== 0 && finished[i] === 0) return false;
+  return true;
+}
+
+/** Forgets every remembered series (for tests that compare a first computation with a remembered one). */
+export function clearSharedYieldTimes(): void {
+  sharedTimesCache.clear();
+}
+
+/**
+ * {@link prepareYieldTimes}, remembered by the timestamps' content and ΔT (s) for the series seen last: a later call
+ * on the same timestamps gets the same terms back, bit for bit, without recomputing them. Each hour's terms do not
+ * depend on which other hours are finished, so a request for more lit hours than stored recomputes the union of both.
+ * The result is shared: read it, never write to it.
+ */
+export function sharedYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEFAULT_DELTA_T_S, lit?: Uint8Array, spa = true): YieldTimes {
+  const key = timestampsKey(unixTimeS, deltaTS);
+  const stored = sharedTimesCache.get(key);
+  const hit = stored !== undefined && sameTimestamps(stored.unixTimeS, unixTimeS) ? stored : undefined;
+  if (hit !== undefined && covers(hit, lit, spa)) return hit.times;
+  const withSpa = spa || hit?.spa === true;
+  let finished: Uint8Array | undefined;
+  if (withSpa && lit !== undefined) {
+    finished = lit.slice();
+    const earlier = hit?.spa === true ? hit.finished : undefined;
+    if (earlier !== undefined) for (let i = 0; i < finished.length; i++) finished[i] |= earlier[i];
+  }
+  const copy = hit?.unixTimeS ?? unixTimeS.slice();
+  const times = prepareYieldTimes(copy, deltaTS, finished, withSpa);
+  sharedTimesCache.set(key, { unixTimeS: copy, times, spa: withSpa, finished });
+  return times;
+}
+
 /**
  * Marks (1) the hours of a weather series in which some light reaches the ground (GHI, DNI or DHI above 0 W/m²) in
  * `out`, leaving its other entries as they are: the only hours where the chain has anything to compute.
  */
 export function litHours(weather: YieldWeather, out: Uint8Array = new Uint8Array(weather.ghiWm2.length)): Uint8Array {
   const { ghiWm2, dniWm2, dhiWm2 } = weather;
-  for (let i = 0; i < out.length; i++) {
-    if (ghiWm2[i] > 0 || (dniWm2 !== undefined && dniWm2[i] > 0) || (dhiWm2 !== undefined && dhiWm2[i] > 0)) out[i] = 1;
-  }
+  for (let i = 0; i < out.length; i++) if (ghiWm2[i] > 0) out[i] = 1;
+  if (dniWm2 !== undefined) for (let i = 0; i < out.length; i++) if (dniWm2[i] > 0) out[i] = 1;
+  if (dhiWm2 !== undefined) for (let i = 0; i < out.length; i++) if (dhiWm2[i] > 0) out[i] = 1;
   return out;
 }
 
@@ -143,14 +215,17 @@ function checkWeather(fn: string, w: YieldWeather, unixTimeS: Float64Array): voi
     if (column !== undefined && column.length !== n) throw new Error(`${fn}: weather.${name} has ${column.length} values for ${n} timestamps`);
   }
   check(fn, w.stepHours > 0 && Number.isFinite(w.stepHours), `weather.stepHours must be positive, got ${w.stepHours}`);
-  if (w.unixTimeS !== unixTimeS) {
+  const ownTimes = w.unixTimeS;
+  if (ownTimes !== unixTimeS) {
     for (let i = 0; i < n; i++) {
-      if (w.unixTimeS[i] !== unixTimeS[i]) throw new Error(`${fn}: the weather's timestamp ${i} differs from the batch's shared timestamps`);
+      if (ownTimes[i] !== unixTimeS[i]) throw new Error(`${fn}: the weather's timestamp ${i} differs from the batch's shared timestamps`);
     }
   }
+  const { ghiWm2, tempAirC, windSpeedMPerS } = w;
   for (let i = 0; i < n; i++) {
-    if (!(Number.isFinite(w.ghiWm2[i]) && Number.isFinite(w.tempAirC[i]) && Number.isFinite(w.windSpeedMPerS[i]))) {
-      throw new Error(`${fn}: weather row ${i} lacks GHI, air temperature or wind speed (got ${w.ghiWm2[i]}, ${w.tempAirC[i]}, ${w.windSpeedMPerS[i]})`);
+    // x − x is 0 for a finite x and NaN for NaN or ±∞: one test per column instead of a call.
+    if (ghiWm2[i] - ghiWm2[i] !== 0 || tempAirC[i] - tempAirC[i] !== 0 || windSpeedMPerS[i] - windSpeedMPerS[i] !== 0) {
+      throw new Error(`${fn}: weather row ${i} lacks GHI, air temperature or wind speed (got ${ghiWm2[i]}, ${tempAirC[i]}, ${windSpeedMPerS[i]})`);
     }
   }
 }
@@ -201,6 +276,16 @@ export function createScratch(n: number): Scratch {
     pressurePa: new Float64Array(n),
     decomposed: { dniWm2: new Float64Array(n), dhiWm2: new Float64Array(n) },
   };
+}
+
+// Every entry a run reads from its scratch is written by that run first, so one set serves each run in turn (runs are
+// synchronous and never nest), as it serves every system of a batch: a run of 8,760 steps would otherwise allocate ~1 MB.
+let reusableScratch: Scratch | undefined;
+
+/** The scratch arrays for a run of n steps, reused from the previous run of the same length. */
+export function scratchFor(n: number): Scratch {
+  if (reusableScratch === undefined || reusableScratch.pressurePa.length !== n) reusableScratch = createScratch(n);
+  return reusableScratch;
 }
 
 /** Zeroed hourly series for the given timestamps. */

@@ -38,11 +38,11 @@ import { createMountOrientation, orientMount } from './tracking.ts';
 import { createPoaComponents, poaComponentsFromGeometry, type SkyIrradiance } from './transposition.ts';
 import { pvwattsClippedDcW, pvwattsDcW, pvwattsInverterAcW, STC_IRRADIANCE_WM2 } from './pvwatts.ts';
 import { W_PER_KW } from '../units.ts';
-import { createHourly, createScratch, prepareArray, prepareWeather, prepareYieldTimes, type PreparedWeather, type Scratch } from './pv-yield-prepare.ts';
+import { createHourly, prepareArray, prepareWeather, scratchFor, sharedYieldTimes, type PreparedWeather, type Scratch } from './pv-yield-prepare.ts';
 import type { SimulateYieldInput, YieldHourly, YieldLossStep, YieldResult, YieldSystem, YieldTimes, YieldWeather } from './pv-yield-types.ts';
 
 export * from './pv-yield-types.ts';
-export { litHours, prepareYieldTimes } from './pv-yield-prepare.ts';
+export { clearSharedYieldTimes, litHours, prepareYieldTimes, sharedYieldTimes } from './pv-yield-prepare.ts';
 
 const MONTHS_PER_YEAR = 12;
 const RAD_TO_DEG = 180 / Math.PI;
@@ -56,7 +56,8 @@ function lossStep(lostWhPerWp: number, enteringWhPerWp: number): YieldLossStep {
 
 /**
  * Runs the chain for one system on prepared time terms and weather; `hourly` receives the series when given, and
- * `skipDark` computes the sun's position only in lit hours (the time terms must then cover them).
+ * `skipDark` computes the sun's position only in lit hours (the time terms must then cover them). With `sunReady`,
+ * `scratch.sun` already holds this system's sun (see {@link sameSun}) and is used as it is.
  */
 function simulateOne(
   fn: string,
@@ -66,6 +67,7 @@ function simulateOne(
   scratch: Scratch,
   hourly: YieldHourly | undefined,
   skipDark: boolean,
+  sunReady = false,
 ): YieldResult {
   const { site, weather } = system;
   const n = times.unixTimeS.length;
@@ -82,7 +84,9 @@ function simulateOne(
     pressurePa = scratch.pressurePa;
     for (let i = 0; i < n; i++) pressurePa[i] = filePressure[i] > 0 ? filePressure[i] : standardPressurePa;
   }
-  const sunPosition = array.michalsky
+  const sunPosition = sunReady
+    ? scratch.sun
+    : array.michalsky
     ? michalskySolarPositionBatch(times.unixTimeS, site.latitudeDeg, site.longitudeDeg, scratch.sun, skipDark ? prepared.lit : undefined)
     : solarPositionBatch(
         times.spa,
@@ -308,14 +312,15 @@ export function simulateYield(input: SimulateYieldInput): YieldResult {
   const hourly = input.hourly === true;
   // Michalsky's algorithm needs none of the SPA's time terms.
   const spa = input.array.solarPositionModel !== 'michalsky';
-  const times = prepareYieldTimes(unixTimeS, input.deltaTS ?? DEFAULT_DELTA_T_S, hourly ? undefined : prepared.lit, spa);
-  return simulateOne(fn, times, input, prepared, createScratch(unixTimeS.length), hourly ? createHourly(unixTimeS) : undefined, !hourly);
+  const times = sharedYieldTimes(unixTimeS, input.deltaTS ?? DEFAULT_DELTA_T_S, hourly ? undefined : prepared.lit, spa);
+  return simulateOne(fn, times, input, prepared, scratchFor(unixTimeS.length), hourly ? createHourly(unixTimeS) : undefined, !hourly);
 }
 
 /**
  * {@link simulateYield} for many systems whose weather shares one series of timestamps (s, UTC): the SPA time terms
- * and extraterrestrial irradiance are computed once for all, each weather series is checked once, scratch arrays are
- * allocated once per batch, nothing per hour. Throws when a system's timestamps differ from `unixTimeS`.
+ * and extraterrestrial irradiance are computed once for all (and kept for later calls on the same timestamps, see
+ * `sharedYieldTimes`), each weather series is checked once, consecutive systems at one site share its sun, scratch
+ * arrays are reused, nothing is allocated per hour. Throws when a system's timestamps differ from `unixTimeS`.
  */
 export function simulateYieldBatch(unixTimeS: Float64Array, systems: readonly YieldSystem[], deltaTS: number = DEFAULT_DELTA_T_S): YieldResult[] {
   const fn = 'simulateYieldBatch';
@@ -328,7 +333,29 @@ export function simulateYieldBatch(unixTimeS: Float64Array, systems: readonly Yi
     preparedByWeather.set(weather, prepared);
     for (let i = 0; i < n; i++) anyLit[i] |= prepared.lit[i];
   }
-  const times = prepareYieldTimes(unixTimeS, deltaTS, anyLit, systems.some((system) => system.array.solarPositionModel !== 'michalsky'));
-  const scratch = createScratch(n);
-  return systems.map((system) => simulateOne(fn, times, system, preparedByWeather.get(system.weather)!, scratch, undefined, true));
+  const times = sharedYieldTimes(unixTimeS, deltaTS, anyLit, systems.some((system) => system.array.solarPositionModel !== 'michalsky'));
+  const scratch = scratchFor(n);
+  // Array options at one site (consecutive systems with the same site and weather) share the site's sun as well.
+  let sunOf: YieldSystem | undefined;
+  return systems.map((system) => {
+    const sunReady = sunOf !== undefined && sameSun(sunOf, system);
+    sunOf = undefined;
+    const result = simulateOne(fn, times, system, preparedByWeather.get(system.weather)!, scratch, undefined, true, sunReady);
+    sunOf = system;
+    return result;
+  });
+}
+
+/**
+ * Whether two systems see the same sun hour by hour: the same weather series (timestamps, pressure and air temperature
+ * for refraction, lit hours), the same coordinates and altitude, and the same sun-position model.
+ */
+function sameSun(a: YieldSystem, b: YieldSystem): boolean {
+  return (
+    a.weather === b.weather &&
+    a.site.latitudeDeg === b.site.latitudeDeg &&
+    a.site.longitudeDeg === b.site.longitudeDeg &&
+    (a.site.altitudeM ?? 0) === (b.site.altitudeM ?? 0) &&
+    (a.array.solarPositionModel === 'michalsky') === (b.array.solarPositionModel === 'michalsky')
+  );
 }
