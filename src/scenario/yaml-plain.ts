@@ -34,13 +34,24 @@ const CORE_PLAIN: ReadonlyArray<readonly [RegExp, (text: string) => unknown]> = 
   [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
 ];
 
-/** Only a text starting with one of these can resolve to something other than a string. */
-const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
+/**
+ * CORE_PLAIN's tests as one expression, one capturing group per test in the same order: an alternation tries its
+ * branches in order, so the first group that matches the whole text is the test `yaml` would pick.
+ */
+const CORE_PLAIN_ANY = new RegExp(`^(?:${CORE_PLAIN.map(([test]) => `(${test.source.slice(1, -1)})`).join('|')})$`);
+
+/** Whether a plain scalar starting with this character code may resolve to something other than a string (-+.0-9~nNtTfF). */
+function mayNotBeString(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2b || code === 0x2e || code === 0x7e || code === 0x6e || code === 0x4e || code === 0x74 || code === 0x54 || code === 0x66 || code === 0x46;
+}
 
 /** The value of a plain scalar under the core schema. */
 function resolvePlain(text: string): unknown {
-  if (!MAYBE_NOT_STRING.test(text)) return text;
-  for (const [test, resolve] of CORE_PLAIN) if (test.test(text)) return resolve(text);
+  // No value of the core schema but a string has a space in it.
+  if (!mayNotBeString(text.charCodeAt(0)) || text.includes(' ')) return text;
+  const match = CORE_PLAIN_ANY.exec(text);
+  if (!match) return text;
+  for (let i = 1; i < match.length; i++) if (match[i] !== undefined) return CORE_PLAIN[i - 1]![1](text);
   return text;
 }
 
@@ -56,8 +67,8 @@ const PLAIN_KEY = /^[^\s\-?:,[\]{}#&*!|>'"%@`<=~][^\s:#,[\]{}]*$/u;
 /** A plain scalar's first character may not be one of these (a `-` is allowed before a non-space, as in -5). */
 const PLAIN_FIRST_REFUSED = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?:$| |-))/;
 
-/** The JS key of a plain key scalar, as `yaml` makes it (String of the resolved value); undefined unless it is the text itself. */
-function keyOf(text: string): string {
+/** The JS key of a plain key scalar, as `yaml` makes it (String of the resolved value), when that is the text itself. */
+function checkedKey(text: string): string {
   if (text.length === 0 || text.length > 1000 || !PLAIN_KEY.test(text)) return notPlain();
   const value = resolvePlain(text);
   if (typeof value === 'string' || (typeof value === 'number' && String(value) === text)) return text;
@@ -140,8 +151,19 @@ interface Line {
 
 class PlainReader {
   private pos = 0;
+  /** Keys already checked: a scenario repeats the same few field names for every project. */
+  private readonly keys = new Map<string, string>();
 
   constructor(private readonly lines: Line[]) {}
+
+  private keyOf(text: string): string {
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      key = checkedKey(text);
+      this.keys.set(text, key);
+    }
+    return key;
+  }
 
   /** The whole document: one block node, nothing left after it. */
   document(): unknown {
@@ -176,7 +198,7 @@ class PlainReader {
       const { text } = line;
       const colon = keyColon(text);
       if (colon < 0) return notPlain();
-      const key = keyOf(text.slice(0, colon));
+      const key = this.keyOf(text.slice(0, colon));
       const rest = skipSpaces(text, colon + 1);
       this.pos++;
       let value: unknown = null;
@@ -242,7 +264,7 @@ class PlainReader {
       if (isMap) {
         const colon = text.indexOf(':', i);
         if (colon < 0 || text[colon + 1] !== ' ') return notPlain();
-        const key = keyOf(text.slice(i, colon));
+        const key = this.keyOf(text.slice(i, colon));
         const item = this.flowItem(text, skipSpaces(text, colon + 1), depth);
         addPair(map, key, item.value);
         i = item.end;
