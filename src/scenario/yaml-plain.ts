@@ -84,11 +84,24 @@ function addPair(map: Record<string, unknown>, key: string, value: unknown): voi
 
 /** A plain scalar's text (already cut at a comment and trimmed), checked and resolved. */
 function plainScalar(text: string): unknown {
-  if (text.length === 0 || PLAIN_FIRST_REFUSED.test(text) || text.includes(': ') || text.endsWith(':')) return notPlain();
+  if (text.length === 0 || refusedAsPlainStart(text) || text.includes(': ') || text.endsWith(':')) return notPlain();
   return resolvePlain(text);
 }
 
-/** Index of the first character at or after `i` that is not a space. */
+/**
+ * Whether a plain scalar may not start as `text` does: with an indicator (? : , [ ] { } # & * ! | > ' " % @ `), or
+ * with a `-` before a space, a second `-` or the end (a `-` before anything else, as in -5, is allowed).
+ */
+function refusedAsPlainStart(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 0x2d) {
+    const d = text.charCodeAt(1);
+    return text.length === 1 || d === 0x20 || d === 0x2d;
+  }
+  return PLAIN_FIRST_REFUSED.test(text);
+}
+
+/** Index of the first character at or after `i` that is not a space (a line break is not a space, so it stops there). */
 function skipSpaces(text: string, i: number): number {
   while (text.charCodeAt(i) === 0x20) i++;
   return i;
@@ -98,63 +111,73 @@ function skipSpaces(text: string, i: number): number {
 function trimSpacesEnd(text: string): string {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
-  return text.slice(0, end);
+  return end === text.length ? text : text.slice(0, end);
 }
 
-/** A one-line quoted scalar starting at `i` (no escapes in double quotes; `''` in single quotes): its value and the index after it. */
-function quoted(text: string, i: number): { value: string; end: number } {
-  const quote = text[i];
-  if (quote === '"') {
-    const close = text.indexOf('"', i + 1);
-    if (close < 0) return notPlain();
-    const value = text.slice(i + 1, close);
+/**
+ * A quoted scalar starting at `i` and closed before `end` (the end of its line): no escapes in double quotes, `''`
+ * in single quotes. Its value and the index after it.
+ */
+function quoted(src: string, i: number, end: number): { value: string; end: number } {
+  if (src.charCodeAt(i) === 0x22 /* " */) {
+    const close = src.indexOf('"', i + 1);
+    if (close < 0 || close >= end) return notPlain();
+    const value = src.slice(i + 1, close);
     if (value.includes('\\')) return notPlain();
     return { value, end: close + 1 };
   }
   let value = '';
   let from = i + 1;
   for (;;) {
-    const close = text.indexOf("'", from);
-    if (close < 0) return notPlain();
-    value += text.slice(from, close);
-    if (text[close + 1] !== "'") return { value, end: close + 1 };
+    const close = src.indexOf("'", from);
+    if (close < 0 || close >= end) return notPlain();
+    value += src.slice(from, close);
+    if (src.charCodeAt(close + 1) !== 0x27 /* ' */ || close + 1 >= end) return { value, end: close + 1 };
     value += "'";
     from = close + 2;
   }
 }
 
-/** What may follow a complete value on its line: nothing, or spaces and a comment. */
-function checkLineEnd(text: string, i: number): void {
-  const j = skipSpaces(text, i);
-  if (j === text.length) return;
-  if (j > i && text[j] === '#') return;
+/** What may follow a complete value before `end`, the end of its line: nothing, or spaces and a comment. */
+function checkLineEnd(src: string, i: number, end: number): void {
+  const j = skipSpaces(src, i);
+  if (j >= end) return;
+  if (j > i && src.charCodeAt(j) === 0x23 /* # */) return;
   notPlain();
 }
 
-/** Index of the `:` that ends a block mapping key (followed by a space or the end of the line), or -1. */
-function keyColon(text: string): number {
-  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
-    if (i + 1 === text.length || text[i + 1] === ' ') return i;
+/** Index of the `:` that ends a block mapping key on the line [start, end) (followed by a space or the line's end), or -1. */
+function keyColon(src: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    if (src.charCodeAt(i) === 0x3a /* : */ && (i + 1 === end || src.charCodeAt(i + 1) === 0x20)) return i;
   }
   return -1;
 }
 
-function isListItem(text: string): boolean {
-  return text === '-' || text.startsWith('- ');
+/** Whether the line [start, end) is a list item: `-` alone or before a space. */
+function isListItem(src: string, start: number, end: number): boolean {
+  return src.charCodeAt(start) === 0x2d /* - */ && (start + 1 === end || src.charCodeAt(start + 1) === 0x20);
 }
 
-interface Line {
-  readonly indent: number;
-  /** The line from its first non-space character, trailing spaces kept. */
-  readonly text: string;
-}
-
+/**
+ * The reader over the content lines of `src`: line k starts (after its indentation) at starts[k], is indented by
+ * indents[k] and ends at ends[k] (its line break or the end of the text). A list item `- x` is read by moving its
+ * line's start to `x` and its indentation to x's column.
+ */
 class PlainReader {
   private pos = 0;
+  private readonly count: number;
   /** Keys already checked: a scenario repeats the same few field names for every project. */
   private readonly keys = new Map<string, string>();
 
-  constructor(private readonly lines: Line[]) {}
+  constructor(
+    private readonly src: string,
+    private readonly indents: number[],
+    private readonly starts: number[],
+    private readonly ends: number[],
+  ) {
+    this.count = indents.length;
+  }
 
   private keyOf(text: string): string {
     let key = this.keys.get(text);
@@ -165,156 +188,185 @@ class PlainReader {
     return key;
   }
 
+  /** The indentation of the line at `pos`, or -1 past the last line. */
+  private indentAt(pos: number): number {
+    return pos < this.count ? this.indents[pos]! : -1;
+  }
+
   /** The whole document: one block node, nothing left after it. */
   document(): unknown {
-    const first = this.lines[0];
-    if (!first) return notPlain();
-    const value = this.block(first.indent, -1, 0);
-    if (this.pos !== this.lines.length) notPlain();
+    if (this.count === 0) return notPlain();
+    const value = this.block(this.indents[0]!, -1, 0);
+    if (this.pos !== this.count) notPlain();
     return value;
   }
 
   /** A block node whose first line (at `pos`) is indented by `indent`, inside a parent indented by `parentIndent`. */
   private block(indent: number, parentIndent: number, depth: number): unknown {
     if (depth >= MAX_PLAIN_DEPTH) return notPlain();
-    const { text } = this.lines[this.pos]!;
-    if (isListItem(text)) return this.list(indent, depth);
-    const first = text[0];
-    if (first !== '[' && first !== '{' && first !== '"' && first !== "'" && keyColon(text) >= 0) return this.mapping(indent, depth);
-    const value = this.inline(text, depth);
+    const { src } = this;
+    const start = this.starts[this.pos]!;
+    const end = this.ends[this.pos]!;
+    if (isListItem(src, start, end)) return this.list(indent, depth);
+    const first = src.charCodeAt(start);
+    const opensValue = first === 0x5b /* [ */ || first === 0x7b /* { */ || first === 0x22 /* " */ || first === 0x27; /* ' */
+    if (!opensValue && keyColon(src, start, end) >= 0) return this.mapping(indent, depth);
+    const value = this.inline(start, end, depth);
     this.pos++;
-    const next = this.lines[this.pos];
     // A deeper line after a scalar continues it (a multi-line scalar) or is an error: either way, not this subset.
-    if (next && next.indent > parentIndent) notPlain();
+    if (this.indentAt(this.pos) > parentIndent) notPlain();
     return value;
   }
 
   private mapping(indent: number, depth: number): Record<string, unknown> {
+    const { src } = this;
     const map: Record<string, unknown> = {};
     for (;;) {
-      const line = this.lines[this.pos];
-      if (!line || line.indent < indent) return map;
-      if (line.indent > indent || isListItem(line.text)) return notPlain();
-      const { text } = line;
-      const colon = keyColon(text);
+      const lineIndent = this.indentAt(this.pos);
+      if (lineIndent < indent) return map;
+      const start = this.starts[this.pos]!;
+      const end = this.ends[this.pos]!;
+      if (lineIndent > indent || isListItem(src, start, end)) return notPlain();
+      const colon = keyColon(src, start, end);
       if (colon < 0) return notPlain();
-      const key = this.keyOf(text.slice(0, colon));
-      const rest = skipSpaces(text, colon + 1);
+      const key = this.keyOf(src.slice(start, colon));
+      const rest = skipSpaces(src, colon + 1);
       this.pos++;
       let value: unknown = null;
-      if (rest < text.length && text[rest] !== '#') {
-        value = this.inline(text.slice(rest), depth + 1);
+      if (rest < end && src.charCodeAt(rest) !== 0x23 /* # */) {
+        value = this.inline(rest, end, depth + 1);
       } else {
-        const next = this.lines[this.pos];
-        if (next && next.indent > indent) value = this.block(next.indent, indent, depth + 1);
+        const next = this.indentAt(this.pos);
+        if (next > indent) value = this.block(next, indent, depth + 1);
         // A list may sit at its key's own indentation.
-        else if (next && next.indent === indent && isListItem(next.text)) value = this.list(indent, depth + 1);
+        else if (next === indent && isListItem(src, this.starts[this.pos]!, this.ends[this.pos]!)) value = this.list(indent, depth + 1);
       }
       addPair(map, key, value);
     }
   }
 
   private list(indent: number, depth: number): unknown[] {
+    const { src } = this;
     const list: unknown[] = [];
     for (;;) {
-      const line = this.lines[this.pos];
-      if (!line || line.indent < indent || (line.indent === indent && !isListItem(line.text))) return list;
-      if (line.indent > indent) return notPlain();
-      const start = skipSpaces(line.text, 1);
-      if (start === line.text.length || line.text[start] === '#') {
+      const lineIndent = this.indentAt(this.pos);
+      if (lineIndent < indent) return list;
+      const start = this.starts[this.pos]!;
+      const end = this.ends[this.pos]!;
+      if (lineIndent === indent && !isListItem(src, start, end)) return list;
+      if (lineIndent > indent) return notPlain();
+      const content = skipSpaces(src, start + 1);
+      if (content >= end || src.charCodeAt(content) === 0x23 /* # */) {
         this.pos++;
-        const next = this.lines[this.pos];
-        list.push(next && next.indent > indent ? this.block(next.indent, indent, depth + 1) : null);
+        const next = this.indentAt(this.pos);
+        list.push(next > indent ? this.block(next, indent, depth + 1) : null);
       } else {
         // `- key: value` and `- - item`: the rest of the line is a node indented to where it starts.
-        const column = indent + start;
-        this.lines[this.pos] = { indent: column, text: line.text.slice(start) };
+        const column = indent + (content - start);
+        this.starts[this.pos] = content;
+        this.indents[this.pos] = column;
         list.push(this.block(column, indent, depth + 1));
       }
     }
   }
 
-  /** A value written on the rest of a line: a one-line flow collection, a quoted or a plain scalar, then maybe a comment. */
-  private inline(text: string, depth: number): unknown {
-    const first = text[0];
-    if (first === '[' || first === '{') {
-      const { value, end } = this.flow(text, 0, depth);
-      checkLineEnd(text, end);
+  /** A value written on the rest of a line [start, end): a one-line flow collection, a quoted or a plain scalar, then maybe a comment. */
+  private inline(start: number, end: number, depth: number): unknown {
+    const { src } = this;
+    const first = src.charCodeAt(start);
+    if (first === 0x5b /* [ */ || first === 0x7b /* { */) {
+      const { value, end: after } = this.flow(start, end, depth);
+      checkLineEnd(src, after, end);
       return value;
     }
-    if (first === '"' || first === "'") {
-      const { value, end } = quoted(text, 0);
-      checkLineEnd(text, end);
+    if (first === 0x22 /* " */ || first === 0x27 /* ' */) {
+      const { value, end: after } = quoted(src, start, end);
+      checkLineEnd(src, after, end);
       return value;
     }
+    const text = src.slice(start, end);
     const comment = text.indexOf(' #');
     return plainScalar(trimSpacesEnd(comment < 0 ? text : text.slice(0, comment)));
   }
 
-  /** A flow collection starting at `i`, closed on the same line. */
-  private flow(text: string, i: number, depth: number): { value: unknown; end: number } {
+  /** A flow collection starting at `i`, closed before `end` (the end of its line). */
+  private flow(i: number, end: number, depth: number): { value: unknown; end: number } {
     if (depth >= MAX_PLAIN_DEPTH) return notPlain();
-    const isMap = text[i] === '{';
-    const close = isMap ? '}' : ']';
+    const { src } = this;
+    const isMap = src.charCodeAt(i) === 0x7b;
+    const close = isMap ? 0x7d /* } */ : 0x5d; /* ] */
     const map: Record<string, unknown> = {};
     const list: unknown[] = [];
-    i = skipSpaces(text, i + 1);
-    if (text[i] === close) return { value: isMap ? map : list, end: i + 1 };
+    i = skipSpaces(src, i + 1);
+    if (i < end && src.charCodeAt(i) === close) return { value: isMap ? map : list, end: i + 1 };
     for (;;) {
       if (isMap) {
-        const colon = text.indexOf(':', i);
-        if (colon < 0 || text[colon + 1] !== ' ') return notPlain();
-        const key = this.keyOf(text.slice(i, colon));
-        const item = this.flowItem(text, skipSpaces(text, colon + 1), depth);
+        const colon = src.indexOf(':', i);
+        if (colon < 0 || colon + 1 >= end || src.charCodeAt(colon + 1) !== 0x20) return notPlain();
+        const key = this.keyOf(src.slice(i, colon));
+        const item = this.flowItem(skipSpaces(src, colon + 1), end, depth);
         addPair(map, key, item.value);
         i = item.end;
       } else {
-        const item = this.flowItem(text, i, depth);
+        const item = this.flowItem(i, end, depth);
         list.push(item.value);
         i = item.end;
       }
-      i = skipSpaces(text, i);
-      if (text[i] === close) return { value: isMap ? map : list, end: i + 1 };
-      if (text[i] !== ',') return notPlain();
-      i = skipSpaces(text, i + 1);
+      i = skipSpaces(src, i);
+      if (i >= end) return notPlain();
+      const c = src.charCodeAt(i);
+      if (c === close) return { value: isMap ? map : list, end: i + 1 };
+      if (c !== 0x2c /* , */) return notPlain();
+      i = skipSpaces(src, i + 1);
       // A trailing comma, an empty entry or an unclosed flow (continued on the next line) leave the subset.
-      if (i >= text.length || text[i] === close || text[i] === ',') return notPlain();
+      if (i >= end || src.charCodeAt(i) === close || src.charCodeAt(i) === 0x2c) return notPlain();
     }
   }
 
   /** A value inside a flow collection: a nested flow, a quoted scalar, or a plain scalar up to `,`, `]` or `}`. */
-  private flowItem(text: string, i: number, depth: number): { value: unknown; end: number } {
-    const first = text[i];
-    if (first === '[' || first === '{') return this.flow(text, i, depth + 1);
-    if (first === '"' || first === "'") return quoted(text, i);
-    let end = i;
-    for (; end < text.length; end++) {
-      const c = text[end];
-      if (c === ',' || c === ']' || c === '}' || c === '[' || c === '{') break;
-      if (c === ':' || c === '#') return notPlain();
+  private flowItem(i: number, end: number, depth: number): { value: unknown; end: number } {
+    const { src } = this;
+    if (i >= end) return notPlain();
+    const first = src.charCodeAt(i);
+    if (first === 0x5b /* [ */ || first === 0x7b /* { */) return this.flow(i, end, depth + 1);
+    if (first === 0x22 /* " */ || first === 0x27 /* ' */) return quoted(src, i, end);
+    let j = i;
+    for (; j < end; j++) {
+      const c = src.charCodeAt(j);
+      if (c === 0x2c /* , */ || c === 0x5d /* ] */ || c === 0x7d /* } */ || c === 0x5b /* [ */ || c === 0x7b /* { */) break;
+      if (c === 0x3a /* : */ || c === 0x23 /* # */) return notPlain();
     }
-    if (end >= text.length) return notPlain();
-    return { value: plainScalar(trimSpacesEnd(text.slice(i, end))), end };
+    if (j >= end) return notPlain();
+    return { value: plainScalar(trimSpacesEnd(src.slice(i, j))), end: j };
   }
 }
 
-/** The lines that carry content (no blank or comment-only lines), with their indentation; undefined for a directive or document marker. */
-function contentLines(text: string): Line[] | undefined {
-  const lines: Line[] = [];
+/**
+ * The lines of `src` that carry content (no blank or comment-only lines): their indentation, where their content
+ * starts and where the line ends. Undefined for a directive or a document marker.
+ */
+function contentLines(src: string): { indents: number[]; starts: number[]; ends: number[] } | undefined {
+  const indents: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   let from = 0;
-  const n = text.length;
+  const n = src.length;
   while (from < n) {
-    let to = text.indexOf('\n', from);
+    let to = src.indexOf('\n', from);
     if (to < 0) to = n;
-    const start = skipSpaces(text, from);
-    if (start < to && text.charCodeAt(start) !== 0x23 /* # */) {
-      const content = text.slice(start, to);
-      if (content.startsWith('---') || content.startsWith('...') || (start === from && content.startsWith('%'))) return undefined;
-      lines.push({ indent: start - from, text: content });
+    const start = skipSpaces(src, from);
+    const c = src.charCodeAt(start);
+    if (start < to && c !== 0x23 /* # */) {
+      // `---`, `...` and `%` lines are document markers and directives.
+      if ((c === 0x2d || c === 0x2e) && src.startsWith(c === 0x2d ? '---' : '...', start)) return undefined;
+      if (c === 0x25 /* % */ && start === from) return undefined;
+      indents.push(start - from);
+      starts.push(start);
+      ends.push(to);
     }
     from = to + 1;
   }
-  return lines;
+  return { indents, starts, ends };
 }
 
 /**
@@ -326,7 +378,7 @@ export function readPlainYaml(text: string): unknown {
   const lines = contentLines(text);
   if (!lines) return undefined;
   try {
-    return new PlainReader(lines).document();
+    return new PlainReader(text, lines.indents, lines.starts, lines.ends).document();
   } catch (e) {
     if (e instanceof NotPlain) return undefined;
     throw e;
