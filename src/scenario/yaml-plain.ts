@@ -160,23 +160,48 @@ function isListItem(src: string, start: number, end: number): boolean {
 }
 
 /**
- * The reader over the content lines of `src`: line k starts (after its indentation) at starts[k], is indented by
- * indents[k] and ends at ends[k] (its line break or the end of the text). A list item `- x` is read by moving its
- * line's start to `x` and its indentation to x's column.
+ * The reader, one content line at a time (blank and comment-only lines skipped): the current line is indented by
+ * `lineIndent` (-1 past the last line), its content starts at `lineStart` and it ends at `lineEnd` (its line break
+ * or the end of the text). A list item `- x` is read by moving the line's start to `x` and its indentation to x's
+ * column.
  */
 class PlainReader {
-  private pos = 0;
-  private readonly count: number;
+  private lineIndent = -1;
+  private lineStart = 0;
+  private lineEnd = 0;
+  /** Where the line after the current one starts. */
+  private nextFrom = 0;
   /** Keys already checked: a scenario repeats the same few field names for every project. */
   private readonly keys = new Map<string, string>();
 
-  constructor(
-    private readonly src: string,
-    private readonly indents: number[],
-    private readonly starts: number[],
-    private readonly ends: number[],
-  ) {
-    this.count = indents.length;
+  constructor(private readonly src: string) {
+    this.advance();
+  }
+
+  /** Moves to the next line with content; a directive or a document marker leaves the subset. */
+  private advance(): void {
+    const { src } = this;
+    const n = src.length;
+    let from = this.nextFrom;
+    while (from < n) {
+      let to = src.indexOf('\n', from);
+      if (to < 0) to = n;
+      const start = skipSpaces(src, from);
+      const c = src.charCodeAt(start);
+      if (start < to && c !== 0x23 /* # */) {
+        // `---`, `...` and `%` lines are document markers and directives.
+        if ((c === 0x2d || c === 0x2e) && src.startsWith(c === 0x2d ? '---' : '...', start)) notPlain();
+        if (c === 0x25 /* % */ && start === from) notPlain();
+        this.lineIndent = start - from;
+        this.lineStart = start;
+        this.lineEnd = to;
+        this.nextFrom = to + 1;
+        return;
+      }
+      from = to + 1;
+    }
+    this.lineIndent = -1;
+    this.nextFrom = n;
   }
 
   private keyOf(text: string): string {
@@ -188,33 +213,28 @@ class PlainReader {
     return key;
   }
 
-  /** The indentation of the line at `pos`, or -1 past the last line. */
-  private indentAt(pos: number): number {
-    return pos < this.count ? this.indents[pos]! : -1;
-  }
-
   /** The whole document: one block node, nothing left after it. */
   document(): unknown {
-    if (this.count === 0) return notPlain();
-    const value = this.block(this.indents[0]!, -1, 0);
-    if (this.pos !== this.count) notPlain();
+    if (this.lineIndent < 0) return notPlain();
+    const value = this.block(this.lineIndent, -1, 0);
+    if (this.lineIndent >= 0) notPlain();
     return value;
   }
 
-  /** A block node whose first line (at `pos`) is indented by `indent`, inside a parent indented by `parentIndent`. */
+  /** A block node whose first line (the current one) is indented by `indent`, inside a parent indented by `parentIndent`. */
   private block(indent: number, parentIndent: number, depth: number): unknown {
     if (depth >= MAX_PLAIN_DEPTH) return notPlain();
     const { src } = this;
-    const start = this.starts[this.pos]!;
-    const end = this.ends[this.pos]!;
+    const start = this.lineStart;
+    const end = this.lineEnd;
     if (isListItem(src, start, end)) return this.list(indent, depth);
     const first = src.charCodeAt(start);
     const opensValue = first === 0x5b /* [ */ || first === 0x7b /* { */ || first === 0x22 /* " */ || first === 0x27; /* ' */
     if (!opensValue && keyColon(src, start, end) >= 0) return this.mapping(indent, depth);
     const value = this.inline(start, end, depth);
-    this.pos++;
+    this.advance();
     // A deeper line after a scalar continues it (a multi-line scalar) or is an error: either way, not this subset.
-    if (this.indentAt(this.pos) > parentIndent) notPlain();
+    if (this.lineIndent > parentIndent) notPlain();
     return value;
   }
 
@@ -222,24 +242,23 @@ class PlainReader {
     const { src } = this;
     const map: Record<string, unknown> = {};
     for (;;) {
-      const lineIndent = this.indentAt(this.pos);
+      const { lineIndent, lineStart: start, lineEnd: end } = this;
       if (lineIndent < indent) return map;
-      const start = this.starts[this.pos]!;
-      const end = this.ends[this.pos]!;
       if (lineIndent > indent || isListItem(src, start, end)) return notPlain();
       const colon = keyColon(src, start, end);
       if (colon < 0) return notPlain();
       const key = this.keyOf(src.slice(start, colon));
       const rest = skipSpaces(src, colon + 1);
-      this.pos++;
       let value: unknown = null;
       if (rest < end && src.charCodeAt(rest) !== 0x23 /* # */) {
         value = this.inline(rest, end, depth + 1);
+        this.advance();
       } else {
-        const next = this.indentAt(this.pos);
+        this.advance();
+        const next = this.lineIndent;
         if (next > indent) value = this.block(next, indent, depth + 1);
         // A list may sit at its key's own indentation.
-        else if (next === indent && isListItem(src, this.starts[this.pos]!, this.ends[this.pos]!)) value = this.list(indent, depth + 1);
+        else if (next === indent && isListItem(src, this.lineStart, this.lineEnd)) value = this.list(indent, depth + 1);
       }
       addPair(map, key, value);
     }
@@ -249,22 +268,20 @@ class PlainReader {
     const { src } = this;
     const list: unknown[] = [];
     for (;;) {
-      const lineIndent = this.indentAt(this.pos);
+      const { lineIndent, lineStart: start, lineEnd: end } = this;
       if (lineIndent < indent) return list;
-      const start = this.starts[this.pos]!;
-      const end = this.ends[this.pos]!;
       if (lineIndent === indent && !isListItem(src, start, end)) return list;
       if (lineIndent > indent) return notPlain();
       const content = skipSpaces(src, start + 1);
       if (content >= end || src.charCodeAt(content) === 0x23 /* # */) {
-        this.pos++;
-        const next = this.indentAt(this.pos);
+        this.advance();
+        const next = this.lineIndent;
         list.push(next > indent ? this.block(next, indent, depth + 1) : null);
       } else {
         // `- key: value` and `- - item`: the rest of the line is a node indented to where it starts.
         const column = indent + (content - start);
-        this.starts[this.pos] = content;
-        this.indents[this.pos] = column;
+        this.lineStart = content;
+        this.lineIndent = column;
         list.push(this.block(column, indent, depth + 1));
       }
     }
@@ -342,43 +359,13 @@ class PlainReader {
 }
 
 /**
- * The lines of `src` that carry content (no blank or comment-only lines): their indentation, where their content
- * starts and where the line ends. Undefined for a directive or a document marker.
- */
-function contentLines(src: string): { indents: number[]; starts: number[]; ends: number[] } | undefined {
-  const indents: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let from = 0;
-  const n = src.length;
-  while (from < n) {
-    let to = src.indexOf('\n', from);
-    if (to < 0) to = n;
-    const start = skipSpaces(src, from);
-    const c = src.charCodeAt(start);
-    if (start < to && c !== 0x23 /* # */) {
-      // `---`, `...` and `%` lines are document markers and directives.
-      if ((c === 0x2d || c === 0x2e) && src.startsWith(c === 0x2d ? '---' : '...', start)) return undefined;
-      if (c === 0x25 /* % */ && start === from) return undefined;
-      indents.push(start - from);
-      starts.push(start);
-      ends.push(to);
-    }
-    from = to + 1;
-  }
-  return { indents, starts, ends };
-}
-
-/**
  * Reads YAML text written in the plain block style into the same value `yaml`'s `parse` gives; undefined when the
  * text uses anything else, or is malformed (the `yaml` parser then reads it and reports the problem).
  */
 export function readPlainYaml(text: string): unknown {
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
-  const lines = contentLines(text);
-  if (!lines) return undefined;
   try {
-    return new PlainReader(text, lines.indents, lines.starts, lines.ends).document();
+    return new PlainReader(text).document();
   } catch (e) {
     if (e instanceof NotPlain) return undefined;
     throw e;
