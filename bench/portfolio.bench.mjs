@@ -2,6 +2,7 @@
 // and `pvplan run` as fresh processes beside `node -e 0` and a small `pvplan run` (goal: under 300 ms for the whole
 // process), `pvplan mc --draws 10000 --threads 1` independent and correlated by owner (goal: under 2 s on one core),
 // and the portfolio Monte Carlo alone in process beside the bare generation of the same number of uniforms.
+// PVPLAN_BENCH_BASE=/path/to/a/built/checkout times that checkout's CLI in the same turns (an A/B on one machine state).
 // Processes are timed in wall and CPU time (user + system, from /usr/bin/time when it is there): on a shared machine
 // the CPU time is the figure to compare with the goals. Figures go in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
@@ -92,23 +93,41 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** A fresh process, `runs` times: wall time and (with /usr/bin/time) CPU time, ms; median and min of each. */
-function wallMs(args) {
-  const samples = [];
-  const cpu = [];
+/** One fresh process: wall time and (with /usr/bin/time) CPU time (user + system), ms. */
+function spawnTimed(cwd, args) {
+  const t0 = process.hrtime.bigint();
+  const r = withCpu
+    ? spawnSync(TIME, ['-f', '%U %S', process.execPath, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr ?? ''}`);
+  if (!withCpu) return { wall };
+  const [user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, cpu: (user + sys) * 1000 };
+}
+
+/**
+ * Each case `runs` times as fresh processes, the cases taking turns (and, with a base build, the base's run of a
+ * case right after this build's), so that a change of load on a shared machine falls on all of them alike.
+ * Per case and build: median and min of the wall and CPU times.
+ */
+function timeProcesses(cases, builds) {
+  const samples = new Map();
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = withCpu
-      ? spawnSync(TIME, ['-f', '%U %S', process.execPath, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
-      : spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr ?? ''}`);
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (withCpu) {
-      const [user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-      cpu.push((user + sys) * 1000);
+    for (const c of cases) {
+      for (const b of builds) {
+        const key = `${c.label}\u0000${b.label}`;
+        if (!samples.has(key)) samples.set(key, { wall: [], cpu: [] });
+        const x = spawnTimed(b.root, c.args);
+        samples.get(key).wall.push(x.wall);
+        if (x.cpu !== undefined) samples.get(key).cpu.push(x.cpu);
+      }
     }
   }
-  return { median: median(samples), min: Math.min(...samples), cpu: withCpu ? { median: median(cpu), min: Math.min(...cpu) } : undefined };
+  const stats = (xs) => (xs.length ? { median: median(xs), min: Math.min(...xs) } : undefined);
+  const out = new Map();
+  for (const [key, { wall, cpu }] of samples) out.set(key, { ...stats(wall), cpu: stats(cpu) });
+  return (c, b) => out.get(`${c}\u0000${b}`);
 }
 
 function timeMs(fn, times) {
@@ -132,23 +151,30 @@ try {
   writeFileSync(jsonFile, scenarioJson(1000, false));
   writeFileSync(correlatedJson, scenarioJson(1000, true));
   const fmt = (x) => `wall median ${x.median.toFixed(0)} ms (min ${x.min.toFixed(0)})${x.cpu ? `, CPU median ${x.cpu.median.toFixed(0)} ms (min ${x.cpu.min.toFixed(0)})` : ''}`;
-  const goal = (x, ms) => ((x.cpu ?? x).median < ms ? 'met' : 'NOT met');
 
-  const node = wallMs(['-e', '0']);
-  const small = wallMs(['dist/cli.js', 'run', 'scenarios/wendeng-2025.yaml', '--format', 'json']);
-  console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}; runs per case: ${runs}`);
-  console.log(`node -e 0:                                        ${fmt(node)}`);
-  console.log(`pvplan run wendeng-2025.yaml (no projects):       ${fmt(small)}`);
-  for (const [label, file] of [['YAML', independentFile], ['JSON', jsonFile]]) {
-    for (const command of ['pipeline', 'run']) {
-      const x = wallMs(['dist/cli.js', command, file, '--format', 'json']);
-      const ratio = ((x.cpu ?? x).median / (small.cpu ?? small).median).toFixed(2);
-      console.log(`pvplan ${command.padEnd(8)} 1,000 projects, ${label}:        ${fmt(x)} → ${ratio}× the small run (goal < 300 ms: ${goal(x, 300)})`);
+  // PVPLAN_BENCH_BASE=/path/to/another/checkout (built) times that build's CLI in the same turns, for an A/B.
+  const base = process.env.PVPLAN_BENCH_BASE;
+  const builds = [{ label: 'this', root }, ...(base ? [{ label: 'base', root: base }] : [])];
+  const cli = 'dist/cli.js';
+  const cases = [
+    { label: 'node -e 0', args: ['-e', '0'] },
+    { label: 'run wendeng-2025.yaml (no projects)', args: [cli, 'run', join(root, 'scenarios', 'wendeng-2025.yaml'), '--format', 'json'], goal: undefined },
+    ...[['YAML', independentFile], ['JSON', jsonFile]].flatMap(([label, file]) => ['pipeline', 'run'].map((command) => ({ label: `${command} 1,000 projects, ${label}`, args: [cli, command, file, '--format', 'json'], goal: 300 }))),
+    ...[['independent', jsonFile], ['correlated by owner', correlatedJson]].map(([label, file]) => ({ label: `mc --draws 10000 --threads 1, ${label}`, args: [cli, 'mc', file, '--draws', '10000', '--threads', '1', '--format', 'json'], goal: 2000 })),
+  ];
+  const { loadavg } = await import('node:os');
+  const loadBefore = loadavg()[0];
+  const timed = timeProcesses(cases, builds);
+  console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after; runs per case: ${runs}; builds: ${builds.map((b) => `${b.label} (${b.root})`).join(', ')}`);
+  for (const b of builds) {
+    const node = timed('node -e 0', b.label);
+    for (const c of cases) {
+      const x = timed(c.label, b.label);
+      const ratio = c.label === 'node -e 0' ? '' : ` → ${((x.cpu ?? x).median / (node.cpu ?? node).median).toFixed(2)}× node -e 0 (CPU), ${(x.median / node.median).toFixed(2)}× (wall)`;
+      const goal = c.goal === undefined ? '' : ` (goal < ${c.goal} ms: ${(x.cpu ?? x).median < c.goal ? 'met' : 'NOT met'} by CPU, ${x.median < c.goal ? 'met' : 'NOT met'} by wall)`;
+      const vsBase = b.label === 'this' && base ? ` [this/base CPU ${((x.cpu ?? x).median / (timed(c.label, 'base').cpu ?? timed(c.label, 'base')).median).toFixed(2)}]` : '';
+      console.log(`${b.label.padEnd(4)} ${c.label.padEnd(52)} ${fmt(x)}${ratio}${goal}${vsBase}`);
     }
-  }
-  for (const [label, file] of [['independent', jsonFile], ['correlated by owner', correlatedJson]]) {
-    const x = wallMs(['dist/cli.js', 'mc', file, '--draws', '10000', '--threads', '1', '--format', 'json']);
-    console.log(`pvplan mc --draws 10000 --threads 1, ${label}: ${fmt(x)} (goal < 2 s: ${goal(x, 2000)})`);
   }
 
   const draws = 10000;

@@ -99,6 +99,8 @@ export function renderMarkdown<Row>(all: Section<Row>, system: UnitSystem): stri
 // Marks that combine with the character before them, format characters (zero-width joiner, bidi marks) and
 // variation selectors take no column.
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+/** Text of printable ASCII only, one column a character: most cells of a table (numbers, ids, units). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Terminal columns a text takes: two for East Asian wide and fullwidth characters (Unicode Standard Annex #11, from
@@ -109,6 +111,7 @@ const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
  * @example displayWidth('装机 MW') // 7
  */
 export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
@@ -119,8 +122,9 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-function pad(text: string, width: number, right: boolean): string {
-  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+/** `text`, whose display width is `textWidth`, filled with spaces to `width` columns on the left (`right`) or the right. */
+function pad(text: string, textWidth: number, width: number, right: boolean): string {
+  const fill = ' '.repeat(Math.max(0, width - textWidth));
   return right ? fill + text : text + fill;
 }
 
@@ -129,9 +133,16 @@ export function renderText<Row>(all: Section<Row>, system: UnitSystem): string {
   const section = shownColumns(all);
   const head = section.columns.map((c) => headerWithUnit(c, system));
   const body = section.rows.map((r) => section.columns.map((c) => displayValue(c, r, system)));
-  const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((cells) => displayWidth(cells[i]!))));
-  const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i]!, section.columns[i]!.dimension !== undefined)).join('  ').replace(/\s+$/, '');
-  return `${section.title ? `${section.title}\n` : ''}${[line(head), ...body.map(line)].join('\n')}\n`;
+  // Each cell's width is worked out once: for the column widths and again for its padding.
+  const headWidths = head.map(displayWidth);
+  const bodyWidths = body.map((cells) => cells.map(displayWidth));
+  const widths = headWidths.map((w, i) => {
+    let widest = w;
+    for (const cellWidths of bodyWidths) widest = Math.max(widest, cellWidths[i]!);
+    return widest;
+  });
+  const line = (cells: string[], cellWidths: number[]) => cells.map((cell, i) => pad(cell, cellWidths[i]!, widths[i]!, section.columns[i]!.dimension !== undefined)).join('  ').replace(/\s+$/, '');
+  return `${section.title ? `${section.title}\n` : ''}${[line(head, headWidths), ...body.map((cells, r) => line(cells, bodyWidths[r]!))].join('\n')}\n`;
 }
 
 /** A metric's column: its registry header and dimension, the value read from the row's field. */

@@ -44,18 +44,23 @@ function sortKeys(keys: string[]): string[] {
   return keys;
 }
 
-/** Canonical JSON (sorted keys, functions dropped, Float64Arrays as arrays) so that equal inputs hash equally whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+/** A number as canonical JSON: as JSON.stringify writes it, non-finite numbers as null. */
+function numberJson(value: number): string {
+  return Number.isFinite(value) ? String(value) : 'null';
+}
+
+/** Canonical JSON written piece by piece: the definition, and the way for values JSON.stringify cannot write in canonical order. */
+function canonicalJsonByParts(value: unknown): string {
+  if (typeof value === 'number') return numberJson(value);
   if (typeof value === 'function' || value === undefined) return 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   // Hourly series of a system (Float64Array): written as the array of their numbers, not as an object of indices.
-  if (value instanceof Float64Array) return canonicalJson(Array.from(value));
+  if (value instanceof Float64Array) return canonicalJsonByParts(Array.from(value));
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out += ',';
-      out += canonicalJson(value[i]);
+      out += canonicalJsonByParts(value[i]);
     }
     return out + ']';
   }
@@ -68,9 +73,66 @@ export function canonicalJson(value: unknown): string {
     if (out.length > 1) out += ',';
     out += quotedKey(k);
     out += ':';
-    out += canonicalJson(v);
+    out += canonicalJsonByParts(v);
   }
   return out + '}';
+}
+
+/** Returned by canonicalCopy for a value JSON.stringify cannot write in canonical order. */
+const NOT_COPYABLE = Symbol('not copyable');
+
+/**
+ * A copy of `value` that JSON.stringify writes as its canonical JSON: plain objects with their keys inserted in
+ * sorted order (functions and undefined left out), plain arrays, Float64Arrays as arrays. NOT_COPYABLE when an
+ * object's key order cannot be had: JavaScript lists array-index keys ('7', '10') first and in numeric order,
+ * which is not always their sorted order; and for symbols and bigints, which JSON.stringify treats otherwise.
+ */
+function canonicalCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return typeof value === 'symbol' || typeof value === 'bigint' ? NOT_COPYABLE : value;
+  if (value instanceof Float64Array) return Array.from(value);
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v = canonicalCopy(value[i]);
+      if (v === NOT_COPYABLE) return NOT_COPYABLE;
+      out[i] = v;
+    }
+    return out;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = sortKeys(Object.keys(record));
+  const out: Record<string, unknown> = {};
+  let digitKeys = false;
+  for (const k of keys) {
+    const v = record[k];
+    if (typeof v === 'function' || v === undefined) continue;
+    const copy = canonicalCopy(v);
+    if (copy === NOT_COPYABLE) return NOT_COPYABLE;
+    const c = k.charCodeAt(0);
+    if (c >= 0x30 && c <= 0x39) digitKeys = true;
+    if (k === '__proto__') Object.defineProperty(out, k, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[k] = copy;
+  }
+  if (digitKeys && !insertedInOrder(out)) return NOT_COPYABLE;
+  return out;
+}
+
+/** Whether an object lists its keys in sorted order (it may not when some are array indices). */
+function insertedInOrder(record: Record<string, unknown>): boolean {
+  const keys = Object.keys(record);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+}
+
+/**
+ * Canonical JSON (sorted keys, functions dropped, non-finite numbers as null, Float64Arrays as arrays) so that equal
+ * inputs hash equally whatever the key order. Written by JSON.stringify from a copy with sorted keys, which builds a
+ * portfolio's text several times faster than writing it piece by piece; by pieces when such a copy cannot exist.
+ */
+export function canonicalJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return canonicalJsonByParts(value);
+  const copy = canonicalCopy(value);
+  return copy === NOT_COPYABLE ? canonicalJsonByParts(value) : JSON.stringify(copy);
 }
 
 /**

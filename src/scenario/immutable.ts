@@ -9,7 +9,19 @@ const frozenDocuments = new WeakSet<object>();
 /** Freezes a parsed document (plain objects and arrays) at every depth and returns it. */
 export function freezeDocument<T>(value: T): T {
   if (typeof value !== 'object' || value === null || frozenDocuments.has(value)) return value;
-  for (const child of Object.values(value)) freezeDocument(child);
+  // Only mappings and lists are descended into; a document's leaves (texts, numbers) are immutable already.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (typeof child === 'object' && child !== null) freezeDocument(child);
+    }
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (typeof child === 'object' && child !== null) freezeDocument(child);
+    }
+  }
   Object.freeze(value);
   frozenDocuments.add(value);
   return value;

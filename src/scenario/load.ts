@@ -1,12 +1,13 @@
 /**
- * Reading scenario files: YAML or JSON (both through the `yaml` parser, which keeps positions so every error
- * can name its line), `extends` chains with deep merge, cycle and missing-parent errors.
+ * Reading scenario files: YAML or JSON (read fast without positions when the text is plain, the `yaml` document
+ * with positions made when a problem must name its line), `extends` chains with deep merge, cycle and missing-parent errors.
  */
 import { basename, dirname, extname, resolve as resolvePath } from 'node:path';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { readRegularFileText, SCENARIO_FILE_MAX_BYTES } from '../io/read-bounded.ts';
 import { ScenarioError, type ScenarioProblem } from './errors.ts';
 import { freezeDocument } from './immutable.ts';
+import { readPlainYaml } from './yaml-plain.ts';
 
 /** One parsed file of an `extends` chain. */
 export interface SourceDoc {
@@ -152,19 +153,10 @@ export function jsonStructureIsPlain(text: string): boolean {
 }
 
 /**
- * JSON text read with JSON.parse, its YAML node tree (for the line of a problem) built only when asked for:
- * parsing a 1,000-project file with positions costs several times what JSON.parse does. Undefined when the text is
- * not plain JSON with a mapping at the top (the YAML path then reports the problem with its line).
+ * A document read without positions, its `yaml` node tree (for the line of a problem) built only when asked for:
+ * parsing a 1,000-project file with positions costs several times what the fast readers do.
  */
-function parseJsonFast(text: string, file: string): SourceDoc | undefined {
-  if (!jsonStructureIsPlain(text)) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+function withLazyPositions(text: string, file: string, data: Record<string, unknown>): SourceDoc {
   let positions: { doc: Document; lineCounter: LineCounter } | undefined;
   const withPositions = () => {
     if (!positions) {
@@ -182,19 +174,39 @@ function parseJsonFast(text: string, file: string): SourceDoc | undefined {
     get lineCounter(): LineCounter {
       return withPositions().lineCounter;
     },
-    data: freezeDocument(data as Record<string, unknown>),
+    data: freezeDocument(data),
   };
 }
 
 /**
+ * JSON text read with JSON.parse. Undefined when the text is not plain JSON with a mapping at the top (the YAML
+ * path then reports the problem with its line).
+ */
+function parseJsonFast(text: string, file: string): SourceDoc | undefined {
+  if (!jsonStructureIsPlain(text)) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isPlainObject(data)) return undefined;
+  return withLazyPositions(text, file, data);
+}
+
+/**
  * Parses YAML or JSON text into a document with positions; malformed, hostile or oversized text is a ScenarioError
- * with line and column. Plain JSON (a .json file without duplicate keys or excessive nesting) takes JSON.parse, with
- * positions made only if a problem needs them.
+ * with line and column. Plain JSON (a .json file without duplicate keys or excessive nesting) takes JSON.parse, and
+ * YAML in the plain block style takes readPlainYaml (yaml-plain.ts), with positions made only if a problem needs
+ * them.
  */
 export function parseScenarioText(text: string, file: string): SourceDoc {
   if (extname(file).toLowerCase() === '.json') {
     const fast = parseJsonFast(text, file);
     if (fast) return fast;
+  } else {
+    const data = readPlainYaml(text);
+    if (isPlainObject(data)) return withLazyPositions(text, file, data);
   }
   const lineCounter = new LineCounter();
   const what = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML';

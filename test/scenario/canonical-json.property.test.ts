@@ -61,4 +61,37 @@ describe('canonicalJson', () => {
     expect(planHash('x', plan)).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(planHash('y', plan)).not.toBe(planHash('x', plan));
   });
+
+  // canonicalJson writes through JSON.stringify of a sorted copy when it can. JavaScript lists array-index keys
+  // ('9', '10') first and in numeric order, so objects with such keys, typed arrays and odd values must still come
+  // out in code-unit order: checked against a writer by parts kept here.
+  it('keeps code-unit key order with array-index keys, typed arrays, functions and __proto__ keys', () => {
+    expect(canonicalJson({ '10': 1, '9': 2, a: 3, '-1': 4 })).toBe('{"-1":4,"10":1,"9":2,"a":3}');
+    expect(canonicalJson({ 2026: 1, 2025: 2 })).toBe('{"2025":2,"2026":1}');
+    expect(canonicalJson({ s: new Float64Array([1.5, Number.NaN]), i: new Int8Array([1, 2]) })).toBe('{"i":{"0":1,"1":2},"s":[1.5,null]}');
+    expect(canonicalJson(JSON.parse('{"__proto__": {"b": 1, "a": [2, null]}, "toJSON": "x"}'))).toBe('{"__proto__":{"a":[2,null],"b":1},"toJSON":"x"}');
+    expect(canonicalJson({ toJSON: () => 'no', a: [() => 1, undefined, -0] })).toBe('{"a":[null,null,0]}');
+    expect(canonicalJson([{ b: 1, a: 2 }])).toBe('[{"a":2,"b":1}]');
+    expect(canonicalJson(new Float64Array([2, 1]))).toBe('[2,1]');
+  });
+
+  it('property: the same text as a writer by parts, for keys that are often array indices', () => {
+    const byParts = (v: unknown): string => {
+      if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+      if (v === null || typeof v !== 'object') return JSON.stringify(v);
+      if (Array.isArray(v)) return `[${v.map(byParts).join(',')}]`;
+      const record = v as Record<string, unknown>;
+      return `{${Object.keys(record).sort().map((k) => `${JSON.stringify(k)}:${byParts(record[k])}`).join(',')}}`;
+    };
+    const indexKeyArb = fc.oneof(fc.nat({ max: 30 }).map(String), fc.constantFrom('a', 'B', '-1', '01', '1.5', '4294967295', '4294967294', ' 1'));
+    const nested = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leafArb, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(indexKeyArb, tie('node'), { maxKeys: 6 })),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(indexKeyArb, nested, { maxKeys: 8 }), (value) => {
+        expect(canonicalJson(value)).toBe(byParts(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
