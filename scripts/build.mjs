@@ -10,8 +10,7 @@
 // - the library (index.js) and the Monte Carlo worker (mc-worker.js, loaded by each worker thread on its own)
 //   share no module instances with the CLI, so each is a bundle of its own.
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 const DIST = 'dist';
@@ -54,13 +53,13 @@ const cliFiles = new Set([...closure([join(DIST, 'cli.js')], false)].map((f) => 
 const commands = Object.keys(outputs).filter((o) => outputs[o].entryPoint?.startsWith('src/cli/commands/'));
 await Promise.all(commands.map(async (command) => {
   const name = basename(command, '.js');
-  const tmp = mkdtempSync(join(tmpdir(), 'pvplan-build-'));
+  const dir = dirname(command);
   await build({
     ...common,
     entryPoints: [command],
-    outdir: tmp,
+    // Written beside the first pass's chunks (so the source maps' relative paths hold), under names of its own.
+    outdir: dir,
     splitting: true,
-    // Unique names: the command's own chunks sit beside every other command's in dist/chunks.
     entryNames: `${name}-[name]`,
     chunkNames: `${name}-[hash]`,
     plugins: [
@@ -72,18 +71,15 @@ await Promise.all(commands.map(async (command) => {
             // Packages and the chunks cli.js itself loads stay as they are (one instance of each module).
             if (!args.path.startsWith('.')) return { path: args.path, external: true };
             const target = resolve(args.resolveDir, args.path);
-            return cliFiles.has(target) ? { path: `./${relative(dirname(resolve(command)), target)}`, external: true } : undefined;
+            return cliFiles.has(target) ? { path: `./${relative(dir, target)}`, external: true } : undefined;
           });
         },
       },
     ],
   });
-  for (const file of readdirSync(tmp)) {
-    const isEntry = file === `${name}-${name}.js` || file === `${name}-${name}.js.map`;
-    const target = join(dirname(command), isEntry ? file.replace(`${name}-${name}.js`, `${name}.js`) : file);
-    let text = readFileSync(join(tmp, file), 'utf8');
-    if (isEntry) text = text.replace(`${name}-${name}.js`, `${name}.js`);
-    writeFileSync(target, text);
-  }
-  rmSync(tmp, { recursive: true, force: true });
+  // The command's file keeps its name, which cli.js imports.
+  const built = join(dir, `${name}-${name}.js`);
+  writeFileSync(command, readFileSync(built, 'utf8').replace(`sourceMappingURL=${name}-${name}.js.map`, `sourceMappingURL=${name}.js.map`));
+  renameSync(`${built}.map`, `${command}.map`);
+  rmSync(built);
 }));
