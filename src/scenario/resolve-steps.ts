@@ -110,7 +110,7 @@ export function stepsNeeded(merged: unknown): StepName[] {
 /** The module of a step the scenario needs; a missing one is a wiring error of the caller, not bad input. */
 function step<K extends StepName>(steps: ResolutionSteps, name: K): NonNullable<ResolutionSteps[K]> {
   const m = steps[name];
-  if (m === undefined) throw new Error(`resolveChainWith: the '${name}' step is needed by this scenario but was not loaded`);
+  if (m === undefined) throw new Error(`resolution: the '${name}' step is needed by this scenario but was not loaded`);
   return m as NonNullable<ResolutionSteps[K]>;
 }
 
