@@ -10,8 +10,8 @@ import { fullLoadHoursFromCapacityFactor, HOURS_PER_YEAR } from '../core/units.t
 import { SCENARIO_DEFAULTS } from './defaults.ts';
 import { compileCapacityFormula } from './formula.ts';
 import { physicalYieldHours, PHYSICAL_ONLY_FIELDS, type PhysicalYieldResolver } from './physical-step.ts';
-import { deliveredFullLoadHours, type SystemYield } from '../core/storage/system-yield.ts';
-import { SYSTEM_REPLACES_FIELDS, type SystemResolver } from './system-step.ts';
+import type { SystemYield } from '../core/storage/system-yield.ts';
+import type { SystemResolver } from './system-step.ts';
 import { Collector, to } from './quantities.ts';
 import { QuantityError, type Dimension } from './quantity.ts';
 import { checkBaselineOperating, checkGrowth, checkHistory, checkTargetYear, checkYears } from './rules.ts';
@@ -109,12 +109,23 @@ function growthModel(c: Collector, g: Scenario['capacity']['growth'], baseYear: 
   }
 }
 
+/** The plan's yield fields a system replaces: written with yield.model: system, each is a problem. */
+export const SYSTEM_REPLACES_FIELDS = ['value', 'site', 'array', 'weather', 'curtailment', 'availability'] as const;
+
 /**
  * Steps 2 and 3 of resolving: the scenario's fields → a PlanInput (defaults filled, quantities parsed by `c`),
  * with the rules between fields checked where the fields they relate are known, in document order. Returns the plan
- * and whether its growth is solved from the target (which the outcome rules need).
+ * and whether its growth is solved from the target (which the outcome rules need). The physical yield, the system
+ * section and a system's delivered hours come from the steps passed in (resolve-steps.ts), which a plain scenario
+ * never loads.
  */
-export function buildPlan(c: Collector, s: Scenario, physicalYield: PhysicalYieldResolver, systemResolver: SystemResolver): { plan: PlanInput; needsTarget: boolean; system?: SystemYield } {
+export function buildPlan(
+  c: Collector,
+  s: Scenario,
+  physicalYield: PhysicalYieldResolver,
+  systemResolver: SystemResolver,
+  deliveredFullLoadHours: (system: SystemYield) => number,
+): { plan: PlanInput; needsTarget: boolean; system?: SystemYield } {
   const { start, end } = s.years;
   const cap = s.capacity;
   const baseYear = cap.baseline.year;

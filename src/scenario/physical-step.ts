@@ -3,9 +3,7 @@
  * from the PVWatts-grade chain (physical-yield.ts, whose runs are cached by settings and weather content), through
  * a resolver the caller chooses (a file's resolver knows the folder relative weather paths start from).
  */
-import { isAbsolute } from 'node:path';
-import { readTextFromDisk } from './load.ts';
-import { physicalFullLoadHours, type PhysicalYieldIssue } from './physical-yield.ts';
+import type { PhysicalYieldIssue } from './physical-yield.ts';
 import type { Collector } from './quantities.ts';
 import type { Scenario } from './schema.ts';
 
@@ -16,15 +14,6 @@ export type PhysicalYieldSection = Pick<Scenario['yield'], 'preset' | 'moduleTyp
 export type PhysicalYieldResolver = (section: PhysicalYieldSection) => { fullLoadHours?: number; issues: readonly PhysicalYieldIssue[] };
 
 export const PHYSICAL_ONLY_FIELDS = ['preset', 'moduleType', 'arrayType', 'site', 'array', 'weather'] as const;
-
-// Without a scenario file there is no folder for a relative weather path to resolve against.
-export const defaultPhysicalYield: PhysicalYieldResolver = (section) => {
-  const file = section.weather?.file;
-  if (file !== undefined && !isAbsolute(file)) {
-    return { issues: [{ path: ['yield', 'weather', 'file'], message: `'${file}' is relative to the scenario file: resolve the scenario with loadScenario or resolveChain` }] };
-  }
-  return physicalFullLoadHours({ ...section, weatherBaseDir: '/' }, readTextFromDisk);
-};
 
 /** The physical model's full-load hours (kWh/kWp, first year) from the resolver, with its problems added to `c`. */
 export function physicalYieldHours(c: Collector, y: Scenario['yield'], resolver: PhysicalYieldResolver): number {

@@ -5,7 +5,7 @@
  */
 import { DATA_FILE_MAX_BYTES } from '../io/read-bounded.ts';
 import { createHash } from 'node:crypto';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { DEFAULT_ALBEDO, simulateYield, type PvArray, type PvSite, type SimulateYieldInput, type YieldResult } from '../core/pv/pv-yield.ts';
 import { PVWATTS_DEFAULT_LOSSES_FRAC, type PvwattsLossesFrac, type SystemLosses } from '../core/pv/pvwatts.ts';
@@ -18,7 +18,8 @@ import { pvwattsV5Array, type PvwattsArrayType, type PvwattsModuleType, type Pvw
 import { parseWeatherText, type WeatherFileFormat } from '../weather/read.ts';
 import { syntheticYear } from '../weather/synthetic.ts';
 import { WeatherParseError, type WeatherSeries } from '../weather/types.ts';
-import type { ReadText, ScenarioChain } from './load.ts';
+import { readTextFromDisk, type ReadText, type ScenarioChain } from './load.ts';
+import type { PhysicalYieldResolver } from './physical-step.ts';
 import { parseQuantity, QuantityError } from './quantity.ts';
 import type { PhysicalArraySpec, PhysicalSiteSpec, PhysicalWeatherSpec } from './schema.ts';
 
@@ -407,3 +408,12 @@ export function weatherBaseDirOfChain(chain: ScenarioChain): string {
   const declaring = chain.chain.find((d) => (d.data.yield as { weather?: { file?: unknown } } | undefined)?.weather?.file !== undefined);
   return weatherBaseDirOf(declaring?.file ?? chain.file);
 }
+
+/** The physical yield of a section resolved without a scenario file: there is no folder for a relative weather path to resolve against. */
+export const defaultPhysicalYield: PhysicalYieldResolver = (section) => {
+  const file = section.weather?.file;
+  if (file !== undefined && !isAbsolute(file)) {
+    return { issues: [{ path: ['yield', 'weather', 'file'], message: `'${file}' is relative to the scenario file: resolve the scenario with loadScenario or resolveChain` }] };
+  }
+  return physicalFullLoadHours({ ...section, weatherBaseDir: '/' }, readTextFromDisk);
+};

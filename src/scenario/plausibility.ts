@@ -71,6 +71,12 @@ function showRange(r: { min?: number; max?: number; unit: string }): string {
   return r.max !== undefined ? `at most ${show(r.max, r.unit)}` : `at least ${show(r.min!, r.unit)}`;
 }
 const inRange = (x: number, r: { min?: number; max?: number }) => (r.min === undefined || x >= r.min) && (r.max === undefined || x <= r.max);
+/**
+ * Whether x lies inside r by more than 1e-9 of itself at both ends: clean(x) differs from x by under 1e-11 of x
+ * (12 significant digits), so clean(x) is inside r too. False for values at or near an end, which take the exact test.
+ */
+export const clearlyInRange = (x: number, r: { min?: number; max?: number }) =>
+  Number.isFinite(x) && (r.min === undefined || x - r.min > 1e-9 * Math.abs(x)) && (r.max === undefined || r.max - x > 1e-9 * Math.abs(x));
 const rangeOf = (r: PlausibleRange): WarningRange => ({ ...(r.min === undefined ? {} : { min: r.min }), ...(r.max === undefined ? {} : { max: r.max }), unit: r.unit });
 
 /** Other units a number may have been meant in, by dimension: the magnitude slips between MW, 万千瓦 and kW and their kin. */
@@ -135,7 +141,10 @@ function outside(
   dim: Dimension,
   extra: WarningParams = {},
 ): PlausibilityIssue | undefined {
-  const value = clean(internal / range.toInternal);
+  const raw = internal / range.toInternal;
+  // Most values lie well inside their range; rounding them (clean) could not move them out, so it is skipped.
+  if (clearlyInRange(raw, range)) return undefined;
+  const value = clean(raw);
   if (!Number.isFinite(value) || inRange(value, range)) return undefined;
   const written = writtenAt(s, path);
   const intent = likelyIntent(written, dim, (x) => inRange(x / range.toInternal, range));

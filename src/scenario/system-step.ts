@@ -13,6 +13,7 @@ import { checkPowerCurve, maxPowerKW, type PowerCurve } from '../core/wind/power
 import { findTurbine, TURBINES } from '../core/wind/turbines.ts';
 import { simulateWindYear, DEFAULT_WIND_HEIGHT_M, type WindProfile, type WindWeather } from '../core/wind/wind-year.ts';
 import { DEFAULT_ROUGHNESS_LENGTH_M } from '../core/wind/profile.ts';
+export { deliveredFullLoadHours } from '../core/storage/system-yield.ts';
 import { checkSystemYield, windFarmGenerationMW, type StorageSizing, type SystemYield, type SystemYieldGenerator } from '../core/storage/system-yield.ts';
 import type { StorageSpec } from '../core/storage/system.ts';
 import { fullLoadHoursFromCapacityFactor, HOURS_PER_YEAR } from '../core/units.ts';
@@ -453,9 +454,6 @@ export function resolveSystem(c: Collector, spec: SystemSpec, forPlan: boolean, 
   checkSystemYield(system);
   return system;
 }
-
-/** The plan's yield fields a system replaces: written with yield.model: system, each is a problem. */
-export const SYSTEM_REPLACES_FIELDS = ['value', 'site', 'array', 'weather', 'curtailment', 'availability'] as const;
 
 /** Without a scenario file there is no folder for relative paths: absolute paths only. */
 export const defaultSystemResolver: SystemResolver = (c, spec, forPlan) => {

@@ -4,7 +4,7 @@ import { metricById, runningTotalOf } from '../../core/metrics/metrics.ts';
 import { COMPARE_METRICS, compareSummary, comparePaths, parameterDiff, type CompareMetric, type CompareRow, type ParameterDifference } from '../../report/compare.ts';
 import { runReport } from '../../report/run.ts';
 import { portfolioCompareSections, portfolioCompareTargetSections } from '../../report/portfolio-run.ts';
-import { loadScenario } from '../../scenario/resolve.ts';
+import { loadScenarioWithSteps } from '../../scenario/resolve-steps.ts';
 import { renderJson, renderSections, section, type Column } from '../../report/format.ts';
 import { langOf, type CliIo } from '../io.ts';
 import { metricLabel, t } from '../../report/messages.ts';
@@ -25,8 +25,9 @@ export function registerCompare(program: Command, io: CliIo): void {
   withReportOptions(cmd);
   withStrictOption(cmd);
   withExample(cmd, 'pvplan compare scenarios/wendeng-2025.yaml scenarios/wendeng-2025-linear.yaml scenarios/wendeng-2025-delayed.yaml --metric energy');
-  cmd.action((files: string[], opts: CompareOptions) => {
-    const scenarios = files.map((f) => loadScenario(f));
+  cmd.action(async (files: string[], opts: CompareOptions) => {
+    const scenarios = [];
+    for (const f of files) scenarios.push(await loadScenarioWithSteps(f));
     reportWarnings(io, scenarios.flatMap((s) => s.warnings), opts.strict);
     const reports = scenarios.map(runReport);
     if (opts.format === 'json') {

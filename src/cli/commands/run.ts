@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { runReport, type CoalConvention, type RunReport } from '../../report/run.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
-import { loadScenario } from '../../scenario/resolve.ts';
+import { loadScenarioWithSteps } from '../../scenario/resolve-steps.ts';
 import { renderJson, renderSections, section, tableQuantity, yearColumns, type Column, type Section } from '../../report/format.ts';
 import { langOf, type CliIo } from '../io.ts';
 import { t, type Lang } from '../../report/messages.ts';
@@ -111,8 +111,8 @@ export function registerRun(program: Command, io: CliIo): void {
   withReportOptions(cmd);
   withStrictOption(cmd);
   withExample(cmd, 'pvplan run scenarios/wendeng-2025.yaml', 'pvplan run scenarios/datang-100mw.yaml --units cn', 'pvplan run scenarios/wendeng-2025.yaml --format json > result.json');
-  cmd.action((file: string, opts: ReportOptions & { strict?: boolean }) => {
-    const resolved = loadScenario(file);
+  cmd.action(async (file: string, opts: ReportOptions & { strict?: boolean }) => {
+    const resolved = await loadScenarioWithSteps(file);
     reportWarnings(io, resolved.warnings, opts.strict);
     io.stdout(renderRun(runReport(resolved), opts, langOf(io)));
   });

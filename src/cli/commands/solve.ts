@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { solvePlan, type Solution } from '../../core/plan/solve.ts';
 import { formatQuantity, type UnitSystem } from '../../scenario/quantity.ts';
 import { checkSolution, warningsAt } from '../../scenario/plausibility.ts';
-import { loadScenario } from '../../scenario/resolve.ts';
+import { loadScenarioWithSteps } from '../../scenario/resolve-steps.ts';
 import { loadScenarioChain } from '../../scenario/load.ts';
 import { PVPLAN_VERSION } from '../../version.ts';
 import { renderJson, renderSections, section } from '../../report/format.ts';
@@ -54,8 +54,8 @@ export function registerSolve(program: Command, io: CliIo): void {
   withReportOptions(cmd);
   withStrictOption(cmd);
   withExample(cmd, 'pvplan solve scenarios/wendeng-2025.yaml', 'pvplan solve scenarios/wendeng-2025.yaml --format json');
-  cmd.action((file: string, opts: ReportOptions & { strict?: boolean }) => {
-    const s = loadScenario(file);
+  cmd.action(async (file: string, opts: ReportOptions & { strict?: boolean }) => {
+    const s = await loadScenarioWithSteps(file);
     const solution = solvePlan(s.plan);
     const solved = checkSolution(s.written, s.plan, solution);
     const warnings = [...s.warnings, ...(solved.length > 0 ? warningsAt(loadScenarioChain(file).chain, solved) : [])];

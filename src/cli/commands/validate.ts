@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { localizeProblem, t } from '../../report/messages.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
-import { loadScenario } from '../../scenario/resolve.ts';
+import { loadScenarioWithSteps } from '../../scenario/resolve-steps.ts';
 import { CliError, langOf, type CliIo } from '../io.ts';
 import { withExample } from '../options.ts';
 import { reportWarnings, withStrictOption } from '../warnings.ts';
@@ -14,12 +14,12 @@ export function registerValidate(program: Command, io: CliIo): void {
     .argument('<files...>', 'scenario files');
   withStrictOption(cmd);
   withExample(cmd, 'pvplan validate scenarios/*.yaml', 'pvplan validate --strict scenarios/*.yaml');
-  cmd.action((files: string[], opts: { strict?: boolean }) => {
+  cmd.action(async (files: string[], opts: { strict?: boolean }) => {
     const lang = langOf(io);
     let bad = 0;
     for (const f of files) {
       try {
-        const s = loadScenario(f);
+        const s = await loadScenarioWithSteps(f);
         reportWarnings(io, s.warnings, opts.strict);
         const n = s.warnings.length;
         io.stdout(`${t(lang, 'validate.ok', { file: f, name: s.name, hash: s.hash.slice(0, 19) })}${n > 0 ? `  ${t(lang, 'validate.warnings', { count: n })}` : ''}\n`);
