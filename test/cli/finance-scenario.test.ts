@@ -31,7 +31,7 @@ describe('pvplan finance FILE', () => {
     expect(run.stdout).toMatch(/of the 153\.2亿元 signed/);
     expect(run.stdout).toMatch(/Whole plan, cash flows by year/);
     const csv = await pvplan(['finance', WENDENG, '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe('scope,capacity (MW),capex (CNY),LCOE (CNY/kWh),NPV (CNY),IRR (%),payback (years),abatement CO2 (CNY/t),abatement coal (CNY/t),capex per t coal (CNY/t)');
+    expect(csv.stdout.split('\n')[0]).toBe('scope,capacity (MW),capex (M CNY),LCOE (CNY/kWh),NPV (M CNY),IRR (%),payback (years),abatement CO2 (CNY/t),abatement coal (CNY/t),capex per t coal (CNY/t)');
   });
 
   it('bad input: exit 2 with file and line; quick-form flags with a file; no finance section', async () => {

@@ -80,7 +80,7 @@ describe('pvplan finance', () => {
     expect(table.stdout).toContain('Cash flows by year');
     expect(md.stdout).toContain('| metric | value | unit |');
     expect(csv.stdout.split('\n')[0]).toBe('metric,value,unit');
-    expect(csvFlows.stdout.split('\n')[0]).toMatch(/^year,energy \(GWh\),capex \(CNY\)/);
+    expect(csvFlows.stdout.split('\n')[0]).toMatch(/^year,energy \(GWh\),capex \(M CNY\)/);
     expect(csvFlows.stdout.trim().split('\n')).toHaveLength(27);
     expect(cn.stdout).toContain('亿元');
   });

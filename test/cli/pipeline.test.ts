@@ -21,7 +21,7 @@ describe.concurrent('pvplan pipeline', () => {
         expect(r.stderr).toBe('');
         expect(r.status).toBe(0);
         expect(r.stdout).toContain('datang-base-pv');
-        if (format === 'csv') expect(r.stdout.split('\n')[0]).toContain(units === 'si' ? 'investment (CNY)' : 'investment (亿元)');
+        if (format === 'csv') expect(r.stdout.split('\n')[0]).toContain(units === 'si' ? 'investment (M CNY)' : 'investment (亿元)');
         else expect(r.stdout).toContain(units === 'si' ? 'gap (unnamed growth needed)' : '万千瓦');
       });
     }

@@ -45,6 +45,13 @@ const settle = () => page.evaluate(() => new Promise((resolve) => setTimeout(res
 
 /** A number as the page writes it (grouped thousands, '%' or a unit after it) back to a number. */
 const shownNumber = (text: string) => Number(text.replace(/,/g, '').match(/-?[0-9.]+/)![0]);
+/** Yuan in each SI money magnitude the page may pick (1 M = 1e6, 1 bn = 1e9): written out here, not read from the page. */
+const SI_MONEY_YUAN: Readonly<Record<string, number>> = { CNY: 1, 'M CNY': 1e6, 'bn CNY': 1e9 };
+/** The amount in yuan of a money text shown in SI units, e.g. '641.98 M CNY'. */
+const shownYuan = (text: string) => {
+  const unit = text.trim().match(/(?:M |bn )?CNY$/)![0];
+  return shownNumber(text) * SI_MONEY_YUAN[unit]!;
+};
 
 async function drawn(ids: string[]): Promise<void> {
   await page.waitForFunction((want) => {
@@ -105,8 +112,8 @@ describe('the finance view in headless Chromium', () => {
       expect(lcoe).toMatch(/ CNY\/kWh$/);
       expectClose(shownNumber(lcoe), cli.lcoeYuanPerKWh, { rel: 5e-4 });
       const npv = (await testid(`fin-${id}-npv`).textContent())!;
-      expect(npv).toMatch(/ CNY$/);
-      expectClose(shownNumber(npv), cli.npvYuan, { rel: 5e-4 });
+      expect(npv).toMatch(/ (?:M |bn )?CNY$/);
+      expectClose(shownYuan(npv), cli.npvYuan, { rel: 5e-4 });
       const irr = (await testid(`fin-${id}-irr`).textContent())!;
       expect(irr).toMatch(/ %$/);
       expectClose(shownNumber(irr), cli.irrFrac! * 100, { rel: 5e-4 });
@@ -124,12 +131,14 @@ describe('the finance view in headless Chromium', () => {
     const chart = await option('cashflows');
     const rows = api.total.cashflows;
     expect(chart.xAxis[0]!.data).toEqual(rows.map((r) => String(r.year)));
-    expect(chart.yAxis[0]!.name).toBe('CNY');
-    const data = (id: string) => chart.series.find((s) => s.id === id)!.data as number[];
+    // Yearly cash flows of a whole plan run to billions of yuan: the axis says which magnitude its numbers are in.
+    expect(chart.yAxis[0]!.name).toBe('bn CNY');
+    const yuanPerShown = SI_MONEY_YUAN[chart.yAxis[0]!.name as string]!;
+    const data = (id: string) => (chart.series.find((s) => s.id === id)!.data as number[]).map((v) => v * yuanPerShown);
     rows.forEach((r, i) => {
-      expectClose(data('capex')[i]!, -r.capexYuan, { rel: 1e-5, abs: 1e-6 });
-      expectClose(data('revenue')[i]!, r.revenueYuan, { rel: 1e-5, abs: 1e-6 });
-      expectClose(data('cumulative')[i]!, r.cumulativeNetYuan, { rel: 1e-5, abs: 1e-6 });
+      expectClose(data('capex')[i]!, -r.capexYuan, { rel: 1e-5, abs: 1e-3 });
+      expectClose(data('revenue')[i]!, r.revenueYuan, { rel: 1e-5, abs: 1e-3 });
+      expectClose(data('cumulative')[i]!, r.cumulativeNetYuan, { rel: 1e-5, abs: 1e-3 });
       // net = revenue − opex − capex − tax; no income tax in this scenario.
       expectClose(data('net')[i]!, r.revenueYuan - r.opexYuan - r.capexYuan, { rel: 1e-5, abs: 1 });
     });

@@ -11,7 +11,7 @@ export type Dimension = 'power' | 'energy' | 'duration' | 'mass' | 'intensity' |
 /** Dimensions shown with a display unit (fractions are shown as percent). */
 export type DisplayDimension = Exclude<Dimension, 'fraction'>;
 
-/** Unit systems for display: SI (MW, GWh, t, CNY) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨, 亿元). */
+/** Unit systems for display: SI (MW, GWh, t, million CNY) or Chinese magnitudes (万千瓦, 亿千瓦时, 万吨, 亿元). */
 export type UnitSystem = 'si' | 'cn';
 
 /**
@@ -25,7 +25,8 @@ export const DISPLAY_UNITS: Readonly<Record<UnitSystem, Readonly<Record<DisplayD
     duration: { unit: 'h', divisor: 1, decimals: 0 },
     mass: { unit: 't', divisor: 1, decimals: 0 },
     intensity: { unit: 'g/kWh', divisor: 1e-3, decimals: 1 },
-    money: { unit: 'CNY', divisor: 1, decimals: 0 },
+    // Amounts are shown in millions of yuan: a plant's capex in whole yuan is a ten-digit number nobody reads.
+    money: { unit: 'M CNY', divisor: 1e6, decimals: 2 },
     moneyPerPower: { unit: 'CNY/W', divisor: 1, decimals: 3 },
     moneyPerEnergy: { unit: 'CNY/kWh', divisor: 1, decimals: 4 },
     moneyPerMass: { unit: 'CNY/t', divisor: 1, decimals: 1 },
@@ -75,7 +76,11 @@ export const DISPLAY_MAGNITUDES: Readonly<Record<UnitSystem, Readonly<Record<Dis
       { unit: 'Mt', divisor: 1e6 },
     ],
     intensity: [{ unit: 'g/kWh', divisor: 1e-3 }],
-    money: [{ unit: 'CNY', divisor: 1 }],
+    money: [
+      { unit: 'CNY', divisor: 1 },
+      { unit: 'M CNY', divisor: 1e6 },
+      { unit: 'bn CNY', divisor: 1e9 },
+    ],
     moneyPerPower: [{ unit: 'CNY/W', divisor: 1 }],
     moneyPerEnergy: [{ unit: 'CNY/kWh', divisor: 1 }],
     moneyPerMass: [{ unit: 'CNY/t', divisor: 1 }],
