@@ -1,13 +1,13 @@
 /**
- * SPA time terms of an evenly spaced series by interpolation between exact anchors, as the SG2 algorithm does
- * (P. Blanc & L. Wald, "The SG2 algorithm for a fast and accurate computation of the position of the Sun for
- * multi-decadal time period", Solar Energy 86(10) 3072–3083, 2012, doi:10.1016/j.solener.2012.07.018: it
- * precomputes the slowly varying heliocentric quantities and interpolates them). The quantities that change slowly
- * (the sun’s geocentric right ascension α and declination δ, the Earth–sun distance R, the nutation in right
- * ascension Δψ·cos ε: periods of ~5 days and more, Reda & Andreas 2004 eq. 9–27 and 30–31) are evaluated exactly at
- * anchors a few hours apart and carried to each timestamp by a 4-point cubic; the sidereal time, which turns 360° a
- * day, is never interpolated: its mean part ν0 is evaluated at each timestamp (eq. 28) and the interpolated Δψ·cos ε
- * added (eq. 29).
+ * SPA time terms of an evenly spaced series by interpolation between exact anchors, after the idea of the SG2
+ * algorithm (P. Blanc & L. Wald, "The SG2 algorithm for a fast and accurate computation of the position of the Sun
+ * for multi-decadal time period", Solar Energy 86(10) 3072–3083, 2012, doi:10.1016/j.solener.2012.07.018), which
+ * precomputes the slowly varying heliocentric quantities and interpolates them; its coarser approximations (~0.005°)
+ * are not taken up. The quantities that change slowly (the sun's geocentric right ascension α and declination δ, the
+ * Earth–sun distance R, the nutation in right ascension Δψ·cos ε and the equation of time: periods of ~5 days and
+ * more, Reda & Andreas 2004 eq. 9–27, 30–31 and A1) are evaluated exactly at anchors half a day apart and carried to
+ * each timestamp by a 4-point cubic. The sidereal time, which turns 360° a day, is never interpolated: its mean part
+ * ν0 is evaluated at each timestamp (eq. 28) and the interpolated Δψ·cos ε added (eq. 29).
  */
 
 import { SECONDS_PER_DAY } from '../time.ts';
@@ -28,8 +28,10 @@ import {
 } from './spa-time.ts';
 
 /**
- * The widest spacing (s) of the interpolation anchors: 6 h. Measured against the exact evaluation over hourly,
- * 30-min and 15-min years (test/core/pv/spa-time-interp.test.ts) … see docs/pv-yield.md for the figures.
+ * The widest spacing (s) of the interpolation anchors: half a day. Against the exact evaluation over hourly, 30-min
+ * and 15-min years (2000, 2022, 2050) the cubic is off by at most 2.0e-8° in α, 9.4e-9° in δ and ν and 4.3e-12 AU in
+ * R (with R's lunar terms carried exactly, below); a day apart it is off by 3e-7° in α, 8 h apart by 4e-9°: the error
+ * grows as the fourth power of the spacing (test/core/pv/spa-time-interp.test.ts, docs/pv-yield.md).
  */
 export const SPA_INTERPOLATION_MAX_SPACING_S = 12 * 3600;
 
