@@ -1,7 +1,9 @@
 /**
  * SPA time terms for many timestamps at once (Reda & Andreas 2004, eq. 4–31 and A1–A2; see `spa-time.ts`). For
  * evenly spaced timestamps (a weather year) the ~260 periodic terms advance from one timestamp to the next by exact
- * angle-addition recurrences instead of being evaluated, block by block of SPA_RECURRENCE_ANCHOR_STEPS.
+ * angle-addition recurrences instead of being evaluated, block by block of SPA_RECURRENCE_ANCHOR_STEPS; or, with the
+ * 'interpolation' method, only at anchors half a day apart, the slow results interpolated between them
+ * (`spa-time-interp.ts`).
  */
 
 import { SECONDS_PER_DAY } from '../time.ts';

@@ -239,7 +239,7 @@ export function fillTimeTerms(unixTimeS: number, deltaTS: number, t: Mutable<Spa
 /**
  * Mean sidereal time at Greenwich ν0 (deg) before it is wrapped into [0, 360), from the Julian day (UT) and Julian
  * century (UT), SPA eq. 28.
- * @example wrapDeg(unwrappedMeanSiderealTimeDeg(2452930.312847, (2452930.312847 - 2451545) / 36525)) // 318.5119 (paper example)
+ * @example wrapDeg(unwrappedMeanSiderealTimeDeg(2452930.312847, (2452930.312847 - 2451545) / 36525)) // 318.5155 (the paper's example instant)
  */
 export function unwrappedMeanSiderealTimeDeg(julianDay: number, julianCentury: number): number {
   const jc = julianCentury;
