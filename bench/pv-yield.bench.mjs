@@ -1,5 +1,6 @@
 // PV yield speed (issues 4 and 15), against the built dist/:
-// - the SPA time part alone, by single calls and by the batch's recurrences;
+// - the SPA time part alone, by single calls, by the batch's recurrences and by interpolation between anchors (what the
+//   yield chain uses; older builds ignore the method and recur);
 // - one site-year, 8,760 hours, full chain (SPA, air mass, Perez, physical IAM, SAPM, PVWatts DC and AC), twice: on
 //   timestamps seen for the first time (the SPA time terms computed) and on timestamps seen before (the time terms
 //   remembered, as for every later site or case on the same weather year); goal ≤ 3 ms (issue 15; issue 4: < 10 ms;
@@ -30,6 +31,7 @@ const spaSingle = time(() => {
   for (let i = 0; i < HOURS; i++) consume(pvplan.spaTimeTerms(weather.unixTimeS[i]).geocentricDeclinationDeg);
 }, 11);
 const spaBatch = time(() => consume(pvplan.computeSpaTimeTermsBatch(weather.unixTimeS).length), 31);
+const spaInterpolated = time(() => consume(pvplan.computeSpaTimeTermsBatch(weather.unixTimeS, 67, undefined, 'interpolation').length), 31);
 const cold = time(() => {
   forget();
   consume(pvplan.simulateYield({ site, array, weather }).annualKWhPerKWp);
@@ -51,6 +53,7 @@ console.log(`weather: ${label}; ${weather.unixTimeS.length} hours; load average 
 console.log(`baseline, 8,760 × 100 Math.cos in a loop: fastest ${fastestBaselineMs().toFixed(2)} ms`);
 console.log(`SPA time terms, 8,760 single calls (spaTimeTerms): ${ms(spaSingle)} = ${((spaSingle.wall / HOURS) * 1000).toFixed(2)} µs a timestamp`);
 console.log(`SPA time terms, batch by recurrence (computeSpaTimeTermsBatch): ${ms(spaBatch)}; ${(spaSingle.wall / spaBatch.wall).toFixed(1)}× faster than single calls`);
+console.log(`SPA time terms, batch by interpolation (computeSpaTimeTermsBatch, 'interpolation'): ${ms(spaInterpolated)}; ${(spaSingle.wall / spaInterpolated.wall).toFixed(1)}× faster than single calls`);
 console.log(`one site-year, full chain, timestamps seen for the first time: ${ms(cold)}; ${unloaded(cold).toFixed(2)} ms at the fastest baseline; goal ≤ 3 ms: ${unloaded(cold) <= 3 ? 'met' : 'NOT met'}`);
 console.log(`one site-year, full chain, timestamps seen before (simulateYield): ${ms(single)}; ${unloaded(single).toFixed(2)} ms at the fastest baseline; goal ≤ 3 ms: ${unloaded(single) <= 3 ? 'met' : 'NOT met'}; ${result.annualKWhPerKWp.toFixed(1)} kWh/kWp`);
 console.log(`100 sites sharing the timestamps, first time (simulateYieldBatch): ${ms(batchCold)}; ${perSite(batchCold)}`);

@@ -28,7 +28,8 @@ import {
 } from './pv-yield-types.ts';
 
 /**
- * The time-only part of the chain for a series of instants (s, UTC): SPA time terms (Reda & Andreas 2004) and
+ * The time-only part of the chain for a series of instants (s, UTC): SPA time terms (Reda & Andreas 2004; interpolated
+ * between exact anchors for a weather series, see `spa-time-interp.ts`) and
  * Spencer (1971) extraterrestrial irradiance on the UTC day of year, as pvlib's `get_extra_radiation`; ΔT in s.
  * With `lit` (see {@link litHours}), the SPA terms are finished only for the hours some system needs; with `spa` false,
  * none are computed (an empty batch: for systems whose sun position is Michalsky's, which needs none).
@@ -46,7 +47,7 @@ export function prepareYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEF
     }
     dniExtraWm2[i] = value;
   }
-  return { unixTimeS, spa: computeSpaTimeTermsBatch(spa ? unixTimeS : new Float64Array(0), deltaTS, spa ? lit : undefined), dniExtraWm2 };
+  return { unixTimeS, spa: computeSpaTimeTermsBatch(spa ? unixTimeS : new Float64Array(0), deltaTS, spa ? lit : undefined, 'interpolation'), dniExtraWm2 };
 }
 
 /** A series' time terms as last computed: which hours are finished, and whether the SPA part was computed at all. */

@@ -31,8 +31,8 @@ import type { SpaTimeTermsBatch } from './spa-time-batch.ts';
 
 export { DEFAULT_DELTA_T_S, spaTimeTerms } from './spa-time.ts';
 export type { SpaTimeTerms } from './spa-time.ts';
-export { computeSpaTimeTermsBatch, SPA_RECURRENCE_ANCHOR_STEPS } from './spa-time-batch.ts';
-export type { SpaTimeTermsBatch } from './spa-time-batch.ts';
+export { computeSpaTimeTermsBatch, SPA_BATCH_METHODS, SPA_RECURRENCE_ANCHOR_STEPS } from './spa-time-batch.ts';
+export type { SpaBatchMethod, SpaTimeTermsBatch } from './spa-time-batch.ts';
 export { SPA_TABLE_ROW_COUNTS } from './spa-tables.ts';
 
 /** Refraction of the sun's centre at sunrise/sunset (deg), SPA's default `atmos_refract`. */

@@ -1,11 +1,21 @@
 /**
  * SPA time terms for many timestamps at once (Reda & Andreas 2004, eq. 4–31 and A1–A2; see `spa-time.ts`). For
  * evenly spaced timestamps (a weather year) the ~260 periodic terms advance from one timestamp to the next by exact
- * angle-addition recurrences instead of being evaluated, block by block of SPA_RECURRENCE_ANCHOR_STEPS.
+ * angle-addition recurrences instead of being evaluated, block by block of SPA_RECURRENCE_ANCHOR_STEPS; or, with the
+ * 'interpolation' method, only at anchors half a day apart, the slow results interpolated between them
+ * (`spa-time-interp.ts`).
  */
 
 import { SECONDS_PER_DAY } from '../time.ts';
 import { EARTH_ROW_LENGTH, EARTH_SERIES, NUTATION_ROW_LENGTH, NUTATION_TERMS } from './spa-tables.ts';
+import {
+  anchorCount,
+  createInterpolationGrid,
+  interpolatedTimeTermsInto,
+  interpolationStride,
+  storeAnchor,
+  type InterpolationGrid,
+} from './spa-time-interp.ts';
 import {
   CENTURIES_PER_MILLENNIUM,
   createSiteReady,
@@ -23,6 +33,8 @@ import {
   nutationArgumentsInto,
   nutationSums,
   siteReadyInto,
+  type Mutable,
+  type SpaTimeTerms,
 } from './spa-time.ts';
 
 /**
@@ -260,19 +272,97 @@ function accumulateNutationPhasors(
 }
 
 /**
+ * SPA time terms of evenly spaced timestamps (constant step `stepS`) by the periodic-term recurrences, block by block
+ * of SPA_RECURRENCE_ANCHOR_STEPS: fills `t` for each timestamp i with needed[i] ≠ 0 (all without `needed`) and calls
+ * `visit(i)`, else `skip(i)`. Reda & Andreas 2004, eq. 4–31 and A1–A2.
+ */
+function forEachTimeTermsByRecurrence(
+  unixTimesS: Float64Array,
+  stepS: number,
+  deltaTS: number,
+  needed: Uint8Array | undefined,
+  t: Mutable<SpaTimeTerms>,
+  visit: (i: number) => void,
+  skip: (i: number) => void,
+): void {
+  const n = unixTimesS.length;
+  const block = Math.min(SPA_RECURRENCE_ANCHOR_STEPS, n);
+  const steps = earthSteps(stepS / (SECONDS_PER_DAY * DAYS_PER_JULIAN_CENTURY * CENTURIES_PER_MILLENNIUM));
+  const jme = new Float64Array(block);
+  const jce = new Float64Array(block);
+  const earthSums = new Float64Array(EARTH_TABLE_COUNT * block);
+  const nutation = new Float64Array(2 * block);
+  for (let anchor = 0; anchor < n; anchor += block) {
+    const count = Math.min(block, n - anchor);
+    for (let j = 0; j < count; j++) {
+      fillJulianScratch(unixTimesS[anchor + j], deltaTS);
+      jme[j] = julianScratch[JME];
+      jce[j] = julianScratch[JCE];
+    }
+    // The nutation chord ends at the next block's anchor (or at the last timestamp).
+    const chordEnd = Math.min(anchor + block, n - 1);
+    fillJulianScratch(unixTimesS[chordEnd], deltaTS);
+    earthSeriesSumsByRecurrence(jme[0], count, steps, earthSums, block);
+    nutationSumsByRecurrence(jce, count, julianScratch[JCE], chordEnd - anchor, nutation, block);
+    for (let j = 0; j < count; j++) {
+      const i = anchor + j;
+      if (needed !== undefined && needed[i] === 0) {
+        skip(i);
+        continue;
+      }
+      fillJulianScratch(unixTimesS[i], deltaTS);
+      for (let k = 0; k < EARTH_TABLE_COUNT; k++) earthSeriesSums[k] = earthSums[k * block + j];
+      nutationSums[0] = nutation[j];
+      nutationSums[1] = nutation[block + j];
+      finishTimeTerms(t);
+      visit(i);
+    }
+  }
+}
+
+/**
+ * The interpolation grid of a series starting at `firstS` (unix s) with step `stepS` (s): `count` anchors every
+ * `stride` steps from one interval before the first timestamp, their slowly varying terms evaluated exactly by the
+ * recurrences (Reda & Andreas 2004, eq. 9–31).
+ */
+function interpolationGrid(firstS: number, stepS: number, stride: number, count: number, deltaTS: number): InterpolationGrid {
+  const spacingS = stepS * stride;
+  const anchorTimesS = new Float64Array(count);
+  for (let m = 0; m < count; m++) anchorTimesS[m] = firstS + (m - 1) * spacingS;
+  const grid = createInterpolationGrid(stride, stepS, count);
+  const t = createTimeTermsTarget();
+  forEachTimeTermsByRecurrence(anchorTimesS, spacingS, deltaTS, undefined, t, (m) => storeAnchor(grid, m, t), () => {});
+  return grid;
+}
+
+/**
+ * How a batch computes the time terms of an evenly spaced series: 'recurrence' evaluates every periodic term at every
+ * timestamp (by exact angle-addition recurrences; agrees with `spaTimeTerms` to rounding), 'interpolation' evaluates
+ * them at anchors half a day apart and interpolates the slowly varying results (`spa-time-interp.ts`; within 2e-8° of
+ * `spaTimeTerms` in α, δ and ν, 5e-12 AU in R).
+ */
+export type SpaBatchMethod = 'recurrence' | 'interpolation';
+
+/** The batch methods, for tests that run over every member. */
+export const SPA_BATCH_METHODS: readonly SpaBatchMethod[] = ['recurrence', 'interpolation'];
+
+/**
  * SPA time-only terms for every unix time (s, UTC) in `unixTimesS` with ΔT (s), computed once so that any number
  * of sites can reuse them through `solarPositionBatch`; allocates its arrays once per call, nothing per step.
- * Reda & Andreas 2004, eq. 4–31 and A1–A2. For evenly spaced timestamps (a weather year) the ~260 periodic terms
- * are advanced by exact angle-addition recurrences, block by block of SPA_RECURRENCE_ANCHOR_STEPS, instead of ~200
- * cosines per timestamp (see `earthSeriesSumsByRecurrence`); results then
- * agree with `spaTimeTerms` to rounding (zenith within 5e-11°, azimuth within 2e-10°, far inside the algorithm's ±0.0003°). Other
- * timestamps take the single-call path. With `needed`, only timestamps i with needed[i] ≠ 0 are finished (the others
- * hold NaN): a caller that knows which hours are dark skips them.
+ * Reda & Andreas 2004, eq. 4–31 and A1–A2. For evenly spaced timestamps (a weather year), with method 'recurrence'
+ * the ~260 periodic terms are advanced by exact angle-addition recurrences, block by block of
+ * SPA_RECURRENCE_ANCHOR_STEPS, instead of ~200 cosines per timestamp (see `earthSeriesSumsByRecurrence`); results then
+ * agree with `spaTimeTerms` to rounding (zenith within 5e-11°, azimuth within 2e-10°, far inside the algorithm's
+ * ±0.0003°). With 'interpolation', steps of at most 6 h over at least 1.5 days are interpolated between exact anchors
+ * (Blanc & Wald 2012's SG2 approach; see `spa-time-interp.ts`), the rest as with 'recurrence'. Other timestamps take
+ * the single-call path. With `needed`, only timestamps i with needed[i] ≠ 0 are finished (the others hold NaN): a
+ * caller that knows which hours are dark skips them; the finished ones do not depend on which others are.
  */
 export function computeSpaTimeTermsBatch(
   unixTimesS: Float64Array,
   deltaTS: number = DEFAULT_DELTA_T_S,
   needed?: Uint8Array,
+  method: SpaBatchMethod = 'recurrence',
 ): SpaTimeTermsBatch {
   const n = unixTimesS.length;
   if (needed !== undefined && needed.length !== n) {
@@ -333,37 +423,28 @@ export function computeSpaTimeTermsBatch(
     return batch;
   }
 
-  const block = Math.min(SPA_RECURRENCE_ANCHOR_STEPS, n);
-  const steps = earthSteps(stepS / (SECONDS_PER_DAY * DAYS_PER_JULIAN_CENTURY * CENTURIES_PER_MILLENNIUM));
-  const jme = new Float64Array(block);
-  const jce = new Float64Array(block);
-  const earthSums = new Float64Array(EARTH_TABLE_COUNT * block);
-  const nutation = new Float64Array(2 * block);
-  for (let anchor = 0; anchor < n; anchor += block) {
-    const count = Math.min(block, n - anchor);
-    for (let j = 0; j < count; j++) {
-      fillJulianScratch(unixTimesS[anchor + j], deltaTS);
-      jme[j] = julianScratch[JME];
-      jce[j] = julianScratch[JCE];
-    }
-    // The nutation chord ends at the next block's anchor (or at the last timestamp).
-    const chordEnd = Math.min(anchor + block, n - 1);
-    fillJulianScratch(unixTimesS[chordEnd], deltaTS);
-    earthSeriesSumsByRecurrence(jme[0], count, steps, earthSums, block);
-    nutationSumsByRecurrence(jce, count, julianScratch[JCE], chordEnd - anchor, nutation, block);
-    for (let j = 0; j < count; j++) {
-      const i = anchor + j;
-      if (needed !== undefined && needed[i] === 0) {
-        skip(i);
-        continue;
-      }
-      fillJulianScratch(unixTimesS[i], deltaTS);
-      for (let k = 0; k < EARTH_TABLE_COUNT; k++) earthSeriesSums[k] = earthSums[k * block + j];
-      nutationSums[0] = nutation[j];
-      nutationSums[1] = nutation[block + j];
-      finishTimeTerms(t);
+  const stride = method === 'interpolation' ? interpolationStride(stepS, n) : 0;
+  if (stride === 0) {
+    forEachTimeTermsByRecurrence(unixTimesS, stepS, deltaTS, needed, t, store, skip);
+    return batch;
+  }
+  const grid = interpolationGrid(unixTimesS[0], stepS, stride, anchorCount(n, stride), deltaTS);
+  if (needed === undefined) {
+    for (let i = 0; i < n; i++) {
+      interpolatedTimeTermsInto(unixTimesS[i], deltaTS, i, grid, t);
       store(i);
     }
+    return batch;
+  }
+  // A series' dark hours are whole nights: one fill beats a store per skipped timestamp.
+  for (const key of Object.keys(batch) as (keyof SpaTimeTermsBatch)[]) {
+    const column = batch[key];
+    if (column instanceof Float64Array) column.fill(Number.NaN);
+  }
+  for (let i = 0; i < n; i++) {
+    if (needed[i] === 0) continue;
+    interpolatedTimeTermsInto(unixTimesS[i], deltaTS, i, grid, t);
+    store(i);
   }
   return batch;
 }

@@ -171,9 +171,9 @@ export function createTimeTermsTarget(): Mutable<SpaTimeTerms> {
 // The Julian-day family of the current instant (SPA eq. 4–8): JD, JDE, JC, JCE, JME, in that order. A scratch
 // so that single calls and batches compute them with the very same operations.
 export const julianScratch = new Float64Array(5);
-const JD = 0;
-const JDE = 1;
-const JC = 2;
+export const JD = 0;
+export const JDE = 1;
+export const JC = 2;
 export const JCE = 3;
 export const JME = 4;
 
@@ -236,6 +236,35 @@ export function fillTimeTerms(unixTimeS: number, deltaTS: number, t: Mutable<Spa
   finishTimeTerms(t);
 }
 
+/**
+ * Mean sidereal time at Greenwich ν0 (deg) before it is wrapped into [0, 360), from the Julian day (UT) and Julian
+ * century (UT), SPA eq. 28.
+ * @example wrapDeg(unwrappedMeanSiderealTimeDeg(2452930.312847, (2452930.312847 - 2451545) / 36525)) // 318.5155 (the paper's example instant)
+ */
+export function unwrappedMeanSiderealTimeDeg(julianDay: number, julianCentury: number): number {
+  const jc = julianCentury;
+  return 280.46061837 + 360.98564736629 * (julianDay - JULIAN_DAY_J2000) + 0.000387933 * jc * jc - (jc * jc * jc) / 38710000;
+}
+
+/**
+ * Equation of time (min, within (−20, 20] as pvlib wraps it) from the Julian ephemeris millennium, the sun's
+ * geocentric right ascension α (deg) and the nutation in right ascension Δψ·cos ε (deg): the sun's mean longitude M
+ * (SPA appendix A.1 eq. A2), then E = M − 0.0057183° − α + Δψ·cos ε (eq. A1), wrapped to a day.
+ */
+export function equationOfTimeMin(julianEphemerisMillennium: number, rightAscensionDeg: number, nutationInRightAscensionDeg: number): number {
+  const jme = julianEphemerisMillennium;
+  const jme2 = jme * jme;
+  const jme3 = jme2 * jme;
+  const jme4 = jme3 * jme;
+  const jme5 = jme4 * jme;
+  const meanLongitudeDeg =
+    280.4664567 + 360007.6982779 * jme + 0.03032028 * jme2 + jme3 / 49931 - jme4 / 15300 - jme5 / 2000000;
+  let eotMin = wrapDeg(meanLongitudeDeg - 0.0057183 - rightAscensionDeg + nutationInRightAscensionDeg) * MINUTES_PER_DEG_OF_ROTATION;
+  if (eotMin > 20) eotMin -= MINUTES_PER_DAY;
+  else if (eotMin < -20) eotMin += MINUTES_PER_DAY;
+  return eotMin;
+}
+
 // Everything after the periodic-term sums, from `julianScratch`, `earthSeriesSums` and `nutationSums`.
 export function finishTimeTerms(t: Mutable<SpaTimeTerms>): void {
   const jd = julianScratch[JD];
@@ -277,12 +306,11 @@ export function finishTimeTerms(t: Mutable<SpaTimeTerms>): void {
   const lambdaDeg = thetaDeg + dPsiDeg + dTauDeg;
 
   // Sidereal time at Greenwich, eq. 28–29.
-  const nu0Deg = wrapDeg(
-    280.46061837 + 360.98564736629 * (jd - JULIAN_DAY_J2000) + 0.000387933 * jc * jc - (jc * jc * jc) / 38710000,
-  );
+  const nu0Deg = wrapDeg(unwrappedMeanSiderealTimeDeg(jd, jc));
   const epsRad = epsDeg * DEG_TO_RAD;
   const cosEps = Math.cos(epsRad);
-  const nuDeg = nu0Deg + dPsiDeg * cosEps;
+  const nutationInRightAscensionDeg = dPsiDeg * cosEps;
+  const nuDeg = nu0Deg + nutationInRightAscensionDeg;
 
   // Geocentric right ascension and declination, eq. 30–31.
   const lambdaRad = lambdaDeg * DEG_TO_RAD;
@@ -294,13 +322,7 @@ export function finishTimeTerms(t: Mutable<SpaTimeTerms>): void {
   );
   const deltaDeg = Math.asin(Math.sin(betaRad) * cosEps + Math.cos(betaRad) * sinEps * sinLambda) * RAD_TO_DEG;
 
-  // Equation of time, appendix A.1: sun's mean longitude M (eq. A2), then E = M − 0.0057183° − α + Δψ cos ε (eq. A1),
-  // wrapped to a day and expressed in minutes within (−20, 20] as pvlib does.
-  const meanLongitudeDeg =
-    280.4664567 + 360007.6982779 * jme + 0.03032028 * jme2 + jme3 / 49931 - jme4 / 15300 - jme5 / 2000000;
-  let eotMin = wrapDeg(meanLongitudeDeg - 0.0057183 - alphaDeg + dPsiDeg * cosEps) * MINUTES_PER_DEG_OF_ROTATION;
-  if (eotMin > 20) eotMin -= MINUTES_PER_DAY;
-  else if (eotMin < -20) eotMin += MINUTES_PER_DAY;
+  const eotMin = equationOfTimeMin(jme, alphaDeg, nutationInRightAscensionDeg);
 
   t.julianDay = jd;
   t.julianEphemerisDay = julianScratch[JDE];

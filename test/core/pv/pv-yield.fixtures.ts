@@ -43,7 +43,9 @@ export function clearSkyWeather(site: PvSite, options: ClearSkyOptions = {}): Yi
   const altitudeM = site.altitudeM ?? 0;
   const pressurePa = pressureFromAltitudePa(altitudeM);
   const tempAirC = new Float64Array(n).fill(options.tempAirC ?? 20);
-  const sun = solarPositionBatch(computeSpaTimeTermsBatch(unixTimeS), {
+  // The sun the chain sees (its time terms are interpolated, see prepareYieldTimes), so that the sky's components
+  // close exactly at the chain's zenith.
+  const sun = solarPositionBatch(computeSpaTimeTermsBatch(unixTimeS, undefined, undefined, 'interpolation'), {
     latitudeDeg: site.latitudeDeg,
     longitudeDeg: site.longitudeDeg,
     altitudeM,

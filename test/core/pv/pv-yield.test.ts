@@ -167,7 +167,9 @@ describe('chain invariants on a clear-sky year at Wendeng', () => {
       expectClose(r.capacityFactorFrac, r.annualKWhPerKWp / 8760, { rel: 1e-15 }, 'CF');
       expectClose(l.system.frac, combinedLossFrac(PVWATTS_DEFAULT_LOSSES_FRAC), { rel: 1e-12 }, 'system loss = PVWatts default');
       expectClose(r.dcKWhPerKWp - l.clipping.kWhPerKWp - l.inverter.kWhPerKWp, r.annualKWhPerKWp, { rel: 1e-9 }, 'inverter side');
-      expect(l.iam.frac).toBeGreaterThan(0);
+      // A two-axis tracker faces the sun (AOI 0, IAM 1): its IAM loss is 0 up to rounding, of either sign.
+      if (type === 'two-axis') expect(Math.abs(l.iam.frac)).toBeLessThan(1e-12);
+      else expect(l.iam.frac).toBeGreaterThan(0);
       expect(l.temperature.frac).toBeGreaterThan(0);
     }
   });
@@ -223,9 +225,11 @@ describe('weather handling', () => {
       const t = clear.unixTimeS[i]!;
       const zenith = solarPosition({ unixTimeS: t, latitudeDeg: WENDENG.latitudeDeg, longitudeDeg: WENDENG.longitudeDeg, altitudeM: 40, temperatureC: 20 }).zenithDeg;
       const expected = decomposeErbs(clear.ghiWm2[i]!, zenith, extraterrestrialDniAtUnixTimeWm2(t));
-      // The batch's SPA agrees with the single call to 1e-9°; DNI divides by cos z, hence the relative tolerance.
-      expectClose(h.dniWm2[i]!, expected.dniWm2, { rel: 1e-9, abs: 1e-9 }, `DNI hour ${i}`);
-      expectClose(h.dhiWm2[i]!, expected.dhiWm2, { rel: 1e-9, abs: 1e-9 }, `DHI hour ${i}`);
+      // The chain's interpolated SPA time terms agree with the single call within 2e-8° (α, δ, ν; bound 1e-7°), so its
+      // zenith within ~1e-7°, i.e. 2e-9 rad; DNI divides by cos z, so at z = 88° (tan z ≈ 29) it moves by up to ~6e-8
+      // of itself, hence the relative tolerance.
+      expectClose(h.dniWm2[i]!, expected.dniWm2, { rel: 1e-7, abs: 1e-9 }, `DNI hour ${i}`);
+      expectClose(h.dhiWm2[i]!, expected.dhiWm2, { rel: 1e-7, abs: 1e-9 }, `DHI hour ${i}`);
     }
   });
 
