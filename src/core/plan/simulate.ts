@@ -10,7 +10,7 @@ import { COMMISSIONING_OFFSET_YEARS, cohortEnergyMWh, completedOperatingYears, d
 import { avoidedTonnes } from './emissions.ts';
 import { growthPath, type GrowthPath } from './growth.ts';
 import { PlanError } from '../errors.ts';
-import { seriesValueAt } from '../series.ts';
+import { seriesValueAt, type YearSeries } from '../series.ts';
 import type { PlanInput, YearResult } from './types.ts';
 
 /** Relative tolerance for "target met": solved paths land on the target up to rounding. */
@@ -65,6 +65,16 @@ export interface PlanWorkspace {
   readonly cappedRequestMW: Float64Array;
   /** Performance remaining after degradation (0–1) by completed operating years 0 … years (scratch). */
   readonly remainingPerformanceByAge: Float64Array;
+  /** The plan's year series by year (scratch): full-load hours h, curtailment (0–1), coal, CO2, SO2 and NOx factors t/MWh. */
+  readonly fullLoadHoursByYear: Float64Array;
+  readonly curtailmentFracByYear: Float64Array;
+  readonly coalTonnesPerMWhByYear: Float64Array;
+  readonly co2TonnesPerMWhByYear: Float64Array;
+  readonly so2TonnesPerMWhByYear: Float64Array;
+  readonly noxTonnesPerMWhByYear: Float64Array;
+  /** The series each table above holds, in that order, and the base year it starts at: a table is rebuilt only when its series changes. */
+  readonly tabulatedSeries: Array<YearSeries | undefined>;
+  tabulatedBaseYear: number;
   /** Cohorts (capacity MW, fractional commissioning year, retirement year); grown when a plan needs more. */
   cohortCapacityMW: Float64Array;
   cohortCommissionedAt: Float64Array;
@@ -82,7 +92,7 @@ export function createPlanWorkspace(plan: PlanInput): PlanWorkspace {
   const cohorts = cohortsNeeded(plan, years);
   // One backing buffer cut into views: a what-if builds a workspace per request, and seventeen separate small
   // typed arrays cost four times as much to allocate and free as one.
-  const buffer = new ArrayBuffer((13 * years + (years + 1) + 3 * cohorts) * Float64Array.BYTES_PER_ELEMENT);
+  const buffer = new ArrayBuffer((19 * years + (years + 1) + 3 * cohorts) * Float64Array.BYTES_PER_ELEMENT);
   let offset = 0;
   const view = (length: number): Float64Array => {
     const v = new Float64Array(buffer, offset, length);
@@ -105,10 +115,31 @@ export function createPlanWorkspace(plan: PlanInput): PlanWorkspace {
     cumulativeCo2Tonnes: view(years),
     cappedRequestMW: view(years),
     remainingPerformanceByAge: view(years + 1),
+    fullLoadHoursByYear: view(years),
+    curtailmentFracByYear: view(years),
+    coalTonnesPerMWhByYear: view(years),
+    co2TonnesPerMWhByYear: view(years),
+    so2TonnesPerMWhByYear: view(years),
+    noxTonnesPerMWhByYear: view(years),
+    tabulatedSeries: [undefined, undefined, undefined, undefined, undefined, undefined],
+    tabulatedBaseYear: Number.NaN,
     cohortCapacityMW: view(cohorts),
     cohortCommissionedAt: view(cohorts),
     cohortRetirementYear: view(cohorts),
   };
+}
+
+/**
+ * Writes a year series' value in each year baseYear … baseYear + out.length − 1 into `out` (seriesValueAt, in the
+ * series' unit), unless table `slot` of the workspace already holds this series (series are immutable plan data,
+ * so the same object has the same values; the caller empties the tables when the base year changes). The kernel reads its series from these tables:
+ * a lookup inside the year loop costs a search of the points, and V8 boxes the values it returns.
+ */
+function tabulateSeries(ws: PlanWorkspace, slot: number, series: YearSeries, baseYear: number, out: Float64Array): void {
+  if (ws.tabulatedSeries[slot] === series) return;
+  if (typeof series === 'number') out.fill(series);
+  else for (let i = 0; i < out.length; i++) out[i] = seriesValueAt(series, baseYear + i);
+  ws.tabulatedSeries[slot] = series;
 }
 
 /** Writes cohort n (capacity MW, fractional commissioning year, lifetime) into the workspace; returns n + 1. */
@@ -182,6 +213,18 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
   const remainingByAge = ws.remainingPerformanceByAge;
   const ages = remainingByAge.length;
   for (let a = 0; a < ages; a++) remainingByAge[a] = degradationFactor(a, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
+  const hoursByYear = ws.fullLoadHoursByYear;
+  const curtailmentByYear = ws.curtailmentFracByYear;
+  const coalByYear = ws.coalTonnesPerMWhByYear;
+  const co2ByYear = ws.co2TonnesPerMWhByYear;
+  if (ws.tabulatedBaseYear !== baseYear) ws.tabulatedSeries.fill(undefined);
+  ws.tabulatedBaseYear = baseYear;
+  tabulateSeries(ws, 0, y.fullLoadHours, baseYear, hoursByYear);
+  tabulateSeries(ws, 1, y.curtailmentFrac, baseYear, curtailmentByYear);
+  tabulateSeries(ws, 2, s.coalTonnesPerMWh, baseYear, coalByYear);
+  tabulateSeries(ws, 3, s.co2TonnesPerMWh, baseYear, co2ByYear);
+  if (s.so2TonnesPerMWh !== undefined) tabulateSeries(ws, 4, s.so2TonnesPerMWh, baseYear, ws.so2TonnesPerMWhByYear);
+  if (s.noxTonnesPerMWh !== undefined) tabulateSeries(ws, 5, s.noxTonnesPerMWh, baseYear, ws.noxTonnesPerMWhByYear);
   let stockMW = plan.capacity.baselineMW;
   let cumEnergy = 0;
   let cumCoal = 0;
@@ -216,8 +259,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
       stockMW = additionsMW > 0 && additionsMW === desired - remaining ? desired : remaining + additionsMW;
     }
 
-    const fullLoadHours = seriesValueAt(y.fullLoadHours, year) * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
-    const curtailmentFrac = seriesValueAt(y.curtailmentFrac, year);
+    const fullLoadHours = hoursByYear[i]! * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
+    const curtailmentFrac = curtailmentByYear[i]!;
     let operatingMW = 0;
     let energyMWh = 0;
     for (let c = 0; c < cohorts; c++) {
@@ -231,8 +274,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
       energyMWh += cohortEnergyMWh(cap[c]!, fullLoadHours, opFrac, remainingFrac, availabilityFrac, curtailmentFrac);
     }
 
-    const coalTonnes = avoidedTonnes(energyMWh, seriesValueAt(s.coalTonnesPerMWh, year));
-    const co2Tonnes = avoidedTonnes(energyMWh, seriesValueAt(s.co2TonnesPerMWh, year));
+    const coalTonnes = avoidedTonnes(energyMWh, coalByYear[i]!);
+    const co2Tonnes = avoidedTonnes(energyMWh, co2ByYear[i]!);
     // Cumulative columns are running sums over the reported years (from years.start).
     if (year >= plan.startYear) {
       cumEnergy += energyMWh;
@@ -246,8 +289,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
     ws.energyMWh[i] = energyMWh;
     ws.coalTonnes[i] = coalTonnes;
     ws.co2Tonnes[i] = co2Tonnes;
-    if (s.so2TonnesPerMWh !== undefined) ws.so2Tonnes[i] = avoidedTonnes(energyMWh, seriesValueAt(s.so2TonnesPerMWh, year));
-    if (s.noxTonnesPerMWh !== undefined) ws.noxTonnes[i] = avoidedTonnes(energyMWh, seriesValueAt(s.noxTonnesPerMWh, year));
+    if (s.so2TonnesPerMWh !== undefined) ws.so2Tonnes[i] = avoidedTonnes(energyMWh, ws.so2TonnesPerMWhByYear[i]!);
+    if (s.noxTonnesPerMWh !== undefined) ws.noxTonnes[i] = avoidedTonnes(energyMWh, ws.noxTonnesPerMWhByYear[i]!);
     ws.cumulativeEnergyMWh[i] = cumEnergy;
     ws.cumulativeCoalTonnes[i] = cumCoal;
     ws.cumulativeCo2Tonnes[i] = cumCo2;

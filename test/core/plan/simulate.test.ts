@@ -258,7 +258,8 @@ describe('the plan workspace (one buffer cut into views)', () => {
     const plan = makePlan({ capacity: { historyMW: [{ year: 2018, value: 40 }, { year: 2020, value: 80 }] } });
     const ws = createPlanWorkspace(plan);
     const columns = Object.entries(ws).filter((e): e is [string, Float64Array] => e[1] instanceof Float64Array);
-    expect(columns.length).toBe(17);
+    // 13 yearly results and scratch, the performance by age, 6 tabulated year series, 3 cohort columns.
+    expect(columns.length).toBe(23);
     columns.forEach(([, col], k) => col.fill(k + 1));
     columns.forEach(([name, col], k) => expect(col.every((v) => v === k + 1), name).toBe(true));
     expect(ws.cohortCapacityMW.length).toBeGreaterThanOrEqual(ws.years + 3);
@@ -271,5 +272,26 @@ describe('the plan workspace (one buffer cut into views)', () => {
     simulatePlanInto(a, growthPath(a), undefined, ws);
     simulatePlanInto(b, growthPath(b), undefined, ws);
     expect(Array.from(ws.energyMWh)).toEqual(simulatePlan(b).years.map((r) => r.energyMWh));
+  });
+
+  it('tabulates each year series again when a plan brings another one, or another base year', () => {
+    const series = (from: number, to: number) => [{ year: 2022, value: from }, { year: 2026, value: to }];
+    const plans = [
+      makePlan({ yield: { fullLoadHours: series(1100, 1200), curtailmentFrac: 0.02 }, savings: { coalTonnesPerMWh: series(0.4, 0.3), co2TonnesPerMWh: 0.57, so2TonnesPerMWh: series(0.001, 0.0005) } }),
+      makePlan({ yield: { fullLoadHours: 1150, curtailmentFrac: series(0, 0.05) }, savings: { coalTonnesPerMWh: 0.35, co2TonnesPerMWh: series(0.6, 0.5), noxTonnesPerMWh: 0.0004 } }),
+      makePlan({ yield: { fullLoadHours: series(1000, 1300) }, savings: { coalTonnesPerMWh: series(0.41, 0.29) } }),
+    ];
+    // The same years counted from another base year: a series' table must be rebuilt even for the same series object.
+    const shifted = { ...plans[0]!, capacity: { ...plans[0]!.capacity, baseYear: plans[0]!.capacity.baseYear - 1 }, endYear: plans[0]!.endYear - 1, startYear: plans[0]!.startYear - 1 };
+    const ws = createPlanWorkspace(plans[0]!);
+    for (const plan of [...plans, plans[0]!, shifted, plans[0]!]) {
+      simulatePlanInto(plan, growthPath(plan), undefined, ws);
+      const fresh = simulatePlan(plan).years;
+      expect(Array.from(ws.energyMWh)).toEqual(fresh.map((r) => r.energyMWh));
+      expect(Array.from(ws.coalTonnes)).toEqual(fresh.map((r) => r.coalTonnes));
+      expect(Array.from(ws.co2Tonnes)).toEqual(fresh.map((r) => r.co2Tonnes));
+      if (plan.savings.so2TonnesPerMWh !== undefined) expect(Array.from(ws.so2Tonnes)).toEqual(fresh.map((r) => r.so2Tonnes));
+      if (plan.savings.noxTonnesPerMWh !== undefined) expect(Array.from(ws.noxTonnes)).toEqual(fresh.map((r) => r.noxTonnes));
+    }
   });
 });
