@@ -65,20 +65,61 @@ export interface PlanWorkspace {
   readonly cappedRequestMW: Float64Array;
   /** Performance remaining after degradation (0–1) by completed operating years 0 … years (scratch). */
   readonly remainingPerformanceByAge: Float64Array;
-  /** The plan's year series by year (scratch): full-load hours h, curtailment (0–1), coal, CO2, SO2 and NOx factors t/MWh. */
-  readonly fullLoadHoursByYear: Float64Array;
-  readonly curtailmentFracByYear: Float64Array;
-  readonly coalTonnesPerMWhByYear: Float64Array;
-  readonly co2TonnesPerMWhByYear: Float64Array;
-  readonly so2TonnesPerMWhByYear: Float64Array;
-  readonly noxTonnesPerMWhByYear: Float64Array;
-  /** The series each table above holds, in that order, and the base year it starts at: a table is rebuilt only when its series changes. */
-  readonly tabulatedSeries: Array<YearSeries | undefined>;
-  tabulatedBaseYear: number;
   /** Cohorts (capacity MW, fractional commissioning year, retirement year); grown when a plan needs more. */
   cohortCapacityMW: Float64Array;
   cohortCommissionedAt: Float64Array;
   cohortRetirementYear: Float64Array;
+}
+
+/**
+ * A plan's year series tabulated by year, for a caller that runs many plans sharing their series (the Monte Carlo):
+ * looking a series up inside the kernel's year loop searches its points, and V8 boxes every value it returns.
+ * Tables, in order: full-load hours h, curtailment (0–1), coal, CO2, SO2 and NOx factors t/MWh; `years` values each.
+ */
+export interface PlanSeriesTables {
+  readonly years: number;
+  readonly values: Float64Array;
+  /** The series each table holds (series are immutable plan data: the same object, the same values) and their base year. */
+  readonly sources: Array<YearSeries | undefined>;
+  baseYear: number;
+}
+
+const HOURS_TABLE = 0;
+const CURTAILMENT_TABLE = 1;
+const COAL_TABLE = 2;
+const CO2_TABLE = 3;
+const SO2_TABLE = 4;
+const NOX_TABLE = 5;
+const SERIES_TABLES = 6;
+
+/** Empty tables of year series for plans of `years` years (base year to end year). */
+export function createPlanSeriesTables(years: number): PlanSeriesTables {
+  return { years, values: new Float64Array(SERIES_TABLES * years), sources: new Array<YearSeries | undefined>(SERIES_TABLES).fill(undefined), baseYear: Number.NaN };
+}
+
+/** Writes `series` (seriesValueAt, in its unit) into table `slot` for years baseYear …, unless the table already holds it. */
+function tabulateSeries(tables: PlanSeriesTables, slot: number, series: YearSeries, baseYear: number): void {
+  if (tables.sources[slot] === series) return;
+  const from = slot * tables.years;
+  for (let i = 0; i < tables.years; i++) tables.values[from + i] = typeof series === 'number' ? series : seriesValueAt(series, baseYear + i);
+  tables.sources[slot] = series;
+}
+
+/** Brings `tables` up to date for `plan`: only the tables whose series (or base year) changed are written again. */
+function tabulatePlanSeries(plan: PlanInput, tables: PlanSeriesTables): void {
+  const { baseYear } = plan.capacity;
+  if (tables.baseYear !== baseYear) {
+    tables.sources.fill(undefined);
+    tables.baseYear = baseYear;
+  }
+  const y = plan.yield;
+  const s = plan.savings;
+  tabulateSeries(tables, HOURS_TABLE, y.fullLoadHours, baseYear);
+  tabulateSeries(tables, CURTAILMENT_TABLE, y.curtailmentFrac, baseYear);
+  tabulateSeries(tables, COAL_TABLE, s.coalTonnesPerMWh, baseYear);
+  tabulateSeries(tables, CO2_TABLE, s.co2TonnesPerMWh, baseYear);
+  if (s.so2TonnesPerMWh !== undefined) tabulateSeries(tables, SO2_TABLE, s.so2TonnesPerMWh, baseYear);
+  if (s.noxTonnesPerMWh !== undefined) tabulateSeries(tables, NOX_TABLE, s.noxTonnesPerMWh, baseYear);
 }
 
 /** Cohorts a plan can have: the baseline's (history increments + remainder, or operating + under construction) plus one a year. */
@@ -92,7 +133,7 @@ export function createPlanWorkspace(plan: PlanInput): PlanWorkspace {
   const cohorts = cohortsNeeded(plan, years);
   // One backing buffer cut into views: a what-if builds a workspace per request, and seventeen separate small
   // typed arrays cost four times as much to allocate and free as one.
-  const buffer = new ArrayBuffer((19 * years + (years + 1) + 3 * cohorts) * Float64Array.BYTES_PER_ELEMENT);
+  const buffer = new ArrayBuffer((13 * years + (years + 1) + 3 * cohorts) * Float64Array.BYTES_PER_ELEMENT);
   let offset = 0;
   const view = (length: number): Float64Array => {
     const v = new Float64Array(buffer, offset, length);
@@ -115,31 +156,10 @@ export function createPlanWorkspace(plan: PlanInput): PlanWorkspace {
     cumulativeCo2Tonnes: view(years),
     cappedRequestMW: view(years),
     remainingPerformanceByAge: view(years + 1),
-    fullLoadHoursByYear: view(years),
-    curtailmentFracByYear: view(years),
-    coalTonnesPerMWhByYear: view(years),
-    co2TonnesPerMWhByYear: view(years),
-    so2TonnesPerMWhByYear: view(years),
-    noxTonnesPerMWhByYear: view(years),
-    tabulatedSeries: [undefined, undefined, undefined, undefined, undefined, undefined],
-    tabulatedBaseYear: Number.NaN,
     cohortCapacityMW: view(cohorts),
     cohortCommissionedAt: view(cohorts),
     cohortRetirementYear: view(cohorts),
   };
-}
-
-/**
- * Writes a year series' value in each year baseYear … baseYear + out.length − 1 into `out` (seriesValueAt, in the
- * series' unit), unless table `slot` of the workspace already holds this series (series are immutable plan data,
- * so the same object has the same values; the caller empties the tables when the base year changes). The kernel reads its series from these tables:
- * a lookup inside the year loop costs a search of the points, and V8 boxes the values it returns.
- */
-function tabulateSeries(ws: PlanWorkspace, slot: number, series: YearSeries, baseYear: number, out: Float64Array): void {
-  if (ws.tabulatedSeries[slot] === series) return;
-  if (typeof series === 'number') out.fill(series);
-  else for (let i = 0; i < out.length; i++) out[i] = seriesValueAt(series, baseYear + i);
-  ws.tabulatedSeries[slot] = series;
 }
 
 /** Writes cohort n (capacity MW, fractional commissioning year, lifetime) into the workspace; returns n + 1. */
@@ -190,9 +210,11 @@ function nextRetirementAfter(retire: Float64Array, cohorts: number, year: number
  * the end year, written into `ws` (index = year − base year); cohort bookkeeping as in cohorts.ts, energy
  * E = P·h·f_op·f_deg·A·(1 − c) per cohort (IEC 61724-1 final-yield bookkeeping), savings = E × factor.
  * `yieldFactorByYear[i]` (optional, dimensionless) multiplies the full-load hours of year baseYear + i: the
- * Monte Carlo's inter-annual weather term. Allocates nothing once `ws` is large enough.
+ * Monte Carlo's inter-annual weather term. Allocates nothing once `ws` is large enough. `tables` (optional) are the
+ * caller's tables of the plan's year series, brought up to date here and read instead of looking each series up in
+ * every year: the same values, for callers that run many plans sharing their series.
  */
-export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capacityMW'>, yieldFactorByYear: Float64Array | undefined, ws: PlanWorkspace): void {
+export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capacityMW'>, yieldFactorByYear: Float64Array | undefined, ws: PlanWorkspace, tables?: PlanSeriesTables): void {
   const { baseYear, lifetimeYears, constructionLagYears: lag, maxAdditionsMWPerYear } = plan.capacity;
   const years = Math.max(0, plan.endYear - baseYear + 1);
   if (years !== ws.years) throw new Error(`simulatePlanInto: the workspace holds ${ws.years} years, the plan ${years}`);
@@ -213,18 +235,11 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
   const remainingByAge = ws.remainingPerformanceByAge;
   const ages = remainingByAge.length;
   for (let a = 0; a < ages; a++) remainingByAge[a] = degradationFactor(a, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
-  const hoursByYear = ws.fullLoadHoursByYear;
-  const curtailmentByYear = ws.curtailmentFracByYear;
-  const coalByYear = ws.coalTonnesPerMWhByYear;
-  const co2ByYear = ws.co2TonnesPerMWhByYear;
-  if (ws.tabulatedBaseYear !== baseYear) ws.tabulatedSeries.fill(undefined);
-  ws.tabulatedBaseYear = baseYear;
-  tabulateSeries(ws, 0, y.fullLoadHours, baseYear, hoursByYear);
-  tabulateSeries(ws, 1, y.curtailmentFrac, baseYear, curtailmentByYear);
-  tabulateSeries(ws, 2, s.coalTonnesPerMWh, baseYear, coalByYear);
-  tabulateSeries(ws, 3, s.co2TonnesPerMWh, baseYear, co2ByYear);
-  if (s.so2TonnesPerMWh !== undefined) tabulateSeries(ws, 4, s.so2TonnesPerMWh, baseYear, ws.so2TonnesPerMWhByYear);
-  if (s.noxTonnesPerMWh !== undefined) tabulateSeries(ws, 5, s.noxTonnesPerMWh, baseYear, ws.noxTonnesPerMWhByYear);
+  if (tables !== undefined) {
+    if (tables.years !== years) throw new Error(`simulatePlanInto: the series tables hold ${tables.years} years, the plan ${years}`);
+    tabulatePlanSeries(plan, tables);
+  }
+  const table = tables?.values;
   let stockMW = plan.capacity.baselineMW;
   let cumEnergy = 0;
   let cumCoal = 0;
@@ -259,8 +274,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
       stockMW = additionsMW > 0 && additionsMW === desired - remaining ? desired : remaining + additionsMW;
     }
 
-    const fullLoadHours = hoursByYear[i]! * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
-    const curtailmentFrac = curtailmentByYear[i]!;
+    const fullLoadHours = (table ? table[HOURS_TABLE * years + i]! : seriesValueAt(y.fullLoadHours, year)) * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
+    const curtailmentFrac = table ? table[CURTAILMENT_TABLE * years + i]! : seriesValueAt(y.curtailmentFrac, year);
     let operatingMW = 0;
     let energyMWh = 0;
     for (let c = 0; c < cohorts; c++) {
@@ -274,8 +289,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
       energyMWh += cohortEnergyMWh(cap[c]!, fullLoadHours, opFrac, remainingFrac, availabilityFrac, curtailmentFrac);
     }
 
-    const coalTonnes = avoidedTonnes(energyMWh, coalByYear[i]!);
-    const co2Tonnes = avoidedTonnes(energyMWh, co2ByYear[i]!);
+    const coalTonnes = avoidedTonnes(energyMWh, table ? table[COAL_TABLE * years + i]! : seriesValueAt(s.coalTonnesPerMWh, year));
+    const co2Tonnes = avoidedTonnes(energyMWh, table ? table[CO2_TABLE * years + i]! : seriesValueAt(s.co2TonnesPerMWh, year));
     // Cumulative columns are running sums over the reported years (from years.start).
     if (year >= plan.startYear) {
       cumEnergy += energyMWh;
@@ -289,8 +304,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
     ws.energyMWh[i] = energyMWh;
     ws.coalTonnes[i] = coalTonnes;
     ws.co2Tonnes[i] = co2Tonnes;
-    if (s.so2TonnesPerMWh !== undefined) ws.so2Tonnes[i] = avoidedTonnes(energyMWh, ws.so2TonnesPerMWhByYear[i]!);
-    if (s.noxTonnesPerMWh !== undefined) ws.noxTonnes[i] = avoidedTonnes(energyMWh, ws.noxTonnesPerMWhByYear[i]!);
+    if (s.so2TonnesPerMWh !== undefined) ws.so2Tonnes[i] = avoidedTonnes(energyMWh, table ? table[SO2_TABLE * years + i]! : seriesValueAt(s.so2TonnesPerMWh, year));
+    if (s.noxTonnesPerMWh !== undefined) ws.noxTonnes[i] = avoidedTonnes(energyMWh, table ? table[NOX_TABLE * years + i]! : seriesValueAt(s.noxTonnesPerMWh, year));
     ws.cumulativeEnergyMWh[i] = cumEnergy;
     ws.cumulativeCoalTonnes[i] = cumCoal;
     ws.cumulativeCo2Tonnes[i] = cumCo2;

@@ -6,7 +6,7 @@
  * The base plan (plan-fixtures.ts) is 100 MW at 1000 h with no losses, 0.3 t coal and 0.5 t CO2 per MWh.
  */
 import { describe, expect, it } from 'vitest';
-import { createPlanWorkspace, simulatePlan, simulatePlanInto, type PlanResult } from '../../../src/core/plan/simulate.ts';
+import { createPlanSeriesTables, createPlanWorkspace, simulatePlan, simulatePlanInto, type PlanResult } from '../../../src/core/plan/simulate.ts';
 import { growthPath } from '../../../src/core/plan/growth.ts';
 import { COMMISSIONING_CONVENTIONS, type CommissioningConvention, type YearResult } from '../../../src/core/plan/types.ts';
 import { expectClose } from '../../helpers/expect-close.ts';
@@ -258,8 +258,7 @@ describe('the plan workspace (one buffer cut into views)', () => {
     const plan = makePlan({ capacity: { historyMW: [{ year: 2018, value: 40 }, { year: 2020, value: 80 }] } });
     const ws = createPlanWorkspace(plan);
     const columns = Object.entries(ws).filter((e): e is [string, Float64Array] => e[1] instanceof Float64Array);
-    // 13 yearly results and scratch, the performance by age, 6 tabulated year series, 3 cohort columns.
-    expect(columns.length).toBe(23);
+    expect(columns.length).toBe(17);
     columns.forEach(([, col], k) => col.fill(k + 1));
     columns.forEach(([name, col], k) => expect(col.every((v) => v === k + 1), name).toBe(true));
     expect(ws.cohortCapacityMW.length).toBeGreaterThanOrEqual(ws.years + 3);
@@ -274,7 +273,7 @@ describe('the plan workspace (one buffer cut into views)', () => {
     expect(Array.from(ws.energyMWh)).toEqual(simulatePlan(b).years.map((r) => r.energyMWh));
   });
 
-  it('tabulates each year series again when a plan brings another one, or another base year', () => {
+  it('with series tables, tabulates each year series again when a plan brings another one, or another base year', () => {
     const series = (from: number, to: number) => [{ year: 2022, value: from }, { year: 2026, value: to }];
     const plans = [
       makePlan({ yield: { fullLoadHours: series(1100, 1200), curtailmentFrac: 0.02 }, savings: { coalTonnesPerMWh: series(0.4, 0.3), co2TonnesPerMWh: 0.57, so2TonnesPerMWh: series(0.001, 0.0005) } }),
@@ -284,8 +283,9 @@ describe('the plan workspace (one buffer cut into views)', () => {
     // The same years counted from another base year: a series' table must be rebuilt even for the same series object.
     const shifted = { ...plans[0]!, capacity: { ...plans[0]!.capacity, baseYear: plans[0]!.capacity.baseYear - 1 }, endYear: plans[0]!.endYear - 1, startYear: plans[0]!.startYear - 1 };
     const ws = createPlanWorkspace(plans[0]!);
+    const tables = createPlanSeriesTables(ws.years);
     for (const plan of [...plans, plans[0]!, shifted, plans[0]!]) {
-      simulatePlanInto(plan, growthPath(plan), undefined, ws);
+      simulatePlanInto(plan, growthPath(plan), undefined, ws, tables);
       const fresh = simulatePlan(plan).years;
       expect(Array.from(ws.energyMWh)).toEqual(fresh.map((r) => r.energyMWh));
       expect(Array.from(ws.coalTonnes)).toEqual(fresh.map((r) => r.coalTonnes));
