@@ -72,11 +72,11 @@ export interface PlanWorkspace {
 }
 
 /**
- * A plan's year series tabulated by year, for a caller that runs many plans sharing their series (the Monte Carlo):
- * looking a series up inside the kernel's year loop searches its points, and V8 boxes every value it returns.
- * Tables, in order: full-load hours h, curtailment (0–1), coal, CO2, SO2 and NOx factors t/MWh; `years` values each.
+ * A plan's year series tabulated by year, which the kernel reads instead of looking each series up in its year loop
+ * (a lookup searches the series' points, and V8 boxes every value it returns). Tables, in order: full-load hours h,
+ * curtailment (0–1), coal, CO2, SO2 and NOx factors t/MWh; `years` values each.
  */
-export interface PlanSeriesTables {
+interface PlanSeriesTables {
   readonly years: number;
   readonly values: Float64Array;
   /** The series each table holds (series are immutable plan data: the same object, the same values) and their base year. */
@@ -93,8 +93,20 @@ const NOX_TABLE = 5;
 const SERIES_TABLES = 6;
 
 /** Empty tables of year series for plans of `years` years (base year to end year). */
-export function createPlanSeriesTables(years: number): PlanSeriesTables {
+function createPlanSeriesTables(years: number): PlanSeriesTables {
   return { years, values: new Float64Array(SERIES_TABLES * years), sources: new Array<YearSeries | undefined>(SERIES_TABLES).fill(undefined), baseYear: Number.NaN };
+}
+
+/**
+ * The kernel's tables, kept between calls (one set, for the last number of years asked): runs of plans that share
+ * their series objects (the Monte Carlo's draws, a tornado, repeated runs of one scenario) tabulate them once. The
+ * kernel is synchronous and each worker thread has its own, so no two calls ever share them at once.
+ */
+let kernelTables: PlanSeriesTables | undefined;
+
+function tablesFor(years: number): PlanSeriesTables {
+  if (kernelTables === undefined || kernelTables.years !== years) kernelTables = createPlanSeriesTables(years);
+  return kernelTables;
 }
 
 /** Writes `series` (seriesValueAt, in its unit) into table `slot` for years baseYear …, unless the table already holds it. */
@@ -210,11 +222,10 @@ function nextRetirementAfter(retire: Float64Array, cohorts: number, year: number
  * the end year, written into `ws` (index = year − base year); cohort bookkeeping as in cohorts.ts, energy
  * E = P·h·f_op·f_deg·A·(1 − c) per cohort (IEC 61724-1 final-yield bookkeeping), savings = E × factor.
  * `yieldFactorByYear[i]` (optional, dimensionless) multiplies the full-load hours of year baseYear + i: the
- * Monte Carlo's inter-annual weather term. Allocates nothing once `ws` is large enough. `tables` (optional) are the
- * caller's tables of the plan's year series, brought up to date here and read instead of looking each series up in
- * every year: the same values, for callers that run many plans sharing their series.
+ * Monte Carlo's inter-annual weather term. Allocates nothing once `ws` is large enough (and the year-series tables,
+ * kept between calls, are as long as the plan).
  */
-export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capacityMW'>, yieldFactorByYear: Float64Array | undefined, ws: PlanWorkspace, tables?: PlanSeriesTables): void {
+export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capacityMW'>, yieldFactorByYear: Float64Array | undefined, ws: PlanWorkspace): void {
   const { baseYear, lifetimeYears, constructionLagYears: lag, maxAdditionsMWPerYear } = plan.capacity;
   const years = Math.max(0, plan.endYear - baseYear + 1);
   if (years !== ws.years) throw new Error(`simulatePlanInto: the workspace holds ${ws.years} years, the plan ${years}`);
@@ -235,11 +246,9 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
   const remainingByAge = ws.remainingPerformanceByAge;
   const ages = remainingByAge.length;
   for (let a = 0; a < ages; a++) remainingByAge[a] = degradationFactor(a, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
-  if (tables !== undefined) {
-    if (tables.years !== years) throw new Error(`simulatePlanInto: the series tables hold ${tables.years} years, the plan ${years}`);
-    tabulatePlanSeries(plan, tables);
-  }
-  const table = tables?.values;
+  const tables = tablesFor(years);
+  tabulatePlanSeries(plan, tables);
+  const table = tables.values;
   let stockMW = plan.capacity.baselineMW;
   let cumEnergy = 0;
   let cumCoal = 0;
@@ -274,8 +283,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
       stockMW = additionsMW > 0 && additionsMW === desired - remaining ? desired : remaining + additionsMW;
     }
 
-    const fullLoadHours = (table ? table[HOURS_TABLE * years + i]! : seriesValueAt(y.fullLoadHours, year)) * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
-    const curtailmentFrac = table ? table[CURTAILMENT_TABLE * years + i]! : seriesValueAt(y.curtailmentFrac, year);
+    const fullLoadHours = table[HOURS_TABLE * years + i]! * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
+    const curtailmentFrac = table[CURTAILMENT_TABLE * years + i]!;
     let operatingMW = 0;
     let energyMWh = 0;
     for (let c = 0; c < cohorts; c++) {
@@ -289,8 +298,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
       energyMWh += cohortEnergyMWh(cap[c]!, fullLoadHours, opFrac, remainingFrac, availabilityFrac, curtailmentFrac);
     }
 
-    const coalTonnes = avoidedTonnes(energyMWh, table ? table[COAL_TABLE * years + i]! : seriesValueAt(s.coalTonnesPerMWh, year));
-    const co2Tonnes = avoidedTonnes(energyMWh, table ? table[CO2_TABLE * years + i]! : seriesValueAt(s.co2TonnesPerMWh, year));
+    const coalTonnes = avoidedTonnes(energyMWh, table[COAL_TABLE * years + i]!);
+    const co2Tonnes = avoidedTonnes(energyMWh, table[CO2_TABLE * years + i]!);
     // Cumulative columns are running sums over the reported years (from years.start).
     if (year >= plan.startYear) {
       cumEnergy += energyMWh;
@@ -304,8 +313,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
     ws.energyMWh[i] = energyMWh;
     ws.coalTonnes[i] = coalTonnes;
     ws.co2Tonnes[i] = co2Tonnes;
-    if (s.so2TonnesPerMWh !== undefined) ws.so2Tonnes[i] = avoidedTonnes(energyMWh, table ? table[SO2_TABLE * years + i]! : seriesValueAt(s.so2TonnesPerMWh, year));
-    if (s.noxTonnesPerMWh !== undefined) ws.noxTonnes[i] = avoidedTonnes(energyMWh, table ? table[NOX_TABLE * years + i]! : seriesValueAt(s.noxTonnesPerMWh, year));
+    if (s.so2TonnesPerMWh !== undefined) ws.so2Tonnes[i] = avoidedTonnes(energyMWh, table[SO2_TABLE * years + i]!);
+    if (s.noxTonnesPerMWh !== undefined) ws.noxTonnes[i] = avoidedTonnes(energyMWh, table[NOX_TABLE * years + i]!);
     ws.cumulativeEnergyMWh[i] = cumEnergy;
     ws.cumulativeCoalTonnes[i] = cumCoal;
     ws.cumulativeCo2Tonnes[i] = cumCo2;

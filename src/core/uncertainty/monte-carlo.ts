@@ -18,7 +18,7 @@ import { createSampler, standardNormalQuantile, type Sampler } from './distribut
 import { growthPathInto } from '../plan/growth.ts';
 import { fillUniforms } from './random.ts';
 import { createGaussianCopula, type GaussianCopula } from './rank-correlation.ts';
-import { createPlanSeriesTables, createPlanWorkspace, reachesTarget, simulatePlanInto, type PlanWorkspace } from '../plan/simulate.ts';
+import { createPlanWorkspace, reachesTarget, simulatePlanInto, type PlanWorkspace } from '../plan/simulate.ts';
 import type { PlanInput } from '../plan/types.ts';
 import { isKernelMetric, metricById, metricByField, metricValueAt, monteCarloMetrics, type FieldArrays, type McCumulativeField, type McMetricField } from '../metrics/metrics.ts';
 import { createParameterApplier, type PlanUncertainty } from './parameters.ts';
@@ -125,7 +125,6 @@ export function createDrawer(input: UncertainPlan): Drawer {
   const copula: GaussianCopula | undefined = uncertainty.correlations.length > 0 ? createGaussianCopula(spearmanMatrix(uncertainty)) : undefined;
   const workspace = createPlanWorkspace(base);
   const yearCount = workspace.years;
-  const seriesTables = createPlanSeriesTables(yearCount);
   const sd = uncertainty.interannualSdFrac;
   const weatherCount = sd > 0 ? yearCount : 0;
   const dimension = parameterCount + weatherCount;
@@ -170,7 +169,7 @@ export function createDrawer(input: UncertainPlan): Drawer {
       for (let j = 0; j < parameterCount; j++) values[j] = samplers[j]!(uniforms[j]!);
       const p = planOf(values);
       if (weatherCount > 0) for (let k = 0; k < yearCount; k++) factors[k] = interannualYieldFactor(sd, u[parameterCount + k]!);
-      simulatePlanInto(p, pathOf(p), weatherCount > 0 ? factors : undefined, workspace, seriesTables);
+      simulatePlanInto(p, pathOf(p), weatherCount > 0 ? factors : undefined, workspace);
       return workspace;
     },
   };

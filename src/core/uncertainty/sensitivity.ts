@@ -21,7 +21,7 @@ import { quantile } from './distributions.ts';
 import { growthPath } from '../plan/growth.ts';
 import { applyParameter } from './parameters.ts';
 import { interannualYieldFactor, workspaceValue, type McMetric, type UncertainPlan } from './monte-carlo.ts';
-import { createPlanSeriesTables, createPlanWorkspace, simulatePlanInto } from '../plan/simulate.ts';
+import { createPlanWorkspace, simulatePlanInto } from '../plan/simulate.ts';
 import type { PlanInput } from '../plan/types.ts';
 
 /** Name of the inter-annual weather input in sensitivity results (the scenario field that sets it). */
@@ -61,10 +61,9 @@ function outputIndex(plan: PlanInput, o: SensitivityOutput): number {
 export function tornado(input: UncertainPlan, outputs: readonly SensitivityOutput[]): { base: number[]; bars: TornadoBar[][] } {
   const { plan, uncertainty } = input;
   const ws = createPlanWorkspace(plan);
-  const tables = createPlanSeriesTables(ws.years);
   const at = outputs.map((o) => outputIndex(plan, o));
   const run = (p: PlanInput, factors?: Float64Array) => {
-    simulatePlanInto(p, growthPath(p), factors, ws, tables);
+    simulatePlanInto(p, growthPath(p), factors, ws);
     return outputs.map((o, i) => workspaceValue(ws, o.metric, at[i]!, plan.startYear - plan.capacity.baseYear));
   };
   const base = run(plan);
