@@ -42,6 +42,11 @@ export interface ChunkTask {
   readonly count: number;
   readonly columns: readonly McColumn[];
   readonly withTarget: boolean;
+  /**
+   * A spent result buffer to write this chunk's block into (runDraws' `out`): a lane hands each chunk's buffer
+   * back with its next task, moved (transferred) to the worker and back, so that a run allocates one per lane.
+   */
+  readonly out?: Float64Array;
 }
 
 /** Drawers a worker keeps, by content hash: a server's pool serves many scenarios (and edits of them) over its life. */
@@ -57,6 +62,11 @@ export function drawerForTask(task: Pick<ChunkTask, 'plan' | 'uncertainty' | 'ha
 }
 
 /** Runs a chunk task against a drawer (the worker's, or the main thread's own). */
-export function runChunk(drawer: Drawer, task: Pick<ChunkTask, 'seed' | 'fromDraw' | 'count' | 'columns' | 'withTarget'>): DrawBlock {
-  return runDraws(drawer, task.seed, task.fromDraw, task.count, task.columns, task.withTarget);
+export function runChunk(drawer: Drawer, task: Pick<ChunkTask, 'seed' | 'fromDraw' | 'count' | 'columns' | 'withTarget' | 'out'>): DrawBlock {
+  return runDraws(drawer, task.seed, task.fromDraw, task.count, task.columns, task.withTarget, task.out);
+}
+
+/** What a task moves to a worker rather than copies: its `out` buffer (piscina's `transferList`). */
+export function chunkTransferList(task: ChunkTask): ArrayBuffer[] {
+  return task.out ? [task.out.buffer as ArrayBuffer] : [];
 }

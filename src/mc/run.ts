@@ -36,7 +36,7 @@ import { reachesTarget } from '../core/plan/simulate.ts';
 import { financeMonteCarlo } from '../core/finance/monte-carlo-finance.ts';
 import { mcReport, type McReport, type McStatsByMetric, type McTarget } from '../report/mc.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
-import { plainPlan, runChunk, type ChunkTask } from './chunk.ts';
+import { chunkTransferList, plainPlan, runChunk, type ChunkTask } from './chunk.ts';
 import { workerBundlePath } from './worker-file.ts';
 
 /** Draws per chunk: fixed, so chunk boundaries never depend on the thread count (≈ 20–30 ms of work each). */
@@ -125,6 +125,12 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
 export interface ChunkExecutor {
   /** Chunks kept in flight (2 per worker, so a worker never waits for the main thread to merge). */
   readonly lanes: number;
+  /**
+   * Whether run() moves a task's `out` buffer to where the chunk runs (this thread, or a worker with
+   * chunkTransferList) rather than copying it: only then do lanes hand each chunk's spent buffer back with their
+   * next task.
+   */
+  readonly movesBuffers?: boolean;
   run(task: ChunkTask): Promise<Float64Array>;
 }
 
@@ -144,6 +150,7 @@ function inThreadRunner(resolved: ResolvedScenario): ChunkRunner {
   const d = drawer;
   return {
     lanes: 1,
+    movesBuffers: true,
     async run(task) {
       // Yield between chunks so that Ctrl-C, progress and the server's other requests get their turn.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -159,8 +166,9 @@ async function workerRunner(threads: number): Promise<ChunkRunner> {
   const inFlight = new Set<Promise<Float64Array>>();
   return {
     lanes: 2 * threads,
+    movesBuffers: true,
     run: (task) => {
-      const running = pool.run(task);
+      const running = pool.run(task, { transferList: chunkTransferList(task) });
       inFlight.add(running);
       void running.finally(() => inFlight.delete(running)).catch(() => {});
       return running;
@@ -215,7 +223,10 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
   const buffers: Float64Array[] = [];
   const scratch = new Float64Array(draws);
   const external = options.executor;
-  const runner: ChunkRunner = external ? { lanes: external.lanes, run: (task) => external.run(task), close: async () => {} } : threads > 1 ? await workerRunner(threads) : inThreadRunner(resolved);
+  const runner: ChunkRunner = external ? { lanes: external.lanes, movesBuffers: external.movesBuffers === true, run: (task) => external.run(task), close: async () => {} } : threads > 1 ? await workerRunner(threads) : inThreadRunner(resolved);
+  // Result buffers whose blocks are merged: the next tasks write into them (runDraws overwrites every value a block
+  // holds), so a run allocates one per lane rather than one per chunk. The first pass's are the widest.
+  const spentBuffers: Float64Array[] = [];
   let aborted = false;
   // The lanes stop taking chunks; the few in flight finish (a chunk is milliseconds) and `finally` closes the
   // runner. Closing a worker pool under a chunk in flight makes piscina throw on the orphaned answer.
@@ -242,7 +253,8 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
         while (!failed && !aborted && next < chunkCount) {
           const fromDraw = next++ * CHUNK_DRAWS;
           const count = Math.min(CHUNK_DRAWS, draws - fromDraw);
-          const task: ChunkTask = { plan: plain, uncertainty: resolved.uncertainty, hash: resolved.hash, seed, fromDraw, count, columns, withTarget: withTargetNow };
+          const out = spentBuffers.pop();
+          const task: ChunkTask = { plan: plain, uncertainty: resolved.uncertainty, hash: resolved.hash, seed, fromDraw, count, columns, withTarget: withTargetNow, ...(out ? { out } : {}) };
           let data: Float64Array;
           try {
             data = await runner.run(task);
@@ -258,6 +270,7 @@ export async function runMonteCarlo(resolved: ResolvedScenario, options: MonteCa
             firstMetYear!.set(outcome.firstMetYear, fromDraw);
             metInTargetYear!.set(outcome.metInTargetYear, fromDraw);
           }
+          if (runner.movesBuffers) spentBuffers.push(new Float64Array(data.buffer));
           done += count;
           options.onProgress?.(done, total);
         }

@@ -5,8 +5,9 @@
  */
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { MC_METRICS } from '../../src/core/uncertainty/monte-carlo.ts';
-import { CHUNK_DRAWS, McAbortError, McOptionError, runMonteCarlo, threadsFor } from '../../src/mc/run.ts';
+import { createDrawer, MC_METRICS } from '../../src/core/uncertainty/monte-carlo.ts';
+import { runChunk } from '../../src/mc/chunk.ts';
+import { CHUNK_DRAWS, McAbortError, McOptionError, runMonteCarlo, threadsFor, type ChunkExecutor } from '../../src/mc/run.ts';
 import { runReport } from '../../src/report/run.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
 import { SCENARIOS, scenarioFromText, uncertainWendeng, ZERO_SPREAD_YAML } from './scenarios.ts';
@@ -28,6 +29,31 @@ describe('runMonteCarlo: determinism', () => {
     expect(json[1]).toBe(json[0]);
     expect(json[2]).toBe(json[0]);
   }, 120_000);
+
+  it('gives the same report when every chunk gets a fresh result buffer as when each lane reuses its own', async () => {
+    const drawer = createDrawer(resolved);
+    const buffersSeen = new Set<ArrayBufferLike>();
+    const inThread = (movesBuffers: boolean): ChunkExecutor => ({
+      lanes: 3,
+      movesBuffers,
+      run: async (task) => {
+        if (!movesBuffers) expect(task.out).toBeUndefined();
+        const data = runChunk(drawer, task).data;
+        buffersSeen.add(data.buffer);
+        return data;
+      },
+    });
+    // Small passes, so that buffers are reused across passes of different widths and the short last chunk.
+    const options = { draws: 3 * CHUNK_DRAWS + 77, seed: 11, memoryBudgetBytes: (3 * CHUNK_DRAWS + 77) * 8 * 30 };
+    const fresh = JSON.stringify(await runMonteCarlo(resolved, { ...options, executor: inThread(false) }));
+    const freshBuffers = buffersSeen.size;
+    buffersSeen.clear();
+    const reused = JSON.stringify(await runMonteCarlo(resolved, { ...options, executor: inThread(true) }));
+    expect(buffersSeen.size).toBeLessThanOrEqual(3);
+    expect(freshBuffers).toBeGreaterThan(3);
+    expect(reused).toBe(fresh);
+    for (const threads of [1, 2]) expect(JSON.stringify(await runMonteCarlo(resolved, { ...options, threads }))).toBe(fresh);
+  }, 60_000);
 
   it('gives the same report when a small memory budget splits the run into passes', async () => {
     const one = await runMonteCarlo(resolved, { draws: 3000, seed: 5, threads: 1 });

@@ -10,7 +10,7 @@ import { COMMISSIONING_OFFSET_YEARS, cohortEnergyMWh, completedOperatingYears, d
 import { avoidedTonnes } from './emissions.ts';
 import { growthPath, type GrowthPath } from './growth.ts';
 import { PlanError } from '../errors.ts';
-import { seriesValueAt } from '../series.ts';
+import { seriesValueAt, type YearSeries } from '../series.ts';
 import type { PlanInput, YearResult } from './types.ts';
 
 /** Relative tolerance for "target met": solved paths land on the target up to rounding. */
@@ -69,6 +69,69 @@ export interface PlanWorkspace {
   cohortCapacityMW: Float64Array;
   cohortCommissionedAt: Float64Array;
   cohortRetirementYear: Float64Array;
+}
+
+/**
+ * A plan's year series tabulated by year, which the kernel reads instead of looking each series up in its year loop
+ * (a lookup searches the series' points, and V8 boxes every value it returns). Tables, in order: full-load hours h,
+ * curtailment (0–1), coal, CO2, SO2 and NOx factors t/MWh; `years` values each.
+ */
+interface PlanSeriesTables {
+  readonly years: number;
+  readonly values: Float64Array;
+  /** The series each table holds (series are immutable plan data: the same object, the same values) and their base year. */
+  readonly sources: Array<YearSeries | undefined>;
+  baseYear: number;
+}
+
+const HOURS_TABLE = 0;
+const CURTAILMENT_TABLE = 1;
+const COAL_TABLE = 2;
+const CO2_TABLE = 3;
+const SO2_TABLE = 4;
+const NOX_TABLE = 5;
+const SERIES_TABLES = 6;
+
+/** Empty tables of year series for plans of `years` years (base year to end year). */
+function createPlanSeriesTables(years: number): PlanSeriesTables {
+  return { years, values: new Float64Array(SERIES_TABLES * years), sources: new Array<YearSeries | undefined>(SERIES_TABLES).fill(undefined), baseYear: Number.NaN };
+}
+
+/**
+ * The kernel's tables, kept between calls (one set, for the last number of years asked): runs of plans that share
+ * their series objects (the Monte Carlo's draws, a tornado, repeated runs of one scenario) tabulate them once. The
+ * kernel is synchronous and each worker thread has its own, so no two calls ever share them at once.
+ */
+let kernelTables: PlanSeriesTables | undefined;
+
+function tablesFor(years: number): PlanSeriesTables {
+  if (kernelTables === undefined || kernelTables.years !== years) kernelTables = createPlanSeriesTables(years);
+  return kernelTables;
+}
+
+/** Writes `series` (seriesValueAt, in its unit) into table `slot` for years baseYear …, unless the table already holds it. */
+function tabulateSeries(tables: PlanSeriesTables, slot: number, series: YearSeries, baseYear: number): void {
+  if (tables.sources[slot] === series) return;
+  const from = slot * tables.years;
+  for (let i = 0; i < tables.years; i++) tables.values[from + i] = typeof series === 'number' ? series : seriesValueAt(series, baseYear + i);
+  tables.sources[slot] = series;
+}
+
+/** Brings `tables` up to date for `plan`: only the tables whose series (or base year) changed are written again. */
+function tabulatePlanSeries(plan: PlanInput, tables: PlanSeriesTables): void {
+  const { baseYear } = plan.capacity;
+  if (tables.baseYear !== baseYear) {
+    tables.sources.fill(undefined);
+    tables.baseYear = baseYear;
+  }
+  const y = plan.yield;
+  const s = plan.savings;
+  tabulateSeries(tables, HOURS_TABLE, y.fullLoadHours, baseYear);
+  tabulateSeries(tables, CURTAILMENT_TABLE, y.curtailmentFrac, baseYear);
+  tabulateSeries(tables, COAL_TABLE, s.coalTonnesPerMWh, baseYear);
+  tabulateSeries(tables, CO2_TABLE, s.co2TonnesPerMWh, baseYear);
+  if (s.so2TonnesPerMWh !== undefined) tabulateSeries(tables, SO2_TABLE, s.so2TonnesPerMWh, baseYear);
+  if (s.noxTonnesPerMWh !== undefined) tabulateSeries(tables, NOX_TABLE, s.noxTonnesPerMWh, baseYear);
 }
 
 /** Cohorts a plan can have: the baseline's (history increments + remainder, or operating + under construction) plus one a year. */
@@ -159,7 +222,8 @@ function nextRetirementAfter(retire: Float64Array, cohorts: number, year: number
  * the end year, written into `ws` (index = year − base year); cohort bookkeeping as in cohorts.ts, energy
  * E = P·h·f_op·f_deg·A·(1 − c) per cohort (IEC 61724-1 final-yield bookkeeping), savings = E × factor.
  * `yieldFactorByYear[i]` (optional, dimensionless) multiplies the full-load hours of year baseYear + i: the
- * Monte Carlo's inter-annual weather term. Allocates nothing once `ws` is large enough.
+ * Monte Carlo's inter-annual weather term. Allocates nothing once `ws` is large enough (and the year-series tables,
+ * kept between calls, are as long as the plan).
  */
 export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capacityMW'>, yieldFactorByYear: Float64Array | undefined, ws: PlanWorkspace): void {
   const { baseYear, lifetimeYears, constructionLagYears: lag, maxAdditionsMWPerYear } = plan.capacity;
@@ -182,6 +246,9 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
   const remainingByAge = ws.remainingPerformanceByAge;
   const ages = remainingByAge.length;
   for (let a = 0; a < ages; a++) remainingByAge[a] = degradationFactor(a, y.firstYearDegradationFrac, y.annualDegradationFrac, y.degradationMode);
+  const tables = tablesFor(years);
+  tabulatePlanSeries(plan, tables);
+  const table = tables.values;
   let stockMW = plan.capacity.baselineMW;
   let cumEnergy = 0;
   let cumCoal = 0;
@@ -216,8 +283,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
       stockMW = additionsMW > 0 && additionsMW === desired - remaining ? desired : remaining + additionsMW;
     }
 
-    const fullLoadHours = seriesValueAt(y.fullLoadHours, year) * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
-    const curtailmentFrac = seriesValueAt(y.curtailmentFrac, year);
+    const fullLoadHours = table[HOURS_TABLE * years + i]! * (yieldFactorByYear ? yieldFactorByYear[i]! : 1);
+    const curtailmentFrac = table[CURTAILMENT_TABLE * years + i]!;
     let operatingMW = 0;
     let energyMWh = 0;
     for (let c = 0; c < cohorts; c++) {
@@ -231,8 +298,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
       energyMWh += cohortEnergyMWh(cap[c]!, fullLoadHours, opFrac, remainingFrac, availabilityFrac, curtailmentFrac);
     }
 
-    const coalTonnes = avoidedTonnes(energyMWh, seriesValueAt(s.coalTonnesPerMWh, year));
-    const co2Tonnes = avoidedTonnes(energyMWh, seriesValueAt(s.co2TonnesPerMWh, year));
+    const coalTonnes = avoidedTonnes(energyMWh, table[COAL_TABLE * years + i]!);
+    const co2Tonnes = avoidedTonnes(energyMWh, table[CO2_TABLE * years + i]!);
     // Cumulative columns are running sums over the reported years (from years.start).
     if (year >= plan.startYear) {
       cumEnergy += energyMWh;
@@ -246,8 +313,8 @@ export function simulatePlanInto(plan: PlanInput, path: Pick<GrowthPath, 'capaci
     ws.energyMWh[i] = energyMWh;
     ws.coalTonnes[i] = coalTonnes;
     ws.co2Tonnes[i] = co2Tonnes;
-    if (s.so2TonnesPerMWh !== undefined) ws.so2Tonnes[i] = avoidedTonnes(energyMWh, seriesValueAt(s.so2TonnesPerMWh, year));
-    if (s.noxTonnesPerMWh !== undefined) ws.noxTonnes[i] = avoidedTonnes(energyMWh, seriesValueAt(s.noxTonnesPerMWh, year));
+    if (s.so2TonnesPerMWh !== undefined) ws.so2Tonnes[i] = avoidedTonnes(energyMWh, table[SO2_TABLE * years + i]!);
+    if (s.noxTonnesPerMWh !== undefined) ws.noxTonnes[i] = avoidedTonnes(energyMWh, table[NOX_TABLE * years + i]!);
     ws.cumulativeEnergyMWh[i] = cumEnergy;
     ws.cumulativeCoalTonnes[i] = cumCoal;
     ws.cumulativeCo2Tonnes[i] = cumCo2;

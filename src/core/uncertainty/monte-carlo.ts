@@ -231,17 +231,26 @@ const UNIFORM_BLOCK = 256;
 /** Largest draw index + 1 a run may reach: uniforms are indexed by 32-bit counters (random.ts). */
 export const MAX_DRAW_INDEX = 0xffffffff;
 
+/** Values a DrawBlock of `count` draws holds: `columns` columns, plus two for the target outcome. */
+export function blockLength(columns: number, count: number, withTarget: boolean): number {
+  return (columns + (withTarget ? 2 : 0)) * count;
+}
+
 /**
  * Runs draws [fromDraw, fromDraw + count) under `seed` and keeps `columns` (and, with `withTarget`, the
  * target outcome) in a DrawBlock. Uniforms are generated a stream at a time for the whole chunk
  * (fillUniforms), then each draw runs the kernel in the drawer's workspace: nothing is allocated per year.
+ * `out`, when it holds at least blockLength values, is written over (every value the block holds, whatever it
+ * held before) and the block's data is a view of its start; else a new buffer is allocated. Reusing one buffer
+ * chunk after chunk spares allocating and collecting megabytes a chunk.
  */
-export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: number, columns: readonly McColumn[], withTarget: boolean): DrawBlock {
+export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: number, columns: readonly McColumn[], withTarget: boolean, out?: Float64Array): DrawBlock {
   if (!(Number.isInteger(fromDraw) && Number.isInteger(count) && fromDraw >= 0 && count >= 0 && fromDraw + count <= MAX_DRAW_INDEX)) {
     throw new RangeError(`runDraws: draws [${fromDraw}, ${fromDraw + count}) must be integers within [0, 2^32 − 1]`);
   }
   const { dimension, streams, reportedOffset, workspace: ws, baseYear } = drawer;
-  const data = new Float64Array((columns.length + (withTarget ? 2 : 0)) * count);
+  const length = blockLength(columns.length, count, withTarget);
+  const data = out !== undefined && out.length >= length ? out.subarray(0, length) : new Float64Array(length);
   // Uniforms for UNIFORM_BLOCK draws at a time, a stream at a time: [stream][draw within the block].
   const block = Math.min(count, UNIFORM_BLOCK);
   const uniformColumns = new Float64Array(dimension * block);
@@ -258,6 +267,7 @@ export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: 
   const firstMetAt = nColumns * count;
   const metInTargetAt = firstMetAt + count;
   const trackTarget = withTarget && goalMW !== undefined;
+  if (withTarget && !trackTarget) data.fill(0, firstMetAt);
   for (let d = 0; d < count; d++) {
     const b = d % block;
     if (b === 0) {
@@ -276,12 +286,14 @@ export function runDraws(drawer: Drawer, seed: number, fromDraw: number, count: 
     }
     if (trackTarget) {
       // The same rule and years as targetOutcome: the first year from the base year on that reaches the goal.
+      let firstMetYear = 0;
       for (let k = 0; k < ws.years; k++) {
         if (reachesTarget(ws.capacityMW[k]!, goalMW)) {
-          data[firstMetAt + d] = baseYear + k;
+          firstMetYear = baseYear + k;
           break;
         }
       }
+      data[firstMetAt + d] = firstMetYear;
       data[metInTargetAt + d] = targetIndex >= 0 && targetIndex < ws.years && reachesTarget(ws.capacityMW[targetIndex]!, goalMW) ? 1 : 0;
     }
   }

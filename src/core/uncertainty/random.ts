@@ -86,6 +86,54 @@ function threefryBlock(k0: number, k1: number, k2: number, c0: number, c1: numbe
   out1 = (x1 + k0 + 5) | 0;
 }
 
+/** x rotated left by r bits (0 < r < 32), as a signed int32. */
+function rotl(x: number, r: number): number {
+  return (x << r) | (x >>> (32 - r));
+}
+
+/**
+ * Two Threefry-2x32-20 blocks at once, counters (c0, c1) and (c0 + 1, c1) under one key, their uniforms written to
+ * out[i] and out[i + 1]: the same rounds as threefryBlock, interleaved, so that the two blocks' independent chains of
+ * add, rotate and xor overlap in the processor (one block is a single serial chain).
+ */
+function threefryPairInto(k0: number, k1: number, k2: number, c0: number, c1: number, out: Float64Array, i: number): void {
+  let a0 = (c0 + k0) | 0;
+  let a1 = (c1 + k1) | 0;
+  let b0 = (c0 + 1 + k0) | 0;
+  let b1 = a1;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R0) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R0) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R1) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R1) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R2) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R2) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R3) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R3) ^ b0;
+  a0 = (a0 + k1) | 0; a1 = (a1 + k2 + 1) | 0; b0 = (b0 + k1) | 0; b1 = (b1 + k2 + 1) | 0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R4) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R4) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R5) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R5) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R6) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R6) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R7) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R7) ^ b0;
+  a0 = (a0 + k2) | 0; a1 = (a1 + k0 + 2) | 0; b0 = (b0 + k2) | 0; b1 = (b1 + k0 + 2) | 0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R0) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R0) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R1) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R1) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R2) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R2) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R3) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R3) ^ b0;
+  a0 = (a0 + k0) | 0; a1 = (a1 + k1 + 3) | 0; b0 = (b0 + k0) | 0; b1 = (b1 + k1 + 3) | 0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R4) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R4) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R5) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R5) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R6) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R6) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R7) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R7) ^ b0;
+  a0 = (a0 + k1) | 0; a1 = (a1 + k2 + 4) | 0; b0 = (b0 + k1) | 0; b1 = (b1 + k2 + 4) | 0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R0) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R0) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R1) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R1) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R2) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R2) ^ b0;
+  a0 = (a0 + a1) | 0; a1 = rotl(a1, R3) ^ a0; b0 = (b0 + b1) | 0; b1 = rotl(b1, R3) ^ b0;
+  out[i] = uniformFromWords((a0 + k2) | 0, (a1 + k0 + 5) | 0);
+  out[i + 1] = uniformFromWords((b0 + k2) | 0, (b1 + k0 + 5) | 0);
+}
+
+/** Uniform in (0, 1) from a block's two output words: (k + ½)·2^-52 with k the top 52 of its 64 bits. */
+function uniformFromWords(w0: number, w1: number): number {
+  return ((w0 >>> HIGH_WORD_SHIFT) * TWO_POW_32 + (w1 >>> 0) + 0.5) * TWO_POW_MINUS_52;
+}
+
 /** Uniform in (0, 1) from the last block: (k + ½)·2^-52 with k the top 52 of its 64 bits, so 1 − u is exact too. */
 function uniformFromBlock(): number {
   return ((out0 >>> HIGH_WORD_SHIFT) * TWO_POW_32 + (out1 >>> 0) + 0.5) * TWO_POW_MINUS_52;
@@ -186,7 +234,10 @@ export function fillUniforms(seed: number, stream: number, startIndex: number, o
   const k1 = seedHigh(seed);
   const k2 = KEY_SCHEDULE_PARITY ^ k0 ^ k1;
   const streamWord = stream | 0;
-  for (let i = 0; i < out.length; i++) {
+  const n = out.length;
+  let i = 0;
+  for (; i + 1 < n; i += 2) threefryPairInto(k0, k1, k2, (startIndex + i) | 0, streamWord, out, i);
+  if (i < n) {
     threefryBlock(k0, k1, k2, (startIndex + i) | 0, streamWord);
     out[i] = uniformFromBlock();
   }

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { createPlanWorkspace, simulatePlan, simulatePlanInto, type PlanResult } from '../../../src/core/plan/simulate.ts';
 import { growthPath } from '../../../src/core/plan/growth.ts';
-import { COMMISSIONING_CONVENTIONS, type CommissioningConvention, type YearResult } from '../../../src/core/plan/types.ts';
+import { COMMISSIONING_CONVENTIONS, type CommissioningConvention, type PlanInput, type YearResult } from '../../../src/core/plan/types.ts';
+import { seriesValueAt } from '../../../src/core/series.ts';
 import { expectClose } from '../../helpers/expect-close.ts';
 import { makePlan } from './plan-fixtures.ts';
 
@@ -272,4 +273,52 @@ describe('the plan workspace (one buffer cut into views)', () => {
     simulatePlanInto(b, growthPath(b), undefined, ws);
     expect(Array.from(ws.energyMWh)).toEqual(simulatePlan(b).years.map((r) => r.energyMWh));
   });
+
+  it('tabulates each year series again when a plan brings another one, another base year or another length', () => {
+    const series = (from: number, to: number) => [{ year: 2022, value: from }, { year: 2026, value: to }];
+    const plans = [
+      makePlan({ yield: { fullLoadHours: series(1100, 1200), curtailmentFrac: 0.02 }, savings: { coalTonnesPerMWh: series(0.4, 0.3), co2TonnesPerMWh: 0.57, so2TonnesPerMWh: series(0.001, 0.0005) } }),
+      makePlan({ yield: { fullLoadHours: 1150, curtailmentFrac: series(0, 0.05), annualDegradationFrac: 0.01 }, savings: { coalTonnesPerMWh: 0.35, co2TonnesPerMWh: series(0.6, 0.5), noxTonnesPerMWh: 0.0004 } }),
+      makePlan({ yield: { fullLoadHours: series(1000, 1300) }, savings: { coalTonnesPerMWh: series(0.41, 0.29) } }),
+    ];
+    // The same series objects counted from another base year, and a plan of other length in between.
+    const first = plans[0]!;
+    const shifted = { ...first, capacity: { ...first.capacity, baseYear: first.capacity.baseYear - 1 }, endYear: first.endYear - 1, startYear: first.startYear - 1 };
+    const longer = makePlan({ endYear: 2040, savings: { coalTonnesPerMWh: series(0.5, 0.2) } });
+    const ws = createPlanWorkspace(first);
+    for (const plan of [...plans, first, shifted, first, longer, plans[2]!, first]) {
+      const expected = byFormula(plan);
+      const own = plan === longer ? createPlanWorkspace(longer) : ws;
+      simulatePlanInto(plan, growthPath(plan), undefined, own);
+      expect(Array.from(own.energyMWh)).toEqual(expected.map((r) => r.energyMWh));
+      expect(Array.from(own.coalTonnes)).toEqual(expected.map((r) => r.coalTonnes));
+      expect(Array.from(own.co2Tonnes)).toEqual(expected.map((r) => r.co2Tonnes));
+      if (plan.savings.so2TonnesPerMWh !== undefined) expect(Array.from(own.so2Tonnes)).toEqual(expected.map((r) => r.so2Tonnes));
+      if (plan.savings.noxTonnesPerMWh !== undefined) expect(Array.from(own.noxTonnes)).toEqual(expected.map((r) => r.noxTonnes));
+    }
+  });
 });
+
+/**
+ * Yearly energy and savings of a plan of one baseline cohort (makePlan's: additions growth with none listed, full-year
+ * commissioning, no lag, linear degradation) from E = P·h·f_op·f_rem·A·(1 − c) and m = E·f, with every year series
+ * looked up by seriesValueAt in its own year, in the kernel's order of multiplication: the reference its tables must
+ * reproduce bit for bit.
+ */
+function byFormula(plan: PlanInput): Array<{ energyMWh: number; coalTonnes: number; co2Tonnes: number; so2Tonnes?: number; noxTonnes?: number }> {
+  const y = plan.yield;
+  const s = plan.savings;
+  const rows = [];
+  for (let year = plan.capacity.baseYear; year <= plan.endYear; year++) {
+    const remainingFrac = 1 - y.firstYearDegradationFrac - y.annualDegradationFrac * (year - plan.capacity.baseYear);
+    const energyMWh = plan.capacity.baselineMW * seriesValueAt(y.fullLoadHours, year) * 1 * remainingFrac * y.availabilityFrac * (1 - seriesValueAt(y.curtailmentFrac, year));
+    rows.push({
+      energyMWh,
+      coalTonnes: energyMWh * seriesValueAt(s.coalTonnesPerMWh, year),
+      co2Tonnes: energyMWh * seriesValueAt(s.co2TonnesPerMWh, year),
+      ...(s.so2TonnesPerMWh === undefined ? {} : { so2Tonnes: energyMWh * seriesValueAt(s.so2TonnesPerMWh, year) }),
+      ...(s.noxTonnesPerMWh === undefined ? {} : { noxTonnes: energyMWh * seriesValueAt(s.noxTonnesPerMWh, year) }),
+    });
+  }
+  return rows;
+}

@@ -128,6 +128,26 @@ describe('runDraws', () => {
     for (const m of MC_METRICS) det.forEach((row, k) => expect(drawer.workspace[m][drawer.reportedOffset + k]).toBe(row[m]));
   });
 
+  it('writes every value of a reused buffer: a block in a spent, larger buffer equals a block in a fresh one', () => {
+    const noTarget = scenarioFromText(ZERO_SPREAD_YAML.replace('  target: { capacity: 450万千瓦, year: 2025 }\n', ''), 'no-target');
+    for (const [label, scenario] of [['with a capacity target', resolved], ['without one', noTarget]] as const) {
+      for (const withTarget of [true, false]) {
+        const drawer = createDrawer(scenario);
+        const spent = new Float64Array((columns.length + 2) * 300 + 17).fill(Number.NaN);
+        // Two chunks through the same buffer, as a lane runs them; the second is shorter, like a run's last chunk.
+        for (const [from, count] of [[0, 300], [300, 123]] as const) {
+          const fresh = runDraws(createDrawer(scenario), 9, from, count, columns, withTarget).data;
+          const reused = runDraws(drawer, 9, from, count, columns, withTarget, spent).data;
+          expect(reused.buffer, label).toBe(spent.buffer);
+          expect(Array.from(reused), `${label}, withTarget ${withTarget}, draws ${from}+${count}`).toEqual(Array.from(fresh));
+        }
+      }
+    }
+    // A buffer too small is not used.
+    const small = new Float64Array(10);
+    expect(runDraws(createDrawer(resolved), 9, 0, 50, columns, true, small).data.buffer).not.toBe(small.buffer);
+  });
+
   it('rejects draw ranges outside the 32-bit counters', () => {
     const drawer = createDrawer(resolved);
     expect(() => runDraws(drawer, 1, 2 ** 32 - 10, 20, columns, false)).toThrow(/within \[0, 2\^32 − 1\]/);

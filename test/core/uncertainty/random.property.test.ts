@@ -29,6 +29,16 @@ describe('random properties', () => {
     );
   });
 
+  it('every value of a filled chunk (of odd or even length, across the 2^31 counter boundary) is uniformAt of its index', () => {
+    const start = fc.oneof(counter, fc.integer({ min: 2 ** 31 - 40, max: 2 ** 31 + 40 }), fc.integer({ min: MAX_COUNTER - 40, max: MAX_COUNTER - 39 }));
+    fc.assert(
+      fc.property(seed, counter, start, fc.integer({ min: 0, max: 39 }), (s, stream, from, length) => {
+        const chunk = fillUniforms(s, stream, from, new Float64Array(length));
+        for (let i = 0; i < length; i++) expect(chunk[i]).toBe(uniformAt(s, stream, from + i));
+      }),
+    );
+  });
+
   it('neighbouring seeds, streams and indices give different values', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 53 - 2 }), counter, counter, (s, stream, index) => {
