@@ -79,6 +79,9 @@ export class QuantityError extends Error {
   }
 }
 
+/** A money magnitude of the SI display (`M CNY`, `bn CNY`) at the start of a quantity's unit. */
+const SI_MONEY_MAGNITUDE = /^(M|bn)\s+(?=(?:CNY|yuan|RMB)\b)/;
+
 const NUMBER_AND_REST = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(万亿|万|亿)?\s*(.*?)\s*$/u;
 
 /**
@@ -100,6 +103,12 @@ function splitQuantity(text: string): { value: number; unit: string } | null {
   else if (m[2] === '亿') value *= YI;
   else if (m[2] === '万亿') value *= WAN * YI;
   let unit = m[3]!;
+  // 'M CNY' and 'bn CNY' (millions and billions of yuan) are how SI tables show money; they parse back.
+  const money = SI_MONEY_MAGNITUDE.exec(unit);
+  if (money) {
+    value *= money[1] === 'M' ? 1e6 : 1e9;
+    unit = unit.slice(money[1]!.length).trimStart();
+  }
   if (/[^\x00-\x7f]/.test(unit)) for (const [zh, si] of CHINESE_UNITS) unit = unit.split(zh).join(si);
   // kWp/MWp (peak DC nameplate) are kW/MW for arithmetic.
   unit = unit.replace(/([kMG]?W)p\b/g, '$1').replace(/\s+/g, ' ');

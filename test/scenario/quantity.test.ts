@@ -35,6 +35,10 @@ const cases: ReadonlyArray<readonly [string, Dimension, number]> = [
   ['1.5亿元', 'money', 1.5e8],
   ['15000万元', 'money', 1.5e8],
   ['153.2亿元', 'money', 153.2e8],
+  // SI tables show money in millions ('M CNY') and the page in billions ('bn CNY'): 1 M = 1e6, 1 bn = 1e9.
+  ['10880 M CNY', 'money', 1.088e10],
+  ['15.32 bn CNY', 'money', 1.532e10],
+  ['3.3 M CNY/MW', 'moneyPerPower', 3.3],
   ['3.3元/W', 'moneyPerPower', 3.3],
   ['3300 元/kW', 'moneyPerPower', 3.3],
   ['45元/kW', 'moneyPerPower', 0.045],
