@@ -32,11 +32,62 @@ function wrap(x: number, m: number): number {
 }
 
 /**
+ * The part of Michalsky's (1988) algorithm that depends only on the instant (s since 1970, UT), for a series: right
+ * ascension α (rad), sin and cos of the declination δ, and Greenwich mean sidereal time (h, 0–24). Per instant,
+ * n = JD − 2451545: L = 280.46 + 0.9856474n, g = 357.528 + 0.9856003n, λ = L + 1.915 sin g + 0.020 sin 2g,
+ * ε = 23.439 − 4e-7 n, α = atan2(cos ε sin λ, cos λ), sin δ = sin ε sin λ, GMST = 6.697375 + 0.0657098242n + UT (h)
+ * (Michalsky 1988; SSC solarpos). The same for every site: a weather series' terms serve all its sites. With `needed`,
+ * instants with needed[i] = 0 are skipped and hold NaN.
+ * @example michalskyTimeTermsBatch(Float64Array.of(Date.UTC(2020, 5, 21, 12) / 1000)).sinDeclination[0] // ≈ 0.3978 (δ ≈ 23.44°)
+ */
+export function michalskyTimeTermsBatch(unixTimeS: Float64Array, needed?: Uint8Array): MichalskyTimeTerms {
+  const n = unixTimeS.length;
+  const terms: MichalskyTimeTerms = {
+    rightAscensionRad: new Float64Array(n),
+    sinDeclination: new Float64Array(n),
+    cosDeclination: new Float64Array(n),
+    gmstHours: new Float64Array(n),
+  };
+  const { rightAscensionRad, sinDeclination, cosDeclination, gmstHours } = terms;
+  for (let i = 0; i < n; i++) {
+    if (needed !== undefined && needed[i] === 0) {
+      rightAscensionRad[i] = Number.NaN;
+      sinDeclination[i] = Number.NaN;
+      cosDeclination[i] = Number.NaN;
+      gmstHours[i] = Number.NaN;
+      continue;
+    }
+    const days = unixTimeS[i] / SECONDS_PER_DAY;
+    const julian = days + UNIX_EPOCH_JD - J2000_JD;
+    const utHours = (days - Math.floor(days)) * 24;
+    const meanLongitudeDeg = wrap(280.46 + 0.9856474 * julian, 360);
+    const meanAnomaly = wrap(357.528 + 0.9856003 * julian, 360) * DEG;
+    const eclipticLongitude = wrap(meanLongitudeDeg + 1.915 * Math.sin(meanAnomaly) + 0.02 * Math.sin(2 * meanAnomaly), 360) * DEG;
+    const obliquity = (23.439 - 0.0000004 * julian) * DEG;
+    const sinLambda = Math.sin(eclipticLongitude);
+    rightAscensionRad[i] = Math.atan2(Math.cos(obliquity) * sinLambda, Math.cos(eclipticLongitude));
+    const sinDec = Math.sin(obliquity) * sinLambda;
+    sinDeclination[i] = sinDec;
+    cosDeclination[i] = Math.sqrt(1 - sinDec * sinDec);
+    gmstHours[i] = wrap(6.697375 + 0.0657098242 * julian + utHours, 24);
+  }
+  return terms;
+}
+
+/** Michalsky's time terms of a series of instants, see {@link michalskyTimeTermsBatch}. */
+export interface MichalskyTimeTerms {
+  readonly rightAscensionRad: Float64Array;
+  readonly sinDeclination: Float64Array;
+  readonly cosDeclination: Float64Array;
+  /** Greenwich mean sidereal time (h, 0–24). */
+  readonly gmstHours: Float64Array;
+}
+
+/**
  * Sun position for every instant of `unixTimeS` at one site by Michalsky (1988), written into `out` (true and apparent
  * zenith and elevation, azimuth clockwise from north, and the direction's sines and cosines when `out` has them). With
- * `needed`, instants with needed[i] = 0 are skipped and hold NaN. Per instant, n = JD − 2451545:
- * L = 280.46 + 0.9856474n, g = 357.528 + 0.9856003n, λ = L + 1.915 sin g + 0.020 sin 2g, ε = 23.439 − 4e-7 n,
- * α = atan2(cos ε sin λ, cos λ), δ = asin(sin ε sin λ), GMST = 6.697375 + 0.0657098242n + UT (h),
+ * `needed`, instants with needed[i] = 0 are skipped and hold NaN. The time terms of {@link michalskyTimeTermsBatch}
+ * (computed here unless given as `terms`, which must hold every needed instant), then per site:
  * h = 15(GMST + lon/15) − α, sin e = sin δ sin φ + cos δ cos φ cos h; azimuth by Iqbal,
  * cos A' = (sin e sin φ − sin δ)/(cos e cos φ), A = 180° − A' before noon, 180° + A' after;
  * apparent elevation e + refraction, at most 90° (Michalsky 1988; SSC solarpos).
@@ -54,12 +105,14 @@ export function michalskySolarPositionBatch(
     apparentElevationDeg: new Float64Array(unixTimeS.length),
   },
   needed?: Uint8Array,
+  terms: MichalskyTimeTerms = michalskyTimeTermsBatch(unixTimeS, needed),
 ): SolarPositionBatchOut {
   if (!(latitudeDeg >= -90 && latitudeDeg <= 90)) throw new Error(`michalskySolarPositionBatch: latitude must be within −90…90°, got ${latitudeDeg}`);
   const phi = latitudeDeg * DEG;
   const sinPhi = Math.sin(phi);
   const cosPhi = Math.cos(phi);
   const direction = out.direction;
+  const { rightAscensionRad, sinDeclination, cosDeclination, gmstHours } = terms;
   for (let i = 0; i < unixTimeS.length; i++) {
     if (needed !== undefined && needed[i] === 0) {
       out.zenithDeg[i] = Number.NaN;
@@ -75,20 +128,10 @@ export function michalskySolarPositionBatch(
       }
       continue;
     }
-    const days = unixTimeS[i] / SECONDS_PER_DAY;
-    const n = days + UNIX_EPOCH_JD - J2000_JD;
-    const utHours = (days - Math.floor(days)) * 24;
-    const meanLongitudeDeg = wrap(280.46 + 0.9856474 * n, 360);
-    const meanAnomaly = wrap(357.528 + 0.9856003 * n, 360) * DEG;
-    const eclipticLongitude = wrap(meanLongitudeDeg + 1.915 * Math.sin(meanAnomaly) + 0.02 * Math.sin(2 * meanAnomaly), 360) * DEG;
-    const obliquity = (23.439 - 0.0000004 * n) * DEG;
-    const sinLambda = Math.sin(eclipticLongitude);
-    const rightAscension = Math.atan2(Math.cos(obliquity) * sinLambda, Math.cos(eclipticLongitude));
-    const sinDec = Math.sin(obliquity) * sinLambda;
-    const cosDec = Math.sqrt(1 - sinDec * sinDec);
-    const gmstHours = wrap(6.697375 + 0.0657098242 * n + utHours, 24);
-    const lmst = wrap(gmstHours + longitudeDeg / 15, 24) * 15 * DEG;
-    let hourAngle = wrap(lmst - rightAscension, 2 * Math.PI);
+    const sinDec = sinDeclination[i];
+    const cosDec = cosDeclination[i];
+    const lmst = wrap(gmstHours[i] + longitudeDeg / 15, 24) * 15 * DEG;
+    let hourAngle = wrap(lmst - rightAscensionRad[i], 2 * Math.PI);
     if (hourAngle > Math.PI) hourAngle -= 2 * Math.PI;
     const sinElevation = Math.min(1, Math.max(-1, sinDec * sinPhi + cosDec * cosPhi * Math.cos(hourAngle)));
     const elevationDeg = Math.asin(sinElevation) * RAD;

@@ -7,6 +7,7 @@
 import { LRUCache } from 'lru-cache';
 import { IAM_DEFAULTS, iamOfCosAoi } from './aoi.ts';
 import { fuentesModel, type FuentesModel } from './fuentes.ts';
+import { michalskyTimeTermsBatch } from './michalsky.ts';
 import { pvwattsV5BeamIam } from './pvwatts-v5.ts';
 import type { DecompositionModel } from './decomposition.ts';
 import { extraterrestrialDniWm2 } from './extraterrestrial.ts';
@@ -29,12 +30,13 @@ import {
 
 /**
  * The time-only part of the chain for a series of instants (s, UTC): SPA time terms (Reda & Andreas 2004; interpolated
- * between exact anchors for a weather series, see `spa-time-interp.ts`) and
+ * between exact anchors for a weather series, see `spa-time-interp.ts`), Michalsky's (1988) time terms when
+ * `michalsky` is set, and
  * Spencer (1971) extraterrestrial irradiance on the UTC day of year, as pvlib's `get_extra_radiation`; ΔT in s.
- * With `lit` (see {@link litHours}), the SPA terms are finished only for the hours some system needs; with `spa` false,
- * none are computed (an empty batch: for systems whose sun position is Michalsky's, which needs none).
+ * With `lit` (see {@link litHours}), the SPA and Michalsky terms are finished only for the hours some system needs;
+ * with `spa` false, no SPA terms are computed (an empty batch: for systems whose sun position is Michalsky's).
  */
-export function prepareYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEFAULT_DELTA_T_S, lit?: Uint8Array, spa = true): YieldTimes {
+export function prepareYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEFAULT_DELTA_T_S, lit?: Uint8Array, spa = true, michalsky = false): YieldTimes {
   const n = unixTimeS.length;
   const dniExtraWm2 = new Float64Array(n);
   let day = Number.NaN;
@@ -47,23 +49,29 @@ export function prepareYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEF
     }
     dniExtraWm2[i] = value;
   }
-  return { unixTimeS, spa: computeSpaTimeTermsBatch(spa ? unixTimeS : new Float64Array(0), deltaTS, spa ? lit : undefined, 'interpolation'), dniExtraWm2 };
+  return {
+    unixTimeS,
+    spa: computeSpaTimeTermsBatch(spa ? unixTimeS : new Float64Array(0), deltaTS, spa ? lit : undefined, 'interpolation'),
+    ...(michalsky ? { michalsky: michalskyTimeTermsBatch(unixTimeS, lit) } : {}),
+    dniExtraWm2,
+  };
 }
 
-/** A series' time terms as last computed: which hours are finished, and whether the SPA part was computed at all. */
+/** A series' time terms as last computed: which hours are finished, and which kinds of sun terms were computed. */
 interface SharedTimes {
   /** A private copy of the timestamps, compared on every hit (and what the terms were computed from). */
   readonly unixTimeS: Float64Array;
   readonly times: YieldTimes;
   readonly spa: boolean;
-  /** The hours whose SPA terms are finished; undefined when all are. */
+  readonly michalsky: boolean;
+  /** The hours whose SPA and Michalsky terms are finished; undefined when all are. */
   readonly finished: Uint8Array | undefined;
 }
 
 /**
  * Time terms of the series seen last, by content: every site, array option and sweep case on the same weather year
  * reuses them (a year of SPA time terms costs more than a site's whole chain). Sixteen series of 8,760 hours hold
- * ~13 MB.
+ * ~13 MB (~18 MB with Michalsky's terms too).
  */
 const SHARED_TIMES_MAX_SERIES = 16;
 const sharedTimesCache = new LRUCache<string, SharedTimes>({ max: SHARED_TIMES_MAX_SERIES });
@@ -82,10 +90,10 @@ function sameTimestamps(a: Float64Array, b: Float64Array): boolean {
   return true;
 }
 
-/** Whether stored terms serve a request: SPA terms when asked for, finished at least for the hours asked for. */
-function covers(entry: SharedTimes, lit: Uint8Array | undefined, spa: boolean): boolean {
-  if (spa && !entry.spa) return false;
-  if (!spa || entry.finished === undefined) return true;
+/** Whether stored terms serve a request: each kind of sun terms asked for, finished at least for the hours asked for. */
+function covers(entry: SharedTimes, lit: Uint8Array | undefined, spa: boolean, michalsky: boolean): boolean {
+  if ((spa && !entry.spa) || (michalsky && !entry.michalsky)) return false;
+  if ((!spa && !michalsky) || entry.finished === undefined) return true;
   if (lit === undefined) return false;
   const finished = entry.finished;
   for (let i = 0; i < lit.length; i++) if (lit[i] !== 0 && finished[i] === 0) return false;
@@ -100,24 +108,26 @@ export function clearSharedYieldTimes(): void {
 /**
  * {@link prepareYieldTimes}, remembered by the timestamps' content and ΔT (s) for the series seen last: a later call
  * on the same timestamps gets the same terms back, bit for bit, without recomputing them. Each hour's terms do not
- * depend on which other hours are finished, so a request for more lit hours than stored recomputes the union of both.
- * The result is shared: read it, never write to it.
+ * depend on which other hours are finished, so a request for more lit hours (or another kind of sun terms) than stored
+ * recomputes the union of both. The result is shared: read it, never write to it.
  */
-export function sharedYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEFAULT_DELTA_T_S, lit?: Uint8Array, spa = true): YieldTimes {
+export function sharedYieldTimes(unixTimeS: Float64Array, deltaTS: number = DEFAULT_DELTA_T_S, lit?: Uint8Array, spa = true, michalsky = false): YieldTimes {
   const key = timestampsKey(unixTimeS, deltaTS);
   const stored = sharedTimesCache.get(key);
   const hit = stored !== undefined && sameTimestamps(stored.unixTimeS, unixTimeS) ? stored : undefined;
-  if (hit !== undefined && covers(hit, lit, spa)) return hit.times;
+  if (hit !== undefined && covers(hit, lit, spa, michalsky)) return hit.times;
   const withSpa = spa || hit?.spa === true;
+  const withMichalsky = michalsky || hit?.michalsky === true;
+  const hadTerms = hit !== undefined && (hit.spa || hit.michalsky);
   let finished: Uint8Array | undefined;
-  if (withSpa && lit !== undefined) {
+  if ((withSpa || withMichalsky) && lit !== undefined && !(hadTerms && hit.finished === undefined)) {
     finished = lit.slice();
-    const earlier = hit?.spa === true ? hit.finished : undefined;
+    const earlier = hadTerms ? hit.finished : undefined;
     if (earlier !== undefined) for (let i = 0; i < finished.length; i++) finished[i] |= earlier[i];
   }
   const copy = hit?.unixTimeS ?? unixTimeS.slice();
-  const times = prepareYieldTimes(copy, deltaTS, finished, withSpa);
-  sharedTimesCache.set(key, { unixTimeS: copy, times, spa: withSpa, finished });
+  const times = prepareYieldTimes(copy, deltaTS, finished, withSpa, withMichalsky);
+  sharedTimesCache.set(key, { unixTimeS: copy, times, spa: withSpa, michalsky: withMichalsky, finished });
   return times;
 }
 

@@ -6,6 +6,7 @@
 import type { IamModel, IamParams } from './aoi.ts';
 import type { DecompositionModel } from './decomposition.ts';
 import type { FuentesParams } from './fuentes.ts';
+import type { MichalskyTimeTerms } from './michalsky.ts';
 import type { SystemLosses } from './pvwatts.ts';
 import type { PvwattsCover } from './pvwatts-v5.ts';
 import type { SpaTimeTermsBatch } from './solar-position.ts';
@@ -211,6 +212,8 @@ export interface YieldResult {
 export interface YieldTimes {
   readonly unixTimeS: Float64Array;
   readonly spa: SpaTimeTermsBatch;
+  /** Michalsky's time terms, for systems whose sun position is Michalsky's (absent when none asked for them). */
+  readonly michalsky?: MichalskyTimeTerms;
   /** Spencer extraterrestrial normal irradiance on the UTC day (W/m²). */
   readonly dniExtraWm2: Float64Array;
 }

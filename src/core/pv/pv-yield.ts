@@ -87,7 +87,7 @@ function simulateOne(
   const sunPosition = sunReady
     ? scratch.sun
     : array.michalsky
-    ? michalskySolarPositionBatch(times.unixTimeS, site.latitudeDeg, site.longitudeDeg, scratch.sun, skipDark ? prepared.lit : undefined)
+    ? michalskySolarPositionBatch(times.unixTimeS, site.latitudeDeg, site.longitudeDeg, scratch.sun, skipDark ? prepared.lit : undefined, times.michalsky)
     : solarPositionBatch(
         times.spa,
         { latitudeDeg: site.latitudeDeg, longitudeDeg: site.longitudeDeg, altitudeM, pressurePa, temperatureC: weather.tempAirC },
@@ -310,9 +310,9 @@ export function simulateYield(input: SimulateYieldInput): YieldResult {
   const prepared = prepareWeather(fn, input.weather, unixTimeS);
   // The hourly series reports the sun's position in dark hours too; otherwise only lit hours are computed.
   const hourly = input.hourly === true;
-  // Michalsky's algorithm needs none of the SPA's time terms.
-  const spa = input.array.solarPositionModel !== 'michalsky';
-  const times = sharedYieldTimes(unixTimeS, input.deltaTS ?? DEFAULT_DELTA_T_S, hourly ? undefined : prepared.lit, spa);
+  // Michalsky's algorithm needs none of the SPA's time terms, only its own.
+  const michalsky = input.array.solarPositionModel === 'michalsky';
+  const times = sharedYieldTimes(unixTimeS, input.deltaTS ?? DEFAULT_DELTA_T_S, hourly ? undefined : prepared.lit, !michalsky, michalsky);
   return simulateOne(fn, times, input, prepared, scratchFor(unixTimeS.length), hourly ? createHourly(unixTimeS) : undefined, !hourly);
 }
 
@@ -333,7 +333,8 @@ export function simulateYieldBatch(unixTimeS: Float64Array, systems: readonly Yi
     preparedByWeather.set(weather, prepared);
     for (let i = 0; i < n; i++) anyLit[i] |= prepared.lit[i];
   }
-  const times = sharedYieldTimes(unixTimeS, deltaTS, anyLit, systems.some((system) => system.array.solarPositionModel !== 'michalsky'));
+  const michalsky = systems.map((system) => system.array.solarPositionModel === 'michalsky');
+  const times = sharedYieldTimes(unixTimeS, deltaTS, anyLit, michalsky.includes(false), michalsky.includes(true));
   const scratch = scratchFor(n);
   // Array options at one site (consecutive systems with the same site and weather) share the site's sun as well.
   let sunOf: YieldSystem | undefined;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSolarPositionBatchOut, solarPosition } from '../../../src/core/pv/solar-position.ts';
-import { michalskyRefractionDeg, michalskySolarPositionBatch } from '../../../src/core/pv/michalsky.ts';
+import { michalskyRefractionDeg, michalskySolarPositionBatch, michalskyTimeTermsBatch } from '../../../src/core/pv/michalsky.ts';
 import { expectClose } from '../../helpers/expect-close.ts';
 
 const at = (iso: string, latitudeDeg: number, longitudeDeg: number) => {
@@ -62,5 +62,45 @@ describe('michalskySolarPositionBatch', () => {
     const out = michalskySolarPositionBatch(Float64Array.of(0, 3600), 30, 100, undefined, Uint8Array.of(0, 1));
     expect(out.zenithDeg[0]).toBeNaN();
     expect(Number.isFinite(out.zenithDeg[1]!)).toBe(true);
+  });
+});
+
+describe('michalskyTimeTermsBatch', () => {
+  it('matches the published algorithm at 2020-06-21T12:00Z (α, sin δ, GMST)', () => {
+    // python3, a transcription of Michalsky (1988) written for this test: n = t/86400 + 2440587.5 − 2451545,
+    // L = (280.46 + 0.9856474n) mod 360, g = (357.528 + 0.9856003n) mod 360, λ = L + 1.915 sin g + 0.020 sin 2g,
+    // ε = 23.439 − 4e-7 n, α = atan2(cos ε sin λ, cos λ), sin δ = sin ε sin λ, GMST = (6.697375 + 0.0657098242n + UT) mod 24.
+    const terms = michalskyTimeTermsBatch(Float64Array.of(Date.UTC(2020, 5, 21, 12) / 1000));
+    expectClose(terms.rightAscensionRad[0]!, 1.581678074304759, { rel: 1e-12, abs: 1e-12 });
+    expectClose(terms.sinDeclination[0]!, 0.39770477881442823, { rel: 1e-12, abs: 1e-12 });
+    expectClose(terms.cosDeclination[0]!, Math.cos((23.43477131434547 * Math.PI) / 180), { rel: 1e-12, abs: 1e-12 });
+    expectClose(terms.gmstHours[0]!, 6.009730543400053, { rel: 1e-12, abs: 1e-12 });
+  });
+
+  it('one series of time terms serves every site: positions equal, bit for bit, those computed with the site’s own terms', () => {
+    // A year of hours; the terms computed once for the hours any site needs, the positions per site for its own hours.
+    const start = Date.UTC(2022, 0, 1) / 1000;
+    const times = Float64Array.from({ length: 8760 }, (_, i) => start + 1800 + 3600 * i);
+    const any = Uint8Array.from(times, (_, i) => (i % 24 >= 4 && i % 24 <= 21 ? 1 : 0));
+    const shared = michalskyTimeTermsBatch(times, any);
+    fc.assert(
+      fc.property(fc.double({ min: -89.9, max: 89.9, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }), fc.integer({ min: 0, max: 1 }), (lat, lon, half) => {
+        const needed = Uint8Array.from(any, (x, i) => (half === 1 && i % 2 === 0 ? 0 : x));
+        const own = michalskySolarPositionBatch(times, lat, lon, createSolarPositionBatchOut(times.length, true), needed);
+        const fromShared = michalskySolarPositionBatch(times, lat, lon, createSolarPositionBatchOut(times.length, true), needed, shared);
+        expect(fromShared).toEqual(own);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('leaves the instants not needed as NaN and the others as the full series has them', () => {
+    const times = Float64Array.of(0, 3600, 7200);
+    const some = michalskyTimeTermsBatch(times, Uint8Array.of(0, 1, 0));
+    const all = michalskyTimeTermsBatch(times);
+    expect(some.gmstHours[0]).toBeNaN();
+    expect(some.rightAscensionRad[2]).toBeNaN();
+    expect(Object.is(some.sinDeclination[1], all.sinDeclination[1])).toBe(true);
+    expect(Object.is(some.gmstHours[1], all.gmstHours[1])).toBe(true);
   });
 });

@@ -62,6 +62,27 @@ describe('remembered time terms', () => {
     expect(sharedYieldTimes(weather.unixTimeS, 69, lit)).not.toBe(shared);
   });
 
+  it('add Michalsky’s terms to a series holding the SPA’s, and keep both, hour for hour, as the plain computation has them', () => {
+    clearSharedYieldTimes();
+    const weather = clearSkyWeather(WENDENG, { days: 40 });
+    const lit = litHours(weather);
+    const half = Uint8Array.from(lit, (x, i) => (i % 48 < 24 ? x : 0));
+    const plain = prepareYieldTimes(weather.unixTimeS, 67, lit, true, true);
+    // The SPA's terms for half the hours, then Michalsky's for the other half, then both for all lit hours.
+    sharedYieldTimes(weather.unixTimeS, 67, half, true, false);
+    const withMichalsky = sharedYieldTimes(weather.unixTimeS, 67, Uint8Array.from(lit, (x, i) => x & (half[i]! ^ 1)), false, true);
+    expect(withMichalsky.michalsky).toBeDefined();
+    const shared = sharedYieldTimes(weather.unixTimeS, 67, lit, true, true);
+    expect(shared).toBe(withMichalsky);
+    const michalsky = shared.michalsky!;
+    for (const name of Object.keys(plain.michalsky!) as (keyof NonNullable<typeof plain.michalsky>)[]) {
+      for (let i = 0; i < lit.length; i++) if (lit[i]) expect(Object.is(michalsky[name][i], plain.michalsky![name][i])).toBe(true);
+    }
+    for (let i = 0; i < lit.length; i++) if (lit[i]) expect(Object.is(shared.spa.geocentricDeclinationDeg[i], plain.spa.geocentricDeclinationDeg[i])).toBe(true);
+    // A request for the SPA alone is served by the entry holding both.
+    expect(sharedYieldTimes(weather.unixTimeS, 67, lit)).toBe(shared);
+  });
+
   it('follow the timestamps’ content, not the array: a caller changing its array in place gets new terms', () => {
     clearSharedYieldTimes();
     const weather = clearSkyWeather(WENDENG, { days: 3 });
