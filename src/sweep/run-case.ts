@@ -70,7 +70,9 @@ function yieldSpecOf(sweep: Sweep, c: SweepCase): PhysicalYieldSpec {
   const y = c.scenario.yield as Record<string, unknown> | undefined;
   if (y?.model !== 'physical') throw new CaseError("yield metrics need yield.model: physical (a sites table sets it)");
   const chain = { ...sweep.bases[c.baseIndex]!.chain, merged: c.scenario };
-  return { site: y.site as never, array: y.array as never, weather: y.weather as never, weatherBaseDir: weatherBaseDirOfChain(chain) };
+  // The whole section, as resolution passes it (preset, moduleType and arrayType included), so a case's yield is
+  // the one `pvplan run` and `pvplan yield` give its scenario.
+  return { ...(y as unknown as Omit<PhysicalYieldSpec, 'weatherBaseDir'>), weatherBaseDir: weatherBaseDirOfChain(chain) };
 }
 
 /** A case's physical yield, or what its computation threw (thrown again where the case reads it, as if run there). */

@@ -99,3 +99,32 @@ describe('physical yields of a sweep, batched by weather file', () => {
     expect(merged.rows.every((r) => r.status === 'ok')).toBe(true);
   });
 });
+
+describe('a sweep over the pvwatts-v5 preset', () => {
+  it('runs the preset with each case’s module and array type, as `run` does for the same scenario', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pvplan-yield-preset-'));
+    dirs.push(dir);
+    writeFileSync(
+      join(dir, 'base.yaml'),
+      `extends: ${join(ROOT, 'scenarios', 'wendeng-2025.yaml')}\nyield:\n  model: physical\n  preset: pvwatts-v5\n  moduleType: standard\n  arrayType: fixed-open-rack\n  site: { lat: 39.8, lon: 116.47 }\n  array: { tilt: 33 }\n  weather: { file: ${W('CHN_Beijing.Beijing.545110_CSWD.epw')} }\n`,
+    );
+    writeFileSync(join(dir, 'spec.yaml'), `name: preset\nbase: base.yaml\ngrid:\n  yield.arrayType: [fixed-open-rack, fixed-roof, one-axis]\n  yield.moduleType: [standard, thin-film]\nmetrics:\n  yield: [annualKWhPerKWp]\n`);
+    const sweep = loadSweep(join(dir, 'spec.yaml'));
+    const cases = Array.from({ length: sweep.caseCount }, (_, k) => buildCase(sweep, k));
+    expect(cases).toHaveLength(6);
+    const rows = await Promise.all(cases.map((c) => runCase(sweep, c, { yields: caseYields(sweep, cases) })));
+    expect(rows.map((r) => r.status)).toEqual(Array(6).fill('ok'));
+    const yields = rows.map((r) => r.metrics['yield.annualKWhPerKWp'] as number);
+    // Six array and module types give six yields: a roof mount runs hotter than an open rack, a tracker collects more.
+    expect(new Set(yields).size).toBe(6);
+    // Each equals the yield `pvplan run` resolves for the same scenario written out as a file.
+    const { loadScenario } = await import('../../src/scenario/resolve.ts');
+    for (const [k, c] of cases.entries()) {
+      const y = c.scenario.yield as { arrayType: string; moduleType: string };
+      const file = join(dir, `case-${k}.yaml`);
+      writeFileSync(file, `extends: base.yaml\nyield:\n  arrayType: ${y.arrayType}\n  moduleType: ${y.moduleType}\n`);
+      const resolved = loadScenario(file);
+      expect(yields[k]).toBe(resolved.plan.yield.fullLoadHours);
+    }
+  });
+});
