@@ -3,11 +3,22 @@
  * with positions made when a problem must name its line), `extends` chains with deep merge, cycle and missing-parent errors.
  */
 import { basename, dirname, extname, resolve as resolvePath } from 'node:path';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import type * as YamlModule from 'yaml';
 import { readRegularFileText, SCENARIO_FILE_MAX_BYTES } from '../io/read-bounded.ts';
 import { ScenarioError, type ScenarioProblem } from './errors.ts';
 import { freezeDocument } from './immutable.ts';
 import { readPlainYaml } from './yaml-plain.ts';
+
+let yamlModule: typeof YamlModule | undefined;
+/**
+ * The `yaml` package, loaded when first needed: a plain file takes readPlainYaml and needs it only if a problem must
+ * name its line. Loaded with `require` (bundled by esbuild, shared with the server's own import) because the readers
+ * here are synchronous.
+ */
+function yaml(): typeof YamlModule {
+  return (yamlModule ??= require('yaml') as typeof YamlModule);
+}
 
 /** One parsed file of an `extends` chain. */
 export interface SourceDoc {
@@ -53,6 +64,7 @@ const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'ta
  * mapping: the parser's own check compares every key with every other). Returns the first problem, with its offset.
  */
 function checkDocumentShape(doc: Document): { offset: number | undefined; message: string } | undefined {
+  const { isAlias, isMap, isNode, isScalar, isSeq } = yaml();
   const anchors = new Map<string, Node>();
   let aliases = 0;
   // Each entry: a node, its depth, and the anchors open around it (for self-reference).
@@ -160,6 +172,7 @@ function withLazyPositions(text: string, file: string, data: Record<string, unkn
   let positions: { doc: Document; lineCounter: LineCounter } | undefined;
   const withPositions = () => {
     if (!positions) {
+      const { LineCounter, parseDocument } = yaml();
       const lineCounter = new LineCounter();
       positions = { doc: parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter };
     }
@@ -208,6 +221,7 @@ export function parseScenarioText(text: string, file: string): SourceDoc {
     const data = readPlainYaml(text);
     if (isPlainObject(data)) return withLazyPositions(text, file, data);
   }
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const what = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML';
   const fail = (offset: number | undefined, message: string): never => {
@@ -381,6 +395,7 @@ function displayPath(absolute: string, relativeTo: string): string {
 
 /** The node at `path` and how much of the path exists; a found field is located at its key, so editors jump to the field's name. */
 function findNode(doc: Document, path: ReadonlyArray<string>): { node: Node | undefined; depth: number } {
+  const { isMap, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let at: unknown = node;
   let depth = 0;
