@@ -286,13 +286,23 @@ export const MERGE_RULES = {
 
 const WHOLE_KEY = new RegExp(MERGE_RULES.replaceWholeWhenKeysMatch, 'u');
 
+/**
+ * Sets `out[key]` as an own, enumerable data property. Assignment does that for every key but `__proto__`, whose
+ * setter would replace the prototype: that one is defined. So `__proto__` or `toString` in a file stay ordinary
+ * keys (which the validator then refuses), never the prototype.
+ */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 /** A mapping without its null-valued keys, at any depth (nothing to remove them from: they say "absent"). */
 function withoutNulls(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(value)) {
     if (value[k] === null) continue;
-    Object.defineProperty(out, k, { value: withoutNulls(value[k]), enumerable: true, writable: true, configurable: true });
+    setOwn(out, k, withoutNulls(value[k]));
   }
   return out;
 }
@@ -333,15 +343,14 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
       delete out[k];
       continue;
     }
-    // Defined, not assigned, and looked up as own keys: `__proto__` or `toString` in a file stay ordinary keys
-    // (which the validator then refuses), never the prototype.
+    // Looked up as own keys, like setOwn sets them.
     const listKey = Object.hasOwn(MERGE_RULES.mergeListsByKey, k) ? MERGE_RULES.mergeListsByKey[k as keyof typeof MERGE_RULES.mergeListsByKey] : undefined;
     const value = !Object.hasOwn(parent, k)
       ? withoutNulls(child[k])
       : listKey !== undefined && Array.isArray(parent[k]) && Array.isArray(child[k])
         ? mergeListByKey(parent[k] as unknown[], child[k] as unknown[], listKey)
         : mergeScenario(parent[k], child[k]);
-    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(out, k, value);
   }
   return out;
 }
