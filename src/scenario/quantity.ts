@@ -99,10 +99,13 @@ export function parseQuantity(input: unknown, expected: Dimension): number {
   return result;
 }
 
-/** Parsed texts by dimension, then by text: scenario files repeat the same few quantities, and the server sees them on every request. */
-const PARSED = new Map<Dimension, LRUCache<string, number | string>>();
-/** Bound on the memo of each dimension, so a stream of distinct what-ifs cannot grow it without limit. */
-const PARSED_MAX_ENTRIES = 10_000;
+/**
+ * Parsed texts, by text, then by dimension: scenario files repeat the same few quantities, and the server sees them
+ * on every request; bounded, so a stream of distinct what-ifs cannot grow it without limit. One cache for every
+ * dimension, because building a cache of this bound costs about a millisecond, which each dimension's own cache
+ * would add to every cold start.
+ */
+const PARSED = new LRUCache<string, Partial<Record<Dimension, number | string>>>({ max: 10_000 });
 
 /** Like parseQuantity, but returns the error message instead of throwing (validation tries several dimensions). */
 export function tryParseQuantity(input: unknown, expected: Dimension): number | string {
@@ -111,12 +114,12 @@ export function tryParseQuantity(input: unknown, expected: Dimension): number | 
     if (typeof input === 'number') return `expected ${info.expected}, got the bare number ${input} (write the unit)`;
     return `expected ${info.expected}, got ${describe(input)}`;
   }
-  let parsed = PARSED.get(expected);
-  if (parsed === undefined) PARSED.set(expected, (parsed = new LRUCache({ max: PARSED_MAX_ENTRIES })));
-  let result = parsed.get(input);
+  let byDimension = PARSED.get(input);
+  let result = byDimension?.[expected];
   if (result === undefined) {
     result = parseText(input, expected);
-    parsed.set(input, result);
+    if (byDimension === undefined) PARSED.set(input, (byDimension = {}));
+    byDimension[expected] = result;
   }
   return result;
 }
