@@ -4,21 +4,11 @@
  */
 import { basename, dirname, extname, resolve as resolvePath } from 'node:path';
 import type { Document, LineCounter, Node } from 'yaml';
-import type * as YamlModule from 'yaml';
 import { readRegularFileText, SCENARIO_FILE_MAX_BYTES } from '../io/read-bounded.ts';
 import { ScenarioError, type ScenarioProblem } from './errors.ts';
 import { freezeDocument } from './immutable.ts';
 import { readPlainYaml } from './yaml-plain.ts';
-
-let yamlModule: typeof YamlModule | undefined;
-/**
- * The `yaml` package, loaded when first needed: a plain file takes readPlainYaml and needs it only if a problem must
- * name its line. Loaded with `require` (bundled by esbuild, shared with the server's own import) because the readers
- * here are synchronous.
- */
-function yaml(): typeof YamlModule {
-  return (yamlModule ??= require('yaml') as typeof YamlModule);
-}
+import { yamlLib as yaml } from './yaml-lib.ts';
 
 /** One parsed file of an `extends` chain. */
 export interface SourceDoc {

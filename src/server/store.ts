@@ -6,7 +6,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { resolve as resolvePath, basename, dirname, extname, join } from 'node:path';
-import { Document, LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { McReport } from '../report/mc.ts';
 import { runReport, type RunReport } from '../report/run.ts';
 import { ScenarioError } from '../scenario/errors.ts';
@@ -17,6 +17,7 @@ import { errorBody, HttpError, notFound, scenarioHttpError } from './errors.ts';
 import { isFresh, orderedScenario, SCENARIO_EXTENSIONS, ScenarioFolder, type FoundFile, type Stamp } from './scenario-folder.ts';
 import { listItem } from './scenario-list.ts';
 import { isScenarioId } from '../scenario/id.ts';
+import { yamlLib } from '../scenario/yaml-lib.ts';
 import type { ScenarioBody, ScenarioListItem } from './schemas.ts';
 
 /** How a request body is named in error messages. */
@@ -120,11 +121,11 @@ export function bodyDoc(body: ScenarioBody, file: string): SourceDoc {
       return JSON.stringify(body);
     },
     get doc(): Document {
-      doc ??= new Document(body);
+      doc ??= new (yamlLib().Document)(body);
       return doc;
     },
     get lineCounter(): LineCounter {
-      lineCounter ??= new LineCounter();
+      lineCounter ??= new (yamlLib().LineCounter)();
       return lineCounter;
     },
     data: body,
