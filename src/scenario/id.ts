@@ -13,6 +13,8 @@
  *   a name ending in a scenario extension (`x.yaml` would be `x.yaml.yaml`), or the editors' `*.schema` file.
  */
 
+import { LRUCache } from 'lru-cache';
+
 /** Longest id in bytes of UTF-8 (66 Chinese characters, 200 ASCII ones). */
 export const MAX_SCENARIO_ID_BYTES = 200;
 
@@ -56,7 +58,12 @@ export function scenarioIdProblem(id: string): ScenarioIdProblem | undefined {
   return undefined;
 }
 
+/** Answers of isScenarioId: the server asks it of every what-if's parent, which is one of a few ids. */
+const SAFE_IDS = new LRUCache<string, boolean>({ max: 256 });
+
 /** Whether `id` is a safe scenario id (scenarioIdProblem finds nothing). */
 export function isScenarioId(id: string): boolean {
-  return scenarioIdProblem(id) === undefined;
+  let safe = SAFE_IDS.get(id);
+  if (safe === undefined) SAFE_IDS.set(id, (safe = scenarioIdProblem(id) === undefined));
+  return safe;
 }
