@@ -113,23 +113,32 @@ interface WhatIfRendering {
  * paths in the body (`extends`, a weather file) resolve there; errors name it as the request body.
  */
 export function bodyDoc(body: ScenarioBody, file: string): SourceDoc {
-  let doc: Document | undefined;
-  let lineCounter: LineCounter | undefined;
-  return {
-    file,
-    get text(): string {
-      return JSON.stringify(body);
-    },
-    get doc(): Document {
-      doc ??= new (yamlLib().Document)(body);
-      return doc;
-    },
-    get lineCounter(): LineCounter {
-      lineCounter ??= new (yamlLib().LineCounter)();
-      return lineCounter;
-    },
-    data: body,
-  };
+  return new BodyDoc(body, file);
+}
+
+/** A body as a SourceDoc: its text and its `yaml` document are made only when a problem must be located. */
+class BodyDoc implements SourceDoc {
+  private document: Document | undefined;
+  private counter: LineCounter | undefined;
+
+  constructor(
+    readonly data: ScenarioBody,
+    readonly file: string,
+  ) {}
+
+  get text(): string {
+    return JSON.stringify(this.data);
+  }
+
+  get doc(): Document {
+    this.document ??= new (yamlLib().Document)(this.data);
+    return this.document;
+  }
+
+  get lineCounter(): LineCounter {
+    this.counter ??= new (yamlLib().LineCounter)();
+    return this.counter;
+  }
 }
 
 /**
