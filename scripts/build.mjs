@@ -11,6 +11,7 @@
 //   share no module instances with the CLI, so each is a bundle of its own.
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 const DIST = 'dist';
@@ -29,7 +30,20 @@ const common = {
 };
 const banner = { js: "import { createRequire as __pvplanCreateRequire } from 'node:module'; const require = __pvplanCreateRequire(import.meta.url);" };
 
-const [cli] = await Promise.all([
+// The `yaml` package is loaded on demand (src/scenario/yaml-lib.ts requires it when first needed), from a file of its
+// own: bundled into a command's file, even unrun, it would be parsed on every start. Every bundle requires it by
+// the package's own import name, which package.json's "imports" maps to that file, so all share one instance.
+const YAML_IMPORT = '#pvplan-yaml';
+const yamlOnDemand = {
+  name: 'yaml-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, (args) => (args.kind === 'require-call' ? { path: YAML_IMPORT, external: true } : undefined));
+  },
+};
+common.plugins = [yamlOnDemand];
+
+const [, cli] = await Promise.all([
+  build({ ...common, plugins: [], format: 'cjs', entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: join(DIST, 'yaml.cjs'), sourcemap: false }),
   build({ ...common, banner, entryPoints: { cli: 'src/cli/main.ts' }, outdir: DIST, splitting: true, chunkNames: 'chunks/[name]-[hash]', metafile: true }),
   build({ ...common, banner, entryPoints: { index: 'src/index.ts' }, outdir: DIST, splitting: true, chunkNames: 'chunks/lib-[name]-[hash]' }),
   build({ ...common, banner, entryPoints: { 'mc-worker': 'src/mc/worker.ts' }, outdir: DIST, splitting: false }),
@@ -63,6 +77,7 @@ await Promise.all(commands.map(async (command) => {
     entryNames: `${name}-[name]`,
     chunkNames: `${name}-[hash]`,
     plugins: [
+      yamlOnDemand,
       {
         name: 'keep-cli-chunks',
         setup(b) {

@@ -4,7 +4,7 @@
  * not here: they come from the metric registry (src/core/metrics/registry.ts, `header` in English, `label.zh`).
  * Templates name their parameters in braces: t('zh', 'run.endOf', { year: 2035 }).
  */
-import { DIMENSIONS } from '../scenario/quantity.ts';
+import { DIMENSIONS } from '../scenario/dimensions.ts';
 import { formatProblem, type ScenarioProblem } from '../scenario/errors.ts';
 import type { Label, Metric } from '../core/metrics/metrics.ts';
 import type { Dimension } from '../core/metrics/registry.ts';

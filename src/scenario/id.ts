@@ -13,11 +13,14 @@
  *   a name ending in a scenario extension (`x.yaml` would be `x.yaml.yaml`), or the editors' `*.schema` file.
  */
 
+import { LRUCache } from 'lru-cache';
+
 /** Longest id in bytes of UTF-8 (66 Chinese characters, 200 ASCII ones). */
 export const MAX_SCENARIO_ID_BYTES = 200;
 
 /** Windows device names, refused as a whole name or before any extension (Microsoft, "Naming Files, Paths, and Namespaces"). */
 const WINDOWS_DEVICE_NAMES = '(?:con|prn|aux|nul|com[1-9]|lpt[1-9])';
+const WINDOWS_DEVICE_NAME_REGEX = new RegExp(`^${WINDOWS_DEVICE_NAMES}(?:\\..*)?$`, 'u');
 
 /**
  * The character-level rule as a JSON Schema pattern (ECMAScript with the `u` flag, as Ajv and the page compile it):
@@ -47,7 +50,7 @@ export function scenarioIdProblem(id: string): ScenarioIdProblem | undefined {
   if (bytes > MAX_SCENARIO_ID_BYTES) return { code: 'id-too-long', message: `a scenario id has at most ${MAX_SCENARIO_ID_BYTES} bytes of UTF-8 (about ${Math.floor(MAX_SCENARIO_ID_BYTES / 3)} Chinese characters); this one has ${bytes}` };
   if (id.normalize('NFC') !== id) return { code: 'id-not-nfc', message: 'a scenario id must be in Unicode normal form C (NFC); retype it or save it under its NFC form' };
   if (/[\p{Lu}\p{Lt}]/u.test(id)) return { code: 'id-uppercase', message: `a scenario id has no uppercase letters (case-insensitive file systems would mix them up): use '${id.toLowerCase()}'` };
-  if (new RegExp(`^${WINDOWS_DEVICE_NAMES}(?:\\..*)?$`, 'u').test(id) || /\.(?:yaml|yml|json|schema)$/u.test(id)) {
+  if (WINDOWS_DEVICE_NAME_REGEX.test(id) || /\.(?:yaml|yml|json|schema)$/u.test(id)) {
     return { code: 'id-reserved', message: `'${id}' is a reserved name (a Windows device name, a scenario extension or the editors' schema file): choose another` };
   }
   if (id.includes('..') || id.endsWith('.') || id.startsWith('.')) return { code: 'id-dots', message: "a scenario id has no '..', and does not start or end with '.'" };
@@ -55,7 +58,12 @@ export function scenarioIdProblem(id: string): ScenarioIdProblem | undefined {
   return undefined;
 }
 
+/** Answers of isScenarioId: the server asks it of every what-if's parent, which is one of a few ids. */
+const SAFE_IDS = new LRUCache<string, boolean>({ max: 256 });
+
 /** Whether `id` is a safe scenario id (scenarioIdProblem finds nothing). */
 export function isScenarioId(id: string): boolean {
-  return scenarioIdProblem(id) === undefined;
+  let safe = SAFE_IDS.get(id);
+  if (safe === undefined) SAFE_IDS.set(id, (safe = scenarioIdProblem(id) === undefined));
+  return safe;
 }

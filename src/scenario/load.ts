@@ -3,11 +3,12 @@
  * with positions made when a problem must name its line), `extends` chains with deep merge, cycle and missing-parent errors.
  */
 import { basename, dirname, extname, resolve as resolvePath } from 'node:path';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { readRegularFileText, SCENARIO_FILE_MAX_BYTES } from '../io/read-bounded.ts';
 import { ScenarioError, type ScenarioProblem } from './errors.ts';
 import { freezeDocument } from './immutable.ts';
 import { readPlainYaml } from './yaml-plain.ts';
+import { yamlLib as yaml } from './yaml-lib.ts';
 
 /** One parsed file of an `extends` chain. */
 export interface SourceDoc {
@@ -53,6 +54,7 @@ const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'ta
  * mapping: the parser's own check compares every key with every other). Returns the first problem, with its offset.
  */
 function checkDocumentShape(doc: Document): { offset: number | undefined; message: string } | undefined {
+  const { isAlias, isMap, isNode, isScalar, isSeq } = yaml();
   const anchors = new Map<string, Node>();
   let aliases = 0;
   // Each entry: a node, its depth, and the anchors open around it (for self-reference).
@@ -160,6 +162,7 @@ function withLazyPositions(text: string, file: string, data: Record<string, unkn
   let positions: { doc: Document; lineCounter: LineCounter } | undefined;
   const withPositions = () => {
     if (!positions) {
+      const { LineCounter, parseDocument } = yaml();
       const lineCounter = new LineCounter();
       positions = { doc: parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter };
     }
@@ -208,6 +211,7 @@ export function parseScenarioText(text: string, file: string): SourceDoc {
     const data = readPlainYaml(text);
     if (isPlainObject(data)) return withLazyPositions(text, file, data);
   }
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const what = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML';
   const fail = (offset: number | undefined, message: string): never => {
@@ -272,13 +276,23 @@ export const MERGE_RULES = {
 
 const WHOLE_KEY = new RegExp(MERGE_RULES.replaceWholeWhenKeysMatch, 'u');
 
+/**
+ * Sets `out[key]` as an own, enumerable data property. Assignment does that for every key but `__proto__`, whose
+ * setter would replace the prototype: that one is defined. So `__proto__` or `toString` in a file stay ordinary
+ * keys (which the validator then refuses), never the prototype.
+ */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 /** A mapping without its null-valued keys, at any depth (nothing to remove them from: they say "absent"). */
 function withoutNulls(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(value)) {
     if (value[k] === null) continue;
-    Object.defineProperty(out, k, { value: withoutNulls(value[k]), enumerable: true, writable: true, configurable: true });
+    setOwn(out, k, withoutNulls(value[k]));
   }
   return out;
 }
@@ -319,15 +333,14 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
       delete out[k];
       continue;
     }
-    // Defined, not assigned, and looked up as own keys: `__proto__` or `toString` in a file stay ordinary keys
-    // (which the validator then refuses), never the prototype.
+    // Looked up as own keys, like setOwn sets them.
     const listKey = Object.hasOwn(MERGE_RULES.mergeListsByKey, k) ? MERGE_RULES.mergeListsByKey[k as keyof typeof MERGE_RULES.mergeListsByKey] : undefined;
     const value = !Object.hasOwn(parent, k)
       ? withoutNulls(child[k])
       : listKey !== undefined && Array.isArray(parent[k]) && Array.isArray(child[k])
         ? mergeListByKey(parent[k] as unknown[], child[k] as unknown[], listKey)
         : mergeScenario(parent[k], child[k]);
-    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(out, k, value);
   }
   return out;
 }
@@ -381,6 +394,7 @@ function displayPath(absolute: string, relativeTo: string): string {
 
 /** The node at `path` and how much of the path exists; a found field is located at its key, so editors jump to the field's name. */
 function findNode(doc: Document, path: ReadonlyArray<string>): { node: Node | undefined; depth: number } {
+  const { isMap, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let at: unknown = node;
   let depth = 0;

@@ -328,7 +328,10 @@ export function placeOf(s: Scenario): Place {
   const province = provinceOf(s.region);
   const lat = s.yield.model === 'physical' ? s.yield.site?.lat : undefined;
   const latitudeDeg = lat ?? province?.latitudeDeg;
-  return { ...(province ? { province } : {}), ...(latitudeDeg === undefined ? {} : { latitudeDeg }) };
+  const place: { province?: Province; latitudeDeg?: number } = {};
+  if (province) place.province = province;
+  if (latitudeDeg !== undefined) place.latitudeDeg = latitudeDeg;
+  return place;
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * A reader for the plain block-style YAML that scenario files are written in: block mappings and lists, one-line
- * flow collections (`{ capacity: 50 MW, year: 2022 }`, `[pv, wind]`), one-line plain and quoted scalars, comments.
+ * flow collections (`{ capacity: 50 MW, year: 2022 }`, `[pv, wind]`), one-line plain and quoted scalars, comments,
+ * and literal and folded block scalars as mapping values (`description: >-`), whose lines share one indentation.
  * It gives exactly what the `yaml` package's `parse` gives (YAML 1.2 core schema) and nothing else: anything
- * outside that subset (anchors, aliases, tags, block scalars, multi-line scalars or flows, escapes, tabs, duplicate
+ * outside that subset (anchors, aliases, tags, other block scalars, multi-line plain scalars or flows, escapes, tabs, duplicate
  * keys, odd keys, directives, deep nesting) makes it return undefined, and the `yaml` parser then reads the text
  * with its positions and its error messages (load.ts). It keeps no positions: the `yaml` document, which locates a
  * problem, is built only when a problem is reported.
@@ -250,7 +251,10 @@ class PlainReader {
       const key = this.keyOf(src.slice(start, colon));
       const rest = skipSpaces(src, colon + 1);
       let value: unknown = null;
-      if (rest < end && src.charCodeAt(rest) !== 0x23 /* # */) {
+      const c = src.charCodeAt(rest);
+      if (rest < end && (c === 0x7c /* | */ || c === 0x3e) /* > */) {
+        value = this.blockScalar(rest, end, indent);
+      } else if (rest < end && c !== 0x23 /* # */) {
         value = this.inline(rest, end, depth + 1);
         this.advance();
       } else {
@@ -262,6 +266,53 @@ class PlainReader {
       }
       addPair(map, key, value);
     }
+  }
+
+  /**
+   * A mapping value written as a literal (`|`, `|-`) or folded (`>`, `>-`) block scalar, its header at [start, end),
+   * its key indented by `parentIndent`; leaves the reader on the line after it. YAML 1.2 §8.1: a literal keeps its
+   * lines and their line breaks; a folded scalar joins lines by a space, and an empty line between them is a line
+   * break; clip chomping keeps one final line break, strip (`-`) none. In the subset, every line shares the first
+   * line's indentation and ends in a line break and not in a space, with no leading or space-only lines; an
+   * indentation indicator or keep chomping (`+`) leaves it.
+   */
+  private blockScalar(start: number, end: number, parentIndent: number): string {
+    const { src } = this;
+    const folded = src.charCodeAt(start) === 0x3e; /* > */
+    const strip = src.charCodeAt(start + 1) === 0x2d; /* - */
+    checkLineEnd(src, strip ? start + 2 : start + 1, end);
+    const n = src.length;
+    let from = this.nextFrom;
+    let contentIndent = -1;
+    let value = '';
+    let emptyLines = 0;
+    while (from < n) {
+      let to = src.indexOf('\n', from);
+      if (to < 0) to = n;
+      if (to === from) {
+        if (contentIndent < 0) return notPlain();
+        emptyLines++;
+        from = to + 1;
+        continue;
+      }
+      const textStart = skipSpaces(src, from);
+      const lineIndent = textStart - from;
+      if (contentIndent < 0) {
+        if (lineIndent <= parentIndent) return notPlain();
+        contentIndent = lineIndent;
+      } else if (lineIndent < contentIndent && textStart < to) break;
+      if (lineIndent !== contentIndent || textStart === to || to === n || src.charCodeAt(to - 1) === 0x20) return notPlain();
+      const line = src.slice(textStart, to);
+      if (value === '' && emptyLines === 0) value = line;
+      else if (folded) value += emptyLines === 0 ? ` ${line}` : `${'\n'.repeat(emptyLines)}${line}`;
+      else value += `${'\n'.repeat(emptyLines + 1)}${line}`;
+      emptyLines = 0;
+      from = to + 1;
+    }
+    if (contentIndent < 0) return notPlain();
+    this.nextFrom = from;
+    this.advance();
+    return strip ? value : `${value}\n`;
   }
 
   private list(indent: number, depth: number): unknown[] {

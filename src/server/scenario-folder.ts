@@ -5,12 +5,12 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readRegularFileText } from '../io/read-bounded.ts';
 import { basename, extname, join, sep } from 'node:path';
-import { stringify as stringifyYaml } from 'yaml';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import type { ReadText } from '../scenario/load.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 import { HttpError } from './errors.ts';
 import { scenarioIdProblem } from '../scenario/id.ts';
+import { yamlLib } from '../scenario/yaml-lib.ts';
 import type { ScenarioBody } from './schemas.ts';
 
 /** Extensions a scenario file may have, in the order an id is looked up. */
@@ -201,7 +201,7 @@ export class ScenarioFolder {
   yamlText(id: string, body: ScenarioBody): string {
     const schemaLine = existsSync(join(this.root, 'scenario.schema.json')) ? '# yaml-language-server: $schema=./scenario.schema.json\n' : '';
     const from = typeof body.extends === 'string' ? ` from ${body.extends}` : '';
-    return `${schemaLine}# Saved from the pvplan web page (a what-if${from}). Run it with: pvplan run ${id}.yaml\n${stringifyYaml(orderedScenario(body), { lineWidth: 0 })}`;
+    return `${schemaLine}# Saved from the pvplan web page (a what-if${from}). Run it with: pvplan run ${id}.yaml\n${yamlLib().stringify(orderedScenario(body), { lineWidth: 0 })}`;
   }
 
   /**

@@ -6,7 +6,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { resolve as resolvePath, basename, dirname, extname, join } from 'node:path';
-import { Document, LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { McReport } from '../report/mc.ts';
 import { runReport, type RunReport } from '../report/run.ts';
 import { ScenarioError } from '../scenario/errors.ts';
@@ -17,6 +17,7 @@ import { errorBody, HttpError, notFound, scenarioHttpError } from './errors.ts';
 import { isFresh, orderedScenario, SCENARIO_EXTENSIONS, ScenarioFolder, type FoundFile, type Stamp } from './scenario-folder.ts';
 import { listItem } from './scenario-list.ts';
 import { isScenarioId } from '../scenario/id.ts';
+import { yamlLib } from '../scenario/yaml-lib.ts';
 import type { ScenarioBody, ScenarioListItem } from './schemas.ts';
 
 /** How a request body is named in error messages. */
@@ -112,23 +113,32 @@ interface WhatIfRendering {
  * paths in the body (`extends`, a weather file) resolve there; errors name it as the request body.
  */
 export function bodyDoc(body: ScenarioBody, file: string): SourceDoc {
-  let doc: Document | undefined;
-  let lineCounter: LineCounter | undefined;
-  return {
-    file,
-    get text(): string {
-      return JSON.stringify(body);
-    },
-    get doc(): Document {
-      doc ??= new Document(body);
-      return doc;
-    },
-    get lineCounter(): LineCounter {
-      lineCounter ??= new LineCounter();
-      return lineCounter;
-    },
-    data: body,
-  };
+  return new BodyDoc(body, file);
+}
+
+/** A body as a SourceDoc: its text and its `yaml` document are made only when a problem must be located. */
+class BodyDoc implements SourceDoc {
+  private document: Document | undefined;
+  private counter: LineCounter | undefined;
+
+  constructor(
+    readonly data: ScenarioBody,
+    readonly file: string,
+  ) {}
+
+  get text(): string {
+    return JSON.stringify(this.data);
+  }
+
+  get doc(): Document {
+    this.document ??= new (yamlLib().Document)(this.data);
+    return this.document;
+  }
+
+  get lineCounter(): LineCounter {
+    this.counter ??= new (yamlLib().LineCounter)();
+    return this.counter;
+  }
 }
 
 /**

@@ -93,5 +93,13 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 500 },
     );
+    // Lists on both sides of the length from which canonicalJson writes a list from its sorted copy, their items
+    // objects with array-index keys (which have no such copy) or plain values.
+    fc.assert(
+      fc.property(fc.array(fc.oneof(leafArb, fc.dictionary(indexKeyArb, leafArb, { maxKeys: 6 })), { minLength: 10, maxLength: 40 }), (list) => {
+        expect(canonicalJson({ list })).toBe(byParts({ list }));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -160,6 +160,43 @@ describe('plain YAML reader', () => {
     expect(taken / runs).toBeGreaterThan(0.04);
   });
 
+  it('property: literal and folded block scalars read as yaml reads them', () => {
+    // Lines chosen to look like YAML syntax that inside a block scalar is only text.
+    const LINES = ['text', 'two words', '# not a comment', '- not an item', 'key: not a key', '"quoted"', '中文 说明', '1.5', 'a\u3000', ''];
+    const HEADERS = ['|', '|-', '>', '>-', '|+', '>+', '>2', '|-  # a comment', '> #c', '>-x'];
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...HEADERS),
+        fc.array(fc.tuple(fc.constantFrom(...LINES), fc.integer({ min: -1, max: 1 })), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom('', 'after: 1\n', '# a comment\nafter: 1\n', ' # a less indented comment\nafter: 1\n', '\n\nafter: 1\n', '  after: 1\n', '- 1\n'),
+        fc.boolean(),
+        (header, lines, nest, after, inList) => {
+          // The scalar's key at column `keyIndent`, its lines at keyIndent + 2 (± the line's own shift).
+          const keyIndent = 2 * nest;
+          const head = inList ? `${' '.repeat(keyIndent)}list:\n${' '.repeat(keyIndent)}- first: 1\n${' '.repeat(keyIndent)}  ` : `${'  '.repeat(nest)}`;
+          const parents = inList ? '' : Array.from({ length: nest }, (_, i) => `${'  '.repeat(i)}k${i}:\n`).join('');
+          const at = inList ? keyIndent + 2 : keyIndent;
+          const body = lines.map(([line, shift]) => (line === '' ? '' : `${' '.repeat(at + 2 + shift)}${line}`)).join('\n');
+          const text = `before: 0\n${parents}${head}text: ${header}\n${body}\n${after}`;
+          runs++;
+          if (expectAgrees(text)) taken++;
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(taken / runs).toBeGreaterThan(0.1);
+  });
+
+  it('reads a folded description as yaml does', () => {
+    const text = 'name: x\ndescription: >-\n  Built + under-construction PV grows\n  at a constant rate.\n\n  A second paragraph.\nnote: |\n  line one\n  line two\nyears: { start: 2022, end: 2035 }\n';
+    expect(expectAgrees(text)).toBe(true);
+    // By hand from YAML 1.2 §8.1.3 (folding) and §8.1.1.2 (strip/clip chomping).
+    expect(readPlainYaml(text)).toEqual({ name: 'x', description: 'Built + under-construction PV grows at a constant rate.\nA second paragraph.', note: 'line one\nline two\n', years: { start: 2022, end: 2035 } });
+  });
+
   it('reads the plain forms scenarios use', () => {
     const text = [
       'name: generated # a comment',
@@ -184,12 +221,18 @@ describe('plain YAML reader', () => {
     expect(readPlainYaml(text)).toEqual(parse(text));
   });
 
-  it('steps aside for anchors, aliases, tags, block scalars, multi-line scalars, escapes, duplicates, tabs and odd keys', () => {
+  it('steps aside for anchors, aliases, tags, other block scalars, multi-line scalars, escapes, duplicates, tabs and odd keys', () => {
     const outside = [
       'a: &x 1\nb: *x\n',
       'a: !!str 1\n',
-      'a: |\n  text\n',
-      'a: >\n  text\n',
+      'a: |+\n  text\n',
+      'a: >2\n  text\n',
+      'a: |\n  text\n   more indented\n',
+      'a: >\n\n  a leading empty line\n',
+      'a: >\n  no final line break',
+      'a: >\n  trailing space \n',
+      'a: >\n    text\n  less indented\n',
+      '- >\n  a list item\n',
       'a: one\n  two\n',
       'a: [1,\n  2]\n',
       'a: "x\\ty"\n',

@@ -367,11 +367,29 @@ export function simulatePlan(plan: PlanInput, path: GrowthPath = growthPath(plan
   const s = plan.savings;
   const warnings: string[] = [];
   const rows: YearResult[] = [];
+  const withPollutants = s.so2TonnesPerMWh !== undefined || s.noxTonnesPerMWh !== undefined;
   assertFiniteResults(ws, baseYear);
   for (let i = 0; i < ws.years; i++) {
     const year = baseYear + i;
     const asked = ws.cappedRequestMW[i]!;
     if (!Number.isNaN(asked)) warnings.push(`${year}: additions capped at ${maxAdditionsMWPerYear} MW (the path asked for ${asked.toFixed(1)} MW)`);
+    // One literal when the plan has no SO2 or NOx factors (the usual case): every row then shares one shape.
+    if (!withPollutants) {
+      rows.push({
+        year,
+        capacityMW: ws.capacityMW[i]!,
+        operatingMW: ws.operatingMW[i]!,
+        additionsMW: ws.additionsMW[i]!,
+        retirementsMW: ws.retirementsMW[i]!,
+        energyMWh: ws.energyMWh[i]!,
+        coalTonnes: ws.coalTonnes[i]!,
+        co2Tonnes: ws.co2Tonnes[i]!,
+        cumulativeEnergyMWh: ws.cumulativeEnergyMWh[i]!,
+        cumulativeCoalTonnes: ws.cumulativeCoalTonnes[i]!,
+        cumulativeCo2Tonnes: ws.cumulativeCo2Tonnes[i]!,
+      });
+      continue;
+    }
     rows.push({
       year,
       capacityMW: ws.capacityMW[i]!,
