@@ -7,7 +7,7 @@ import type { TornadoBar } from '../core/uncertainty/sensitivity.ts';
 import type { FinanceMcSummary } from '../core/finance/monte-carlo-finance.ts';
 import { quantile, type Distribution } from '../core/uncertainty/distributions.ts';
 import { MC_METRICS, type McMetric, type McStats, type TargetDistribution } from '../core/uncertainty/monte-carlo.ts';
-import type { CountedMetric, Technology } from '../core/portfolio/types.ts';
+import type { CountedMetric, TargetIdentity, Technology } from '../core/portfolio/types.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { PVPLAN_VERSION } from '../version.ts';
 
@@ -35,12 +35,7 @@ export interface McTarget extends TargetDistribution {
 }
 
 /** One target of a portfolio across draws: a capacity target has the capacity fields, an energy target the energy ones. */
-export interface McPortfolioTarget extends TargetDistribution {
-  readonly kind: 'capacity' | 'energy';
-  readonly name: string;
-  readonly technologies: readonly Technology[];
-  readonly counts: CountedMetric;
-  readonly year: number;
+export interface McPortfolioTarget extends TargetDistribution, TargetIdentity {
   /** Capacity target, MW, and the counted capacity in the target year across draws, MW. */
   readonly capacityMW?: number;
   readonly capacityInTargetYearMW?: McStats;

@@ -6,9 +6,9 @@ import { mean as distributionMean } from '../core/uncertainty/distributions.ts';
 import { investmentTotals, type InvestmentTotals } from '../core/portfolio/investment.ts';
 import { simulatePortfolioDraws, type PortfolioMcResult } from '../core/portfolio/monte-carlo.ts';
 import { portfolioYears, type PortfolioYear } from '../core/portfolio/paths.ts';
-import { energyTargetWaterfall, type EnergyGapMeaning, type EnergyWaterfallStep } from '../core/portfolio/energy-targets.ts';
+import { energyTargetWaterfall, type EnergyGapMeaning, type EnergyTargetWaterfall, type EnergyWaterfallStep } from '../core/portfolio/energy-targets.ts';
 import { generatesEnergy, TECHNOLOGY_DEFAULTS } from '../core/portfolio/technologies.ts';
-import type { CountedMetric, Portfolio, PortfolioEnergyTarget, Stage, Technology } from '../core/portfolio/types.ts';
+import type { CountedMetric, Portfolio, PortfolioEnergyTarget, Stage, TargetIdentity, Technology } from '../core/portfolio/types.ts';
 import { targetWaterfall, type GapMeaning, type WaterfallStep } from '../core/portfolio/waterfall.ts';
 import { seriesValueAt } from '../core/series.ts';
 import type { McStats, TargetDistribution } from '../core/uncertainty/monte-carlo.ts';
@@ -62,28 +62,13 @@ export interface PipelineCapacityTargetRow {
  * An energy target's row: the same names in energy (MWh for MW), and the gap also as the capacity that would close
  * it at `fullLoadHours` (gapPlanned.capacityMW, MW a year, growth rate). An energy target always counts operating plants.
  */
-export interface PipelineEnergyTargetRow {
+export interface PipelineEnergyTargetRow extends Omit<EnergyTargetWaterfall, 'target'>, TargetIdentity {
   readonly kind: 'energy';
-  readonly name: string;
-  readonly technologies: readonly Technology[];
   readonly counts: 'operating';
-  readonly year: number;
   readonly energyMWh: number;
   readonly includesUnnamed: boolean;
-  readonly plannedMWh: number;
-  readonly expectedMWh: number;
-  readonly gapPlannedMWh: number;
-  readonly gapExpectedMWh: number;
-  readonly steps: readonly EnergyWaterfallStep[];
   /** Full-load hours the gap is converted to capacity at, h: the aggregate plan's of the target year when the target counts it, else its first technology's default. */
   readonly fullLoadHours: number;
-  readonly gapPlanned: EnergyGapMeaning;
-  readonly gapExpected: EnergyGapMeaning;
-  readonly unnamedGrowthMWh: number;
-  readonly totalPlannedMWh: number;
-  readonly totalExpectedMWh: number;
-  readonly remainingPlannedMWh: number;
-  readonly remainingExpectedMWh: number;
   /** With --draws: P(met in the target year), the first year met, and the counted energy in the target year. */
   readonly monteCarlo?: { readonly draws: number; readonly seed: number; readonly probabilityMetFrac: number; readonly yearMetDistribution: TargetDistribution['yearMetDistribution']; readonly energyInTargetYearMWh: McStats };
 }

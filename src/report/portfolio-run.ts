@@ -6,7 +6,7 @@
 import { PORTFOLIO_PATHS, portfolioMetrics, type Metric } from '../core/metrics/metrics.ts';
 import { portfolioRunPaths, type PathMetrics, type PathSet, type RunPathYear } from '../core/portfolio/run-paths.ts';
 import { targetMet, targetValueInYear } from '../core/portfolio/energy-targets.ts';
-import { TECHNOLOGIES as TECHNOLOGIES_ORDER, type CountedMetric, type Portfolio, type Technology } from '../core/portfolio/types.ts';
+import { TECHNOLOGIES as TECHNOLOGIES_ORDER, type CountedMetric, type Portfolio, type TargetIdentity, type Technology } from '../core/portfolio/types.ts';
 import type { YearResult } from '../core/plan/types.ts';
 import { seriesValueAt } from '../core/series.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
@@ -27,12 +27,7 @@ export interface RunPortfolio {
  * A portfolio target in its year: a capacity target has capacityMW, plannedMW and expectedMW; an energy target
  * (operating plants only) energyMWh, plannedMWh and expectedMWh. Values count the whole unnamed path when the target does.
  */
-export interface RunPortfolioTarget {
-  readonly kind: 'capacity' | 'energy';
-  readonly name: string;
-  readonly technologies: readonly Technology[];
-  readonly counts: CountedMetric;
-  readonly year: number;
+export interface RunPortfolioTarget extends TargetIdentity {
   readonly capacityMW?: number;
   readonly plannedMW?: number;
   readonly expectedMW?: number;

@@ -173,6 +173,14 @@ export const WarningSchema = Type.Object({
 /** The five portfolio metrics of a path in one year (the registry's `portfolio` metrics), internal units. */
 const PathMetricsSchema = Type.Object({ capacityMW: Num, operatingMW: Num, energyMWh: Num, coalTonnes: Num, co2Tonnes: Num });
 const TechnologySchema = Type.Unsafe<Technology>({ type: 'string', enum: [...TECHNOLOGIES] });
+/** The fields naming a portfolio target in run and mc reports (TargetIdentity in src/core/portfolio/types.ts). */
+const TARGET_IDENTITY_FIELDS = {
+  kind: Type.Union([Type.Literal('capacity'), Type.Literal('energy')]),
+  name: Type.String(),
+  technologies: Type.Array(TechnologySchema),
+  counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
+  year: Year,
+};
 const PathSetSchema = Type.Object({
   total: PathMetricsSchema,
   named: PathMetricsSchema,
@@ -185,11 +193,7 @@ export const RunPortfolioSchema = Type.Object({
   years: Type.Array(Type.Object({ year: Year, planned: PathSetSchema, expected: PathSetSchema })),
   targets: Type.Array(
     Type.Object({
-      kind: Type.Union([Type.Literal('capacity'), Type.Literal('energy')]),
-      name: Type.String(),
-      technologies: Type.Array(TechnologySchema),
-      counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
-      year: Year,
+      ...TARGET_IDENTITY_FIELDS,
       capacityMW: Type.Optional(Num),
       plannedMW: Type.Optional(Num),
       expectedMW: Type.Optional(Num),
@@ -468,11 +472,7 @@ export const McReportSchema = Type.Object({
       years: Type.Array(Type.Object({ year: Year, capacityMW: McStatsSchema, operatingMW: McStatsSchema })),
       targets: Type.Array(
         Type.Object({
-          kind: Type.Union([Type.Literal('capacity'), Type.Literal('energy')]),
-          name: Type.String(),
-          technologies: Type.Array(TechnologySchema),
-          counts: Type.Union([Type.Literal('built-plus-under-construction'), Type.Literal('operating')]),
-          year: Year,
+          ...TARGET_IDENTITY_FIELDS,
           capacityMW: Type.Optional(Num),
           energyMWh: Type.Optional(Num),
           probabilityMet: Num,

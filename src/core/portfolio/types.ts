@@ -55,6 +55,15 @@ export interface Project {
   readonly source?: string;
 }
 
+/** How a target is named in reports: its kind, name, the technologies it counts, what it counts and its year. */
+export interface TargetIdentity {
+  readonly kind: 'capacity' | 'energy';
+  readonly name: string;
+  readonly technologies: readonly Technology[];
+  readonly counts: CountedMetric;
+  readonly year: number;
+}
+
 /** What every target has: the technologies it counts, its year, what it counts and whether the unnamed path counts. */
 interface TargetBase {
   readonly name: string;
