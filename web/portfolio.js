@@ -159,7 +159,8 @@ function waterfallOption(t) {
   const { unit } = state.meta.displayUnits[state.units][m.dimension];
   return {
     animation: false,
-    grid: { left: 56, right: 12, top: 24, bottom: 64 },
+    // Room above the plot for the axis's unit name (万千瓦 was clipped at 24 px).
+    grid: { left: 56, right: 12, top: 36, bottom: 64 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (ps) => ps.filter((x) => x.seriesId === 'step').map((x) => `${x.name}: ${formatNumber(x.value, state.lang)} ${unit}`).join('') },
     xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, rotate: 30, fontSize: 11 } },
     yAxis: { type: 'value', name: unit, nameTextStyle: { fontSize: 11 } },
@@ -183,7 +184,8 @@ function areaOption() {
   const { unit } = state.meta.displayUnits[state.units].power;
   return {
     animation: false,
-    grid: { left: 56, right: 12, top: 40, bottom: 28 },
+    // The legend takes the top 24 px; the unit name sits below it, not under it.
+    grid: { left: 56, right: 12, top: 56, bottom: 28 },
     legend: { top: 0, type: 'scroll', textStyle: { fontSize: 11 } },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', boundaryGap: false, data: years.map((y) => String(y.year)) },
