@@ -10,7 +10,7 @@ import type { Solution } from '../core/plan/solve.ts';
 import type { PlanInput } from '../core/plan/types.ts';
 import { targetValueInYear } from '../core/portfolio/energy-targets.ts';
 import { TECHNOLOGY_DEFAULTS } from '../core/portfolio/technologies.ts';
-import type { Portfolio } from '../core/portfolio/types.ts';
+import type { Portfolio, PortfolioCapacityTarget } from '../core/portfolio/types.ts';
 import { pvYieldCeilingKWhPerKWp } from '../core/pv/yield-ceiling.ts';
 import type { YearSeries } from '../core/series.ts';
 import { HOURS_PER_YEAR } from '../core/units.ts';
@@ -298,6 +298,28 @@ function checkFinance(s: Scenario): PlausibilityIssue[] {
 }
 
 /**
+ * A capacity target of the `targets:` list below what it already counts in the base year (the unnamed baseline and the
+ * projects then built), like checkTarget for `capacity.target`: usually 450 MW written for 450万千瓦.
+ */
+function capacityTargetBelowBase(s: Scenario, portfolio: Pick<Portfolio, 'projects' | 'unnamed'>, target: PortfolioCapacityTarget, i: number): PlausibilityIssue | undefined {
+  const baseYear = portfolio.unnamed.baseYear;
+  const baseMW = targetValueInYear(portfolio, { ...target, year: baseYear }, false);
+  if (!(baseMW > 0) || target.year <= baseYear || target.capacityMW >= baseMW) return undefined;
+  const growth = PLAUSIBLE_RANGES.growthRate;
+  const maxMW = baseMW * (1 + growth.max! * growth.toInternal) ** (target.year - baseYear);
+  const path = ['targets', String(i), 'capacity'];
+  const power = (mw: number) => formatQuantity(mw, 'power', 'si', 6);
+  const intent = likelyIntent(writtenAt(s, path), 'power', (mw) => mw >= baseMW && mw <= maxMW);
+  return {
+    code: 'target-below-baseline',
+    path,
+    value: clean(target.capacityMW),
+    range: { min: clean(baseMW), max: clean(maxMW), unit: 'MW' },
+    params: { value: power(target.capacityMW), baseYear, baseline: power(baseMW), ...(intent === undefined ? {} : { intent }) },
+  };
+}
+
+/**
  * Each energy target against the capacity it counts: E / P, the full-load hours it asks of the planned operating
  * capacity P (unnamed path + named projects it counts) in its year, outside 100–8,784 h is a slip of magnitude or
  * unit (1.135 kWh for 1.135亿 kWh), with the likely intent.
@@ -307,6 +329,7 @@ export function checkPortfolioTargets(s: Scenario, portfolio: Pick<Portfolio, 'p
   const range = PLAUSIBLE_RANGES.energyTargetHours;
   // portfolio.targets holds the written targets in order (the single capacity.target only when `targets:` is absent).
   portfolio.targets.forEach((target, i) => {
+    if (target.kind === 'capacity' && s.targets?.[i] !== undefined) return void out.push(capacityTargetBelowBase(s, portfolio, target, i));
     if (target.kind !== 'energy' || s.targets?.[i] === undefined) return;
     const capacityMW = targetValueInYear(portfolio, { ...target, kind: 'capacity', capacityMW: 0 }, false);
     if (!(capacityMW > 0)) return;

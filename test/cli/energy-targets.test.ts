@@ -150,4 +150,19 @@ describe.concurrent('energy targets in the CLI', () => {
     const fine = await pvplan(['pipeline', scenarioWith('  - technologies: [pv-utility]\n    energy: 1.135亿 kWh\n    year: 2026\n    includeUnnamed: false\n')]);
     expect(fine.stderr).toBe('');
   });
+
+  it('a capacity target below what it already counts in the base year is a warning with the likely intent (110 MW for 110万千瓦)', async () => {
+    // Counted in 2022: the 1000 MW baseline (the unnamed path counts), no project built yet. 110 MW < 1000 MW;
+    // 110万千瓦 = 1100 MW lies between the baseline and its doubling every year to 2030.
+    const file = scenarioWith('  - technologies: [pv-utility]\n    capacity: 110 MW\n    year: 2030\n');
+    const r = await pvplan(['pipeline', file]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/energy\.yaml:24:5: targets\.0\.capacity: target 110 MW is below the 2022 baseline of 1000 MW: did you mean 110万千瓦 = 1100 MW\?/);
+    expect((await pvplan(['pipeline', file, '--strict'])).status).toBe(2);
+    const fine = await pvplan(['pipeline', scenarioWith('  - technologies: [pv-utility]\n    capacity: 110万千瓦\n    year: 2030\n')]);
+    expect(fine.stderr).toBe('');
+    // Without the unnamed path nothing is counted in 2022, so no base to be below.
+    const named = await pvplan(['pipeline', scenarioWith('  - technologies: [pv-utility]\n    capacity: 50 MW\n    year: 2030\n    includeUnnamed: false\n')]);
+    expect(named.stderr).toBe('');
+  });
 });
