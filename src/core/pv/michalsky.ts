@@ -7,7 +7,7 @@
  * Angles in degrees at the interface; time in s since 1970-01-01T00:00:00Z (UT).
  */
 
-import type { SolarPositionBatchOut } from './solar-position.ts';
+import { markPositionSkipped, type SolarPositionBatchOut } from './solar-position.ts';
 
 const DEG = Math.PI / 180;
 const RAD = 180 / Math.PI;
@@ -115,17 +115,7 @@ export function michalskySolarPositionBatch(
   const { rightAscensionRad, sinDeclination, cosDeclination, gmstHours } = terms;
   for (let i = 0; i < unixTimeS.length; i++) {
     if (needed !== undefined && needed[i] === 0) {
-      out.zenithDeg[i] = Number.NaN;
-      out.apparentZenithDeg[i] = Number.NaN;
-      out.azimuthDeg[i] = Number.NaN;
-      out.elevationDeg[i] = Number.NaN;
-      out.apparentElevationDeg[i] = Number.NaN;
-      if (direction !== undefined) {
-        direction.cosApparentZenith[i] = Number.NaN;
-        direction.sinApparentZenith[i] = Number.NaN;
-        direction.cosAzimuth[i] = Number.NaN;
-        direction.sinAzimuth[i] = Number.NaN;
-      }
+      markPositionSkipped(out, i);
       continue;
     }
     const sinDec = sinDeclination[i];

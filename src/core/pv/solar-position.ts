@@ -429,6 +429,21 @@ function checkPerStep(fn: string, name: string, value: number | Float64Array, le
   }
 }
 
+/** Marks timestamp i of a batch output as not computed (a `needed` mask skipped it): every angle and direction NaN. */
+export function markPositionSkipped(out: SolarPositionBatchOut, i: number): void {
+  out.zenithDeg[i] = Number.NaN;
+  out.apparentZenithDeg[i] = Number.NaN;
+  out.azimuthDeg[i] = Number.NaN;
+  out.elevationDeg[i] = Number.NaN;
+  out.apparentElevationDeg[i] = Number.NaN;
+  const direction = out.direction;
+  if (direction === undefined) return;
+  direction.cosApparentZenith[i] = Number.NaN;
+  direction.sinApparentZenith[i] = Number.NaN;
+  direction.cosAzimuth[i] = Number.NaN;
+  direction.sinAzimuth[i] = Number.NaN;
+}
+
 /**
  * Solar position for every timestamp of `terms` at one site, written into `out` (deg; azimuth clockwise from
  * north) with no allocation per step; identical, bit for bit, to `solarPositionFromTimeTerms` on the same time
@@ -460,17 +475,7 @@ export function solarPositionBatch(
   const k = createTopocentricScratch();
   for (let i = 0; i < n; i++) {
     if (needed !== undefined && needed[i] === 0) {
-      out.zenithDeg[i] = Number.NaN;
-      out.apparentZenithDeg[i] = Number.NaN;
-      out.azimuthDeg[i] = Number.NaN;
-      out.elevationDeg[i] = Number.NaN;
-      out.apparentElevationDeg[i] = Number.NaN;
-      if (direction !== undefined) {
-        direction.cosApparentZenith[i] = Number.NaN;
-        direction.sinApparentZenith[i] = Number.NaN;
-        direction.cosAzimuth[i] = Number.NaN;
-        direction.sinAzimuth[i] = Number.NaN;
-      }
+      markPositionSkipped(out, i);
       continue;
     }
     ready.cosGreenwichHourAngle = terms.siteCosGreenwichHourAngle[i];
