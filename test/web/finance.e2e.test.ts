@@ -12,7 +12,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pvplan } from '../cli/run-cli.ts';
 import { expectClose } from '../helpers/expect-close.ts';
-import { ARTIFACTS, openBrowserSession, type BrowserSession } from './harness.ts';
+import { ARTIFACTS, openBrowserSession, overflowingIn, viewDrawn, type BrowserSession } from './harness.ts';
 import type { copyScenarios } from '../server/helpers.ts';
 
 const BASE = 'wendeng-portfolio-finance';
@@ -53,28 +53,8 @@ const shownYuan = (text: string) => {
   return shownNumber(text) * SI_MONEY_YUAN[unit]!;
 };
 
-async function drawn(ids: string[]): Promise<void> {
-  await page.waitForFunction((want) => {
-    const have = (document.body.dataset.finance ?? '').split(' ');
-    return want.every((id) => have.includes(id));
-  }, ids);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
-
-/** Elements of the view that stick out of it or of the window (nothing may at 420 px). */
-function overflowing(): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const section = document.getElementById('finance')!.getBoundingClientRect();
-    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
-    for (const node of document.querySelectorAll('#finance *')) {
-      const r = node.getBoundingClientRect();
-      if (r.width === 0) continue;
-      if (r.right > section.right + 0.5 || r.left < section.left - 0.5) out.push(`${node.tagName}.${node.className || ''}#${node.id || ''} ${Math.round(r.left)}–${Math.round(r.right)}`);
-    }
-    return out;
-  });
-}
+const drawn = (ids: string[]) => viewDrawn(page, 'finance', ids);
+const overflowing = () => overflowingIn(page, 'finance');
 
 beforeAll(async () => {
   session = await openBrowserSession({ prepare: (dir) => writeFileSync(join(dir, `${DEARER}.yaml`), `extends: ${BASE}.yaml\nname: Wendeng finance at 8 %\nfinance:\n  discountRate: 8 %\n`) });

@@ -78,3 +78,33 @@ export async function openBrowserSession(options: SessionOptions = {}): Promise<
     },
   };
 }
+
+/**
+ * Waits until a page view (`body[data-VIEW]`, a space-separated list of drawn scenario ids) has drawn every id in
+ * `ids`, then two animation frames, so its charts have laid out.
+ */
+export async function viewDrawn(page: Page, view: string, ids: readonly string[]): Promise<void> {
+  await page.waitForFunction(
+    ([name, want]) => {
+      const have = (document.body.dataset[name as string] ?? '').split(' ');
+      return (want as string[]).every((id) => have.includes(id));
+    },
+    [view, ids] as const,
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Elements of the section with this id that stick out of it or of the window (nothing may at 420 px). */
+export function overflowingIn(page: Page, sectionId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const out: string[] = [];
+    const section = document.getElementById(id)!.getBoundingClientRect();
+    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+    for (const node of document.querySelectorAll(`#${id} *`)) {
+      const r = node.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.right > section.right + 0.5 || r.left < section.left - 0.5) out.push(`${node.tagName}.${node.className || ''}#${node.id || ''} ${Math.round(r.left)}–${Math.round(r.right)}`);
+    }
+    return out;
+  }, sectionId);
+}

@@ -12,7 +12,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pvplan } from '../cli/run-cli.ts';
 import { expectClose } from '../helpers/expect-close.ts';
-import { ARTIFACTS, openBrowserSession, type BrowserSession } from './harness.ts';
+import { ARTIFACTS, openBrowserSession, overflowingIn, viewDrawn, type BrowserSession } from './harness.ts';
 import type { copyScenarios } from '../server/helpers.ts';
 
 const VARIANTS = ['wendeng-multi-energy-no-storage', 'wendeng-multi-energy-storage-10pct', 'wendeng-multi-energy-storage-20pct'];
@@ -57,28 +57,8 @@ const series = (opt: Option, id: string) => {
 const apiSystem = (id: string) => page.evaluate(async (i) => (await fetch(`/api/scenarios/${i}/system`)).json(), id) as Promise<SystemJson>;
 
 /** Waits until the view has drawn the systems of `ids` (body[data-system] lists them, the shown one first). */
-async function drawn(ids: string[]): Promise<void> {
-  await page.waitForFunction((want) => {
-    const have = (document.body.dataset.system ?? '').split(' ');
-    return want.every((id) => have.includes(id));
-  }, ids);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
-
-/** Elements of the view that stick out of it or of the window (nothing may at 420 px). */
-function overflowing(): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const section = document.getElementById('system')!.getBoundingClientRect();
-    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
-    for (const node of document.querySelectorAll('#system *')) {
-      const r = node.getBoundingClientRect();
-      if (r.width === 0) continue;
-      if (r.right > section.right + 0.5 || r.left < section.left - 0.5) out.push(`${node.tagName}.${node.className || ''}#${node.id || ''} ${Math.round(r.left)}–${Math.round(r.right)}`);
-    }
-    return out;
-  });
-}
+const drawn = (ids: string[]) => viewDrawn(page, 'system', ids);
+const overflowing = () => overflowingIn(page, 'system');
 
 beforeAll(async () => {
   session = await openBrowserSession();
