@@ -4,6 +4,7 @@
  * export limit, the 12 × 24 heatmaps of curtailment and storage state, and one week of every flow. docs/system.md
  * describes each field.
  */
+import type { DispatchSummary } from '../core/storage/results.ts';
 import type { DispatchStrategy, SystemRun, SystemRunInput } from '../core/storage/run.ts';
 import type { GeneratorKind, StorageSpec } from '../core/storage/system.ts';
 import { deliveredFullLoadHours, systemCapacityMW, type SystemYield } from '../core/storage/system-yield.ts';
@@ -24,23 +25,13 @@ export interface GenerationInfo {
 }
 
 /** The quick form's JSON. */
-export interface SystemReport {
+export interface SystemReport extends DispatchSummary {
   readonly pvplanVersion: string;
   readonly generation: { readonly label: string; readonly steps: number; readonly stepHours: number; readonly utcOffsetHours: number };
   readonly strategy: DispatchStrategy;
   readonly horizonHours?: number;
   readonly exportLimitMW: number;
   readonly storage: StorageSpec;
-  readonly generationMWh: number;
-  readonly deliveredMWh: number;
-  readonly curtailedMWh: number;
-  readonly curtailmentFrac: number;
-  readonly chargedMWh: number;
-  readonly dischargedMWh: number;
-  readonly storageLossMWh: number;
-  readonly equivalentFullCycles: number;
-  readonly finalSocFrac: number;
-  readonly revenueYuan?: number;
   /** Curtailment with the same limit and no storage: Σ max(0, G − L)·Δt. */
   readonly withoutStorage: { readonly curtailedMWh: number; readonly curtailmentFrac: number };
   readonly monthly: { readonly generationMWh: readonly number[]; readonly deliveredMWh: readonly number[]; readonly curtailedMWh: readonly number[]; readonly curtailmentFrac: readonly number[] };
