@@ -13,7 +13,7 @@
  *   flows are deflated by its own (1+i)^t and discounted at the real rate to the end of the reference year.
  * Everything here is plain data, so a drawn plan (Monte Carlo) crosses threads as it is.
  */
-import type { DegradationMode } from '../plan/types.ts';
+import type { DegradationMode, PlanInput } from '../plan/types.ts';
 import { seriesValueAt, type YearSeries } from '../series.ts';
 import { KWH_PER_MWH } from '../units.ts';
 import { levelizedCostYuanPerKWh } from './lcoe.ts';
@@ -104,16 +104,9 @@ export interface PlanFinance {
 
 /** What of the plan the finance reads: yield conventions and savings factors (PlanInput's fields). */
 export interface PlanYieldForFinance {
-  readonly capacity: { readonly baseYear: number; readonly constructionLagYears: number; readonly lifetimeYears: number };
-  readonly yield: {
-    readonly fullLoadHours: YearSeries;
-    readonly firstYearDegradationFrac: number;
-    readonly annualDegradationFrac: number;
-    readonly degradationMode: DegradationMode;
-    readonly availabilityFrac: number;
-    readonly curtailmentFrac: YearSeries;
-  };
-  readonly savings: { readonly coalTonnesPerMWh: YearSeries; readonly co2TonnesPerMWh: YearSeries };
+  readonly capacity: Pick<PlanInput['capacity'], 'baseYear' | 'constructionLagYears' | 'lifetimeYears'>;
+  readonly yield: Pick<PlanInput['yield'], 'fullLoadHours' | 'firstYearDegradationFrac' | 'annualDegradationFrac' | 'degradationMode' | 'availabilityFrac' | 'curtailmentFrac'>;
+  readonly savings: Pick<PlanInput['savings'], 'coalTonnesPerMWh' | 'co2TonnesPerMWh'>;
 }
 
 /** New capacity of the aggregate path by calendar year: additionsMW[i] entered construction in firstYear + i. */
