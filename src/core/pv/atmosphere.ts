@@ -26,9 +26,16 @@ export const RELATIVE_AIRMASS_MODELS: readonly RelativeAirmassModel[] = ['kasten
  * @example relativeAirmass(60) // 1.9927 (Kasten–Young)
  */
 export function relativeAirmass(zenithDeg: number, model: RelativeAirmassModel = 'kastenyoung1989'): number {
+  return relativeAirmassOfCos(zenithDeg, Math.cos(zenithDeg * DEG_TO_RAD), model);
+}
+
+/**
+ * {@link relativeAirmass} with cos z (dimensionless) supplied by a caller that already holds it, such as the yield chain
+ * with the sun's direction from the solar position: the same formulas, one cosine fewer an hour.
+ */
+export function relativeAirmassOfCos(zenithDeg: number, cosZenith: number, model: RelativeAirmassModel = 'kastenyoung1989'): number {
   // `!(z <= 90)` also maps a NaN zenith to NaN.
   if (!(zenithDeg <= 90)) return Number.NaN;
-  const cosZenith = Math.cos(zenithDeg * DEG_TO_RAD);
   switch (model) {
     case 'kastenyoung1989':
       // x^−1.6364 as exp(−1.6364 ln x): the same value to a few ulp, and V8's exp/log pair is faster than its pow (hot in the hourly chain).

@@ -247,10 +247,20 @@ function hasMissing(column: Float64Array | undefined): boolean {
   return false;
 }
 
+/** The local calendar month (0 = January) of each step, and GHI (W/m²) summed over the steps of each month. */
+export interface LocalMonths {
+  readonly monthOfHour: Uint8Array;
+  readonly monthlyGhiWm2: Float64Array;
+}
+
 /** What the chain learns once about a weather series, shared by every system of a batch that uses it. */
 export interface PreparedWeather {
   /** Hours with any light (see {@link litHours}). */
   readonly lit: Uint8Array;
+  /** The indices of those hours, in order. */
+  readonly litIndex: Int32Array;
+  /** Months of the steps by UTC offset (s), filled by the chain as systems in new time zones come. */
+  readonly localMonths: Map<number, LocalMonths>;
   /** DNI or DHI missing somewhere: both are decomposed from GHI there. */
   readonly needsDecomposition: boolean;
   /** The file's pressure: 'absent' (no column), 'complete' (usable as is) or 'gaps' (filled per site). */
@@ -270,7 +280,12 @@ export function prepareWeather(fn: string, weather: YieldWeather, unixTimeS: Flo
       }
     }
   }
-  return { lit: litHours(weather), needsDecomposition: hasMissing(weather.dniWm2) || hasMissing(weather.dhiWm2), pressure };
+  const lit = litHours(weather);
+  let litCount = 0;
+  for (let i = 0; i < lit.length; i++) litCount += lit[i];
+  const litIndex = new Int32Array(litCount);
+  for (let i = 0, j = 0; i < lit.length; i++) if (lit[i] !== 0) litIndex[j++] = i;
+  return { lit, litIndex, localMonths: new Map(), needsDecomposition: hasMissing(weather.dniWm2) || hasMissing(weather.dhiWm2), pressure };
 }
 
 /** Per-batch scratch arrays, allocated once and reused for every site. */

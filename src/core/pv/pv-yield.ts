@@ -24,7 +24,7 @@
  * Hours with no light at all (GHI, DNI and DHI all zero or missing) give exactly zero power, so they skip 4–11.
  */
 
-import { absoluteAirmass, pressureFromAltitudePa, relativeAirmass } from './atmosphere.ts';
+import { absoluteAirmass, pressureFromAltitudePa, relativeAirmass, relativeAirmassOfCos } from './atmosphere.ts';
 import { createSunDirection } from './aoi.ts';
 import { createFuentesState, fuentesStep } from './fuentes.ts';
 import { SUN_UP_CHECK_ZENITH_DEG, sunUpPartOfStep } from './pvwatts-v5.ts';
@@ -38,7 +38,7 @@ import { createMountOrientation, orientMount } from './tracking.ts';
 import { createPoaComponents, poaComponentsFromGeometry, type SkyIrradiance } from './transposition.ts';
 import { pvwattsClippedDcW, pvwattsDcW, pvwattsInverterAcW, STC_IRRADIANCE_WM2 } from './pvwatts.ts';
 import { W_PER_KW } from '../units.ts';
-import { createHourly, prepareArray, prepareWeather, scratchFor, sharedYieldTimes, type PreparedWeather, type Scratch } from './pv-yield-prepare.ts';
+import { createHourly, prepareArray, prepareWeather, scratchFor, sharedYieldTimes, type LocalMonths, type PreparedWeather, type Scratch } from './pv-yield-prepare.ts';
 import type { SimulateYieldInput, YieldHourly, YieldLossStep, YieldResult, YieldSystem, YieldTimes, YieldWeather } from './pv-yield-types.ts';
 
 export * from './pv-yield-types.ts';
@@ -93,6 +93,8 @@ function simulateOne(
         { latitudeDeg: site.latitudeDeg, longitudeDeg: site.longitudeDeg, altitudeM, pressurePa, temperatureC: weather.tempAirC },
         scratch.sun,
         skipDark ? prepared.lit : undefined,
+        // The azimuth as an angle goes only into the hourly series (and a two-axis plane's azimuth reported there).
+        hourly !== undefined,
       );
 
   // DNI/DHI: the weather's, or both decomposed from GHI at the true zenith wherever either is missing.
@@ -114,9 +116,9 @@ function simulateOne(
   const fileAlbedo = weather.albedo;
 
   // Sums of hourly means (W/m², W), scaled to kWh/m² and kWh/kWp once at the end; monthly by local calendar month.
+  const { monthOfHour, monthlyGhiWm2: monthlyGhi } = localMonths(prepared, times.unixTimeS, weather.ghiWm2, utcOffsetS);
   const monthlyAc = new Float64Array(MONTHS_PER_YEAR);
   const monthlyPoa = new Float64Array(MONTHS_PER_YEAR);
-  const monthlyGhi = new Float64Array(MONTHS_PER_YEAR);
   let poaBeam = 0;
   let poaSky = 0;
   let poaGround = 0;
@@ -125,12 +127,7 @@ function simulateOne(
   let dcNet = 0;
   let clipped = 0;
   let ac = 0;
-  // The local day being summed, as [dayStartS, nextDayS): the month changes only when the day does.
-  let dayStartS = Number.POSITIVE_INFINITY;
-  let nextDayS = Number.NEGATIVE_INFINITY;
-  let month = 0;
   // Columns and choices in locals: the loop body calls functions V8 cannot prove pure, so it would reload them.
-  const unixTimeS = times.unixTimeS;
   const dniExtra = times.dniExtraWm2;
   const ghiColumn = weather.ghiWm2;
   const tempColumn = weather.tempAirC;
@@ -143,15 +140,12 @@ function simulateOne(
   const fuentesState = createFuentesState();
   const latitudeDeg = site.latitudeDeg;
 
-  for (let i = 0; i < n; i++) {
-    const t = unixTimeS[i];
-    if (t >= nextDayS || t < dayStartS) {
-      dayStartS = Math.floor((t + utcOffsetS) / SECONDS_PER_DAY) * SECONDS_PER_DAY - utcOffsetS;
-      nextDayS = dayStartS + SECONDS_PER_DAY;
-      month = monthFromUnixTime(t, utcOffsetS) - 1;
-    }
+  // Every hour for the hourly series; otherwise only the lit ones, as the others produce nothing.
+  const steps = hourly === undefined ? prepared.litIndex : everyIndex(n);
+  for (let j = 0; j < steps.length; j++) {
+    const i = steps[j];
+    const month = monthOfHour[i];
     const ghi = ghiColumn[i];
-    monthlyGhi[month] += ghi;
     let dni = fileDni === undefined ? Number.NaN : fileDni[i];
     let dhi = fileDhi === undefined ? Number.NaN : fileDhi[i];
     if (Number.isNaN(dni) || Number.isNaN(dhi)) {
@@ -202,7 +196,7 @@ function simulateOne(
     sky.dhiWm2 = dhi;
     sky.dniExtraWm2 = dniExtra[i];
     // Perez takes the relative air mass (Perez et al. 1990; pvlib's get_total_irradiance); only it needs one.
-    sky.airmassRelative = perez ? relativeAirmass(sun.apparentZenithDeg) : Number.NaN;
+    sky.airmassRelative = perez ? relativeAirmassOfCos(apparentZenithDeg, sun.cosZenith) : Number.NaN;
     const albedoHere = fileAlbedo === undefined ? Number.NaN : fileAlbedo[i];
     sky.albedo = albedoHere >= 0 && albedoHere <= 1 ? albedoHere : array.albedo;
     poaComponentsFromGeometry(transposition, sky, sun, plane, poa);
@@ -288,6 +282,42 @@ function simulateOne(
     },
     ...(hourly === undefined ? {} : { hourly }),
   };
+}
+
+/** 0, 1, …, n − 1. */
+function everyIndex(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/**
+ * The local calendar month (0 = January) of every step on a clock `utcOffsetS` ahead of UTC, and the monthly sums of
+ * GHI (W/m² summed over steps): what every system on this weather and time zone shares, computed once for them.
+ */
+function localMonths(prepared: PreparedWeather, unixTimeS: Float64Array, ghiWm2: Float64Array, utcOffsetS: number): LocalMonths {
+  const known = prepared.localMonths.get(utcOffsetS);
+  if (known !== undefined) return known;
+  const n = unixTimeS.length;
+  const monthOfHour = new Uint8Array(n);
+  const monthlyGhiWm2 = new Float64Array(MONTHS_PER_YEAR);
+  // The local day as [dayStartS, nextDayS): the month changes only when the day does.
+  let dayStartS = Number.POSITIVE_INFINITY;
+  let nextDayS = Number.NEGATIVE_INFINITY;
+  let month = 0;
+  for (let i = 0; i < n; i++) {
+    const t = unixTimeS[i];
+    if (t >= nextDayS || t < dayStartS) {
+      dayStartS = Math.floor((t + utcOffsetS) / SECONDS_PER_DAY) * SECONDS_PER_DAY - utcOffsetS;
+      nextDayS = dayStartS + SECONDS_PER_DAY;
+      month = monthFromUnixTime(t, utcOffsetS) - 1;
+    }
+    monthOfHour[i] = month;
+    monthlyGhiWm2[month] += ghiWm2[i];
+  }
+  const result = { monthOfHour, monthlyGhiWm2 };
+  prepared.localMonths.set(utcOffsetS, result);
+  return result;
 }
 
 function sum(values: ArrayLike<number>): number {

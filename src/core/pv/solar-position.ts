@@ -123,6 +123,7 @@ function topocentricInto(
   pressurePa: number,
   temperatureC: number,
   atmosRefractDeg: number,
+  withAzimuthDeg: boolean,
   out: TopocentricScratch,
 ): void {
   const sinH = ready.sinGreenwichHourAngle * site.cosLongitude + ready.cosGreenwichHourAngle * site.sinLongitude;
@@ -151,9 +152,8 @@ function topocentricInto(
   // Eq. 45 multiplied through by cos δ′ > 0, which leaves atan2 unchanged and avoids tan δ′.
   const azimuthY = sinHPrime * cosDeltaPrime;
   const azimuthX = cosHPrime * site.sinLatitude * cosDeltaPrime - sinDeltaPrime * site.cosLatitude;
-  const gammaDeg = Math.atan2(azimuthY, azimuthX) * RAD_TO_DEG;
   // Eq. 46: Φ = Γ + 180°, in [0, 360).
-  const phiDeg = gammaDeg + 180;
+  const phiDeg = withAzimuthDeg ? Math.atan2(azimuthY, azimuthX) * RAD_TO_DEG + 180 : Number.NaN;
 
   out.parallaxNumerator = dAlphaNumerator;
   out.parallaxDenominator = denominator;
@@ -206,7 +206,7 @@ function runKernel(
     ready,
   );
   const out = createTopocentricScratch();
-  topocentricInto(ready, siteGeometry(latitudeDeg, longitudeDeg, altitudeM), pressurePa, temperatureC, atmosRefractDeg, out);
+  topocentricInto(ready, siteGeometry(latitudeDeg, longitudeDeg, altitudeM), pressurePa, temperatureC, atmosRefractDeg, true, out);
   return out;
 }
 
@@ -413,14 +413,15 @@ export function createSolarPositionBatchOut(length: number, withDirection = fals
   };
 }
 
-// Refraction Δe is below 0.02 rad, so its sine and cosine to the x⁷ and x⁸ terms are exact to rounding.
+// Refraction Δe is below 0.02 rad, so its sine and cosine to the x⁷ and x⁸ terms are exact to rounding (the next terms
+// are below 1e-19); the Taylor coefficients 1/3!, 1/5!, … are multiplied rather than divided by, as divisions are slow.
 function sinOfSmallAngle(x: number): number {
   const x2 = x * x;
-  return x * (1 - (x2 / 6) * (1 - (x2 / 20) * (1 - x2 / 42)));
+  return x * (1 - x2 * (1 / 6 - x2 * (1 / 120 - x2 * (1 / 5040))));
 }
 function cosOfSmallAngle(x: number): number {
   const x2 = x * x;
-  return 1 - (x2 / 2) * (1 - (x2 / 12) * (1 - (x2 / 30) * (1 - x2 / 56)));
+  return 1 - x2 * (1 / 2 - x2 * (1 / 24 - x2 * (1 / 720 - x2 * (1 / 40320))));
 }
 
 function checkPerStep(fn: string, name: string, value: number | Float64Array, length: number): void {
@@ -447,7 +448,8 @@ export function markPositionSkipped(out: SolarPositionBatchOut, i: number): void
 /**
  * Solar position for every timestamp of `terms` at one site, written into `out` (deg; azimuth clockwise from
  * north) with no allocation per step; identical, bit for bit, to `solarPositionFromTimeTerms` on the same time
- * terms. With `needed`, timestamps with needed[i] = 0 are skipped and hold NaN.
+ * terms. With `needed`, timestamps with needed[i] = 0 are skipped and hold NaN. With `withAzimuthDeg` false, a caller
+ * that reads the azimuth only from `out.direction` saves the angle's arctangent: `out.azimuthDeg` then holds NaN.
  * NREL SPA site part, Reda & Andreas 2004, eq. 32–46.
  */
 export function solarPositionBatch(
@@ -455,6 +457,7 @@ export function solarPositionBatch(
   site: SolarPositionSite,
   out: SolarPositionBatchOut = createSolarPositionBatchOut(terms.length),
   needed?: Uint8Array,
+  withAzimuthDeg = true,
 ): SolarPositionBatchOut {
   const fn = 'solarPositionBatch';
   checkLatitude(fn, site.latitudeDeg);
@@ -489,6 +492,7 @@ export function solarPositionBatch(
       typeof pressure === 'number' ? pressure : pressure[i],
       typeof temperature === 'number' ? temperature : temperature[i],
       atmosRefractDeg,
+      withAzimuthDeg,
       k,
     );
     const apparentElevationDeg = k.elevationDeg + k.refractionCorrectionDeg;

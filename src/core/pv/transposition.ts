@@ -49,14 +49,19 @@ export const PEREZ_ALLSITES_COMPOSITE_1990: readonly (readonly number[])[] = Obj
   Object.freeze([0.678, -0.327, -0.25, 0.156, -1.377, 0.251]),
 ]);
 
+// The tables above as unboxed doubles, row after row, for the hourly loop (frozen arrays hold their numbers boxed).
+const PEREZ_BIN_LOWER = Float64Array.from(PEREZ_EPSILON_BIN_LOWER);
+const PEREZ_COEFFICIENTS = Float64Array.from(PEREZ_ALLSITES_COMPOSITE_1990.flat());
+const PEREZ_ROW = 6;
+
 /**
  * Perez sky-clearness bin index (0…7) of a clearness ε (dimensionless): the last bin whose lower bound is ≤ ε;
  * ε below 1 (impossible for DNI ≥ 0) falls in bin 0. Perez et al. (1990) Table 1; intervals closed below, like
  * pvlib's `np.digitize`.
  */
 export function perezClearnessBin(epsilon: number): number {
-  for (let bin = PEREZ_EPSILON_BIN_LOWER.length - 1; bin > 0; bin--) {
-    if (epsilon >= PEREZ_EPSILON_BIN_LOWER[bin]) return bin;
+  for (let bin = PEREZ_BIN_LOWER.length - 1; bin > 0; bin--) {
+    if (epsilon >= PEREZ_BIN_LOWER[bin]) return bin;
   }
   return 0;
 }
@@ -242,10 +247,11 @@ function perez(
   const kappaZ3 = PEREZ_KAPPA * zenithRad * zenithRad * zenithRad;
   const epsilon = ((dhi + sky.dniWm2) / dhi + kappaZ3) / (1 + kappaZ3);
   const delta = (dhi * airmass) / sky.dniExtraWm2;
-  const c = PEREZ_ALLSITES_COMPOSITE_1990[perezClearnessBin(epsilon)];
-  const f1Raw = c[0] + c[1] * delta + c[2] * zenithRad;
+  const c = PEREZ_COEFFICIENTS;
+  const row = perezClearnessBin(epsilon) * PEREZ_ROW;
+  const f1Raw = c[row] + c[row + 1] * delta + c[row + 2] * zenithRad;
   const f1 = f1Raw > 0 ? f1Raw : 0;
-  const f2 = c[3] + c[4] * delta + c[5] * zenithRad;
+  const f2 = c[row + 3] + c[row + 4] * delta + c[row + 5] * zenithRad;
   const a = cosTheta > 0 ? cosTheta : 0;
   const b = cosZenith > PEREZ_MIN_COS_ZENITH ? cosZenith : PEREZ_MIN_COS_ZENITH;
 

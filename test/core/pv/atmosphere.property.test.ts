@@ -6,11 +6,20 @@ import {
   pressureFromAltitudePa,
   RELATIVE_AIRMASS_MODELS,
   relativeAirmass,
+  relativeAirmassOfCos,
 } from '../../../src/core/pv/atmosphere.ts';
 
 const zenith = (min: number, max: number) => fc.double({ min, max, noNaN: true });
 
 describe.each(RELATIVE_AIRMASS_MODELS)('relative air mass (%s)', (model) => {
+  it('from a supplied cos z is, bit for bit, the air mass that computes cos z itself', () => {
+    fc.assert(
+      fc.property(zenith(-10, 180), (z) => {
+        expect(relativeAirmassOfCos(z, Math.cos((z * Math.PI) / 180), model)).toBe(relativeAirmass(z, model));
+      }),
+    );
+  });
+
   it('is at least ~1 and at most ~40 with the sun up, NaN with it below the horizon', () => {
     fc.assert(
       fc.property(zenith(0, 90), (z) => {
