@@ -32,7 +32,7 @@ import { applyOneAxisSelfShading } from './pvwatts-v5-shading.ts';
 import { decomposeGhiBatch } from './decomposition.ts';
 import { michalskySolarPositionBatch } from './michalsky.ts';
 import { DEFAULT_DELTA_T_S, solarPositionBatch } from './solar-position.ts';
-import { cellTemperatureC } from './temperature.ts';
+import { cellTemperatureC, sapmCellTempFromModuleC, sapmModuleTempFromWindFactorC, sapmWindFactor } from './temperature.ts';
 import { monthFromUnixTime, SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../time.ts';
 import { createMountOrientation, orientMount } from './tracking.ts';
 import { createPoaComponents, poaComponentsFromGeometry, type SkyIrradiance } from './transposition.ts';
@@ -138,6 +138,10 @@ function simulateOne(
   const azimuth = sunPosition.azimuthDeg;
   const { mount, transposition, beamIam, temperature, inverter, gammaPerC, fuentes, sunUpMidpoint, selfShading } = array;
   const fuentesState = createFuentesState();
+  // SAPM's wind factor is shared by every array on this weather; it is kept for the lit hours, all a run without the
+  // hourly series visits.
+  const sapm = fuentes === undefined && temperature.model === 'sapm' && hourly === undefined ? temperature : undefined;
+  const sapmFactors = sapm === undefined ? undefined : sapmWindFactors(prepared, windColumn, sapm.a, sapm.bSPerM);
   const latitudeDeg = site.latitudeDeg;
 
   // Every hour for the hourly series; otherwise only the lit ones, as the others produce nothing.
@@ -210,9 +214,11 @@ function simulateOne(
       effectiveWm2 = Math.max(0, poa.poaGlobalWm2 - (1 - beamIam(plane.cosAoi)) * unshadedBeamWm2);
     }
     const cellTempC =
-      fuentes === undefined
-        ? cellTemperatureC(temperature, poa.poaGlobalWm2, tempAirC, windColumn[i])
-        : fuentesStep(fuentes, fuentesState, poa.poaGlobalWm2, tempAirC, windColumn[i], stepHours);
+      fuentes !== undefined
+        ? fuentesStep(fuentes, fuentesState, poa.poaGlobalWm2, tempAirC, windColumn[i], stepHours)
+        : sapm !== undefined
+          ? sapmCellTempFromModuleC(sapmModuleTempFromWindFactorC(poa.poaGlobalWm2, tempAirC, sapmFactors![i]), poa.poaGlobalWm2, sapm.deltaTC)
+          : cellTemperatureC(temperature, poa.poaGlobalWm2, tempAirC, windColumn[i]);
     const dcBeforeLossesW = pvwattsDcW(effectiveWm2, cellTempC, p0, gammaPerC);
     const dcW = dcBeforeLossesW * lossKept;
     const acW = pvwattsInverterAcW(dcW, inverter);
@@ -282,6 +288,21 @@ function simulateOne(
     },
     ...(hourly === undefined ? {} : { hourly }),
   };
+}
+
+/**
+ * The SAPM wind factor (see `sapmWindFactor`) of every lit hour of a weather series for one mounting's coefficients,
+ * computed once for every array on that series and mounting; other hours hold 0.
+ */
+function sapmWindFactors(prepared: PreparedWeather, windSpeedMPerS: Float64Array, a: number, bSPerM: number): Float64Array {
+  const key = `${a} ${bSPerM}`;
+  const known = prepared.sapmWindFactors.get(key);
+  if (known !== undefined) return known;
+  const factors = new Float64Array(windSpeedMPerS.length);
+  const lit = prepared.litIndex;
+  for (let j = 0; j < lit.length; j++) factors[lit[j]] = sapmWindFactor(windSpeedMPerS[lit[j]], a, bSPerM);
+  prepared.sapmWindFactors.set(key, factors);
+  return factors;
 }
 
 /** 0, 1, …, n − 1. */

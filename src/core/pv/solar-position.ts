@@ -61,12 +61,38 @@ export function atmosphericRefractionDeg(
   temperatureC: number,
   atmosRefractDeg: number = DEFAULT_ATMOS_REFRACT_DEG,
 ): number {
+  const elevationRad = elevationDeg * DEG_TO_RAD;
+  return refractionOfElevationDeg(elevationDeg, Math.sin(elevationRad), Math.cos(elevationRad), pressurePa, temperatureC, atmosRefractDeg);
+}
+
+/**
+ * {@link atmosphericRefractionDeg} for an elevation e0 (deg) whose sine and cosine the caller holds: tan(e0 + δ),
+ * δ = 10.3/(e0 + 5.11) deg, by angle addition, (sin e0 + cos e0 tan δ)/(cos e0 − sin e0 tan δ), with tan δ from its
+ * Taylor series (δ ≤ 2.42° wherever refraction applies, so the terms to δ¹³ are exact to rounding). The same
+ * formula, one tangent fewer per step.
+ */
+function refractionOfElevationDeg(
+  elevationDeg: number,
+  sinElevation: number,
+  cosElevation: number,
+  pressurePa: number,
+  temperatureC: number,
+  atmosRefractDeg: number,
+): number {
   if (!(elevationDeg >= -(SUN_RADIUS_DEG + atmosRefractDeg))) return 0;
   const pressureMbar = pressurePa / PA_PER_HPA;
+  const tanDelta = tanOfSmallAngle((10.3 / (elevationDeg + 5.11)) * DEG_TO_RAD);
   return (
-    ((pressureMbar / 1010) * (283 / (273 + temperatureC)) * 1.02) /
-    (60 * Math.tan((elevationDeg + 10.3 / (elevationDeg + 5.11)) * DEG_TO_RAD))
+    ((pressureMbar / 1010) * (283 / (273 + temperatureC)) * 1.02 * (cosElevation - sinElevation * tanDelta)) /
+    (60 * (sinElevation + cosElevation * tanDelta))
   );
+}
+
+// tan x = x + x³/3 + 2x⁵/15 + 17x⁷/315 + 62x⁹/2835 + 1382x¹¹/155925 + 21844x¹³/6081075 + …: for |x| ≤ 0.0422 rad
+// the first omitted term is below 1e-19 of x.
+function tanOfSmallAngle(x: number): number {
+  const x2 = x * x;
+  return x * (1 + x2 * (1 / 3 + x2 * (2 / 15 + x2 * (17 / 315 + x2 * (62 / 2835 + x2 * (1382 / 155925 + x2 * (21844 / 6081075)))))));
 }
 
 /** What the SPA needs of a site that does not change with time. */
@@ -109,6 +135,8 @@ interface TopocentricScratch {
   azimuthDeg: number;
   /** sin e0 (clamped to [−1, 1]) and the (y, x) arguments of the azimuth's atan2, for the sun's direction without trigonometry. */
   sinElevation: number;
+  /** cos e0: the norm of the sun vector's horizontal part. */
+  cosElevation: number;
   azimuthY: number;
   azimuthX: number;
 }
@@ -147,11 +175,12 @@ function topocentricInto(
   // Rounding can push |sin e0| a hair past 1 with the sun exactly at the zenith or nadir.
   const sinE0 = Math.min(1, Math.max(-1, site.sinLatitude * sinDeltaPrime + site.cosLatitude * cosDeltaPrime * cosHPrime));
   const e0Deg = Math.asin(sinE0) * RAD_TO_DEG;
-  const dEDeg = atmosphericRefractionDeg(e0Deg, pressurePa, temperatureC, atmosRefractDeg);
-
-  // Eq. 45 multiplied through by cos δ′ > 0, which leaves atan2 unchanged and avoids tan δ′.
+  // Eq. 45 multiplied through by cos δ′ > 0, which leaves atan2 unchanged and avoids tan δ′. (x, y) of Γ are the
+  // southward and westward components of the unit sun vector, so their norm is cos e0.
   const azimuthY = sinHPrime * cosDeltaPrime;
   const azimuthX = cosHPrime * site.sinLatitude * cosDeltaPrime - sinDeltaPrime * site.cosLatitude;
+  const cosE0 = Math.sqrt(azimuthY * azimuthY + azimuthX * azimuthX);
+  const dEDeg = refractionOfElevationDeg(e0Deg, sinE0, cosE0, pressurePa, temperatureC, atmosRefractDeg);
   // Eq. 46: Φ = Γ + 180°, in [0, 360).
   const phiDeg = withAzimuthDeg ? Math.atan2(azimuthY, azimuthX) * RAD_TO_DEG + 180 : Number.NaN;
 
@@ -162,6 +191,7 @@ function topocentricInto(
   out.refractionCorrectionDeg = dEDeg;
   out.azimuthDeg = phiDeg >= 360 ? phiDeg - 360 : phiDeg;
   out.sinElevation = sinE0;
+  out.cosElevation = cosE0;
   out.azimuthY = azimuthY;
   out.azimuthX = azimuthX;
 }
@@ -175,6 +205,7 @@ function createTopocentricScratch(): TopocentricScratch {
     refractionCorrectionDeg: 0,
     azimuthDeg: 0,
     sinElevation: 0,
+    cosElevation: 1,
     azimuthY: 0,
     azimuthX: 0,
   };
@@ -502,9 +533,8 @@ export function solarPositionBatch(
     out.elevationDeg[i] = k.elevationDeg;
     out.apparentElevationDeg[i] = apparentElevationDeg;
     if (direction !== undefined) {
-      // (x, y) of Γ are the southward and westward components of the unit sun vector, so their norm is cos e0.
       // Apparent elevation e = e0 + Δe by angle addition; azimuth Φ = Γ + 180° flips the (x, y) of Γ.
-      const cosE0 = Math.sqrt(k.azimuthY * k.azimuthY + k.azimuthX * k.azimuthX);
+      const cosE0 = k.cosElevation;
       const refractionRad = k.refractionCorrectionDeg * DEG_TO_RAD;
       const cosRefraction = cosOfSmallAngle(refractionRad);
       const sinRefraction = sinOfSmallAngle(refractionRad);

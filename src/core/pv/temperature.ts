@@ -58,7 +58,20 @@ export const FAIMAN_DEFAULTS: FaimanParams = Object.freeze({ u0WPerM2K: 25.0, u1
  * @example sapmModuleTempC(1000, 25, 1, -3.47, -0.0594) // 54.3225
  */
 export function sapmModuleTempC(poaGlobalWm2: number, airTempC: number, windSpeedMPerS: number, a: number, bSPerM: number): number {
-  return poaGlobalWm2 * Math.exp(a + bSPerM * windSpeedMPerS) + airTempC;
+  return sapmModuleTempFromWindFactorC(poaGlobalWm2, airTempC, sapmWindFactor(windSpeedMPerS, a, bSPerM));
+}
+
+/**
+ * The SAPM module temperature's wind factor exp(a + b·WS) (°C per W/m²), WS in m/s: it depends on the weather and the
+ * mounting only, so a run over many arrays on one weather series computes it once per hour. King et al. (2004) eq. 11.
+ */
+export function sapmWindFactor(windSpeedMPerS: number, a: number, bSPerM: number): number {
+  return Math.exp(a + bSPerM * windSpeedMPerS);
+}
+
+/** SAPM module temperature (°C) from E (W/m²), T_a (°C) and the hour's {@link sapmWindFactor}: T_m = E·factor + T_a (eq. 11). */
+export function sapmModuleTempFromWindFactorC(poaGlobalWm2: number, airTempC: number, windFactor: number): number {
+  return poaGlobalWm2 * windFactor + airTempC;
 }
 
 /**

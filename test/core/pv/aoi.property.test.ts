@@ -59,6 +59,29 @@ describe('angle of incidence invariants', () => {
 });
 
 describe('IAM invariants', () => {
+  // De Soto et al. (2006) eq. 11–13 for bare glass, written with the angles themselves (θr = asin(sin θ / n)) and
+  // Math.exp: the code works from cosines and evaluates Beer's law by its series where K·L/cos θr is small.
+  const deSotoBareGlass = (aoiDegrees: number, n: number, kl: number) => {
+    const tau = (theta: number) => {
+      if (theta === 0) return Math.exp(-kl) * (1 - ((n - 1) / (n + 1)) ** 2);
+      const thetaR = Math.asin(Math.sin(theta) / n);
+      const s = Math.sin(thetaR - theta) ** 2 / Math.sin(thetaR + theta) ** 2;
+      const p = Math.tan(thetaR - theta) ** 2 / Math.tan(thetaR + theta) ** 2;
+      return Math.exp(-kl / Math.cos(thetaR)) * (1 - 0.5 * (s + p));
+    };
+    return tau((aoiDegrees * Math.PI) / 180) / tau(0);
+  };
+
+  it('physical IAM of cos θ is De Soto\'s formula to rounding, thin glass (series) or thick (Math.exp)', () => {
+    fc.assert(
+      fc.property(angle(0.01, 89.9), angle(1.3, 2), fc.oneof(angle(0, 0.012), angle(0.012, 0.1)), (aoi, n, kl) => {
+        const beamIam = iamOfCosAoi('physical', { ...IAM_DEFAULTS, physical: { refractiveIndex: n, extinctionPerM: kl / 0.002, glassThicknessM: 0.002 } });
+        expectClose(beamIam(Math.cos((aoi * Math.PI) / 180)), deSotoBareGlass(aoi, n, kl), { abs: 1e-13 }, `aoi ${aoi}, n ${n}, K·L ${kl}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('lies in [0, 1], is 1 at normal incidence and 0 from behind, for every model', () => {
     fc.assert(
       fc.property(paramsArbitrary, angle(-180, 180), (params, aoi) => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { clearSharedYieldTimes, litHours, prepareYieldTimes, sharedYieldTimes } from '../../../src/core/pv/pv-yield-prepare.ts';
 import { simulateYield, simulateYieldBatch, type PvArray, type YieldResult, type YieldSystem } from '../../../src/core/pv/pv-yield.ts';
 import { pvwattsV5Array } from '../../../src/core/pv/pvwatts-v5.ts';
+import { cellTemperatureParams } from '../../../src/core/pv/temperature.ts';
 import { parseWeatherText } from '../../../src/weather/read.ts';
 import type { WeatherSeries } from '../../../src/weather/types.ts';
 import { BEIJING_EPW, GREENSBORO_TMY3, weatherPath, weatherText } from '../../weather/weather-files.ts';
@@ -20,6 +21,8 @@ const ARRAYS: readonly PvArray[] = [
   { mounting: { type: 'single-axis', gcr: 0.35 }, decomposition: 'disc' },
   { mounting: { type: 'two-axis' }, transposition: 'isotropic' },
   pvwattsV5Array({ moduleType: 'premium', arrayType: 'one-axis-backtracking', tiltDeg: 0 }),
+  // Another SAPM mounting: its wind factors must be kept apart from the default mounting's of the first array.
+  { mounting: { type: 'fixed', tiltDeg: 30, azimuthDeg: 180 }, temperature: cellTemperatureParams('sapm', 'close-mount-glass-glass') },
 ];
 
 function systemsOn(weather: WeatherSeries): YieldSystem[] {

@@ -163,6 +163,21 @@ describe('atmospheric refraction (SPA eq. 42)', () => {
     );
   });
 
+  // The SPA's eq. 42 as published, with a tangent call; the code takes tan(e0 + δ) by angle addition and a series.
+  const publishedRefractionDeg = (e0: number, pressurePa: number, temperatureC: number) =>
+    e0 < horizonDeg ? 0 : ((pressurePa / 100 / 1010) * (283 / (273 + temperatureC)) * 1.02) / (60 * Math.tan(((e0 + 10.3 / (e0 + 5.11)) * Math.PI) / 180));
+
+  it('is eq. 42 as published, to rounding (tan(e0 + δ) by angle addition, tan δ by its series)', () => {
+    fc.assert(
+      fc.property(num(-2, 90), conditions, (e0, c) => {
+        const expected = publishedRefractionDeg(e0, c.pressurePa, c.temperatureC);
+        // Rounding of the tangent near 90° leaves ~1e-16 absolute; elsewhere a few ulps of a value ≤ 1°.
+        expectClose(atmosphericRefractionDeg(e0, c.pressurePa, c.temperatureC), expected, { abs: 1e-15, rel: 1e-13 }, `e0 ${e0}`);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('shrinks as the sun rises and scales linearly with pressure', () => {
     fc.assert(
       fc.property(num(horizonDeg, 89), num(horizonDeg, 89), conditions, num(0.5, 1.5), (a, b, c, k) => {
