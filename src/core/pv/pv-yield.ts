@@ -25,13 +25,12 @@
  */
 
 import { absoluteAirmass, pressureFromAltitudePa, relativeAirmass, relativeAirmassOfCos } from './atmosphere.ts';
-import { createSunDirection } from './aoi.ts';
 import { createFuentesState, fuentesStep } from './fuentes.ts';
 import { SUN_UP_CHECK_ZENITH_DEG, sunUpPartOfStep } from './pvwatts-v5.ts';
 import { applyOneAxisSelfShading } from './pvwatts-v5-shading.ts';
 import { decomposeGhiBatch } from './decomposition.ts';
 import { michalskySolarPositionBatch } from './michalsky.ts';
-import { DEFAULT_DELTA_T_S, solarPositionBatch } from './solar-position.ts';
+import { createSolarPositionStep, createSolarPositionStepper, DEFAULT_DELTA_T_S, solarPositionBatch, solarPositionStepInto } from './solar-position.ts';
 import { cellTemperatureC, sapmCellTempFromModuleC, sapmModuleTempFromWindFactorC, sapmWindFactor } from './temperature.ts';
 import { monthFromUnixTime, SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../time.ts';
 import { createMountOrientation, orientMount } from './tracking.ts';
@@ -84,7 +83,10 @@ function simulateOne(
     pressurePa = scratch.pressurePa;
     for (let i = 0; i < n; i++) pressurePa[i] = filePressure[i] > 0 ? filePressure[i] : standardPressurePa;
   }
-  const sunPosition = sunReady
+  // The SPA's sun is taken step by step in the loop below (and kept in scratch.sun for the next array at this site),
+  // unless every hour needs it first: for the decomposition at the true zenith, or for the hourly series.
+  const spaInLoop = !sunReady && !array.michalsky && !prepared.needsDecomposition && hourly === undefined;
+  const sunPosition = sunReady || spaInLoop
     ? scratch.sun
     : array.michalsky
     ? michalskySolarPositionBatch(times.unixTimeS, site.latitudeDeg, site.longitudeDeg, scratch.sun, skipDark ? prepared.lit : undefined, times.michalsky)
@@ -108,10 +110,11 @@ function simulateOne(
   const stepHours = weather.stepHours;
   const p0 = array.dcNameplateW;
   const lossKept = 1 - array.lossFrac;
-  const sun = createSunDirection();
+  const sun = createSolarPositionStep();
+  const stepper = spaInLoop ? createSolarPositionStepper({ latitudeDeg: site.latitudeDeg, longitudeDeg: site.longitudeDeg, altitudeM }, false) : undefined;
   const plane = createMountOrientation();
   const poa = createPoaComponents();
-  const sky: SkyIrradiance = { dniWm2: 0, ghiWm2: 0, dhiWm2: 0, dniExtraWm2: 0, airmassRelative: Number.NaN, albedo: array.albedo };
+  const sky: SkyIrradiance = { dniWm2: NaN, ghiWm2: NaN, dhiWm2: NaN, dniExtraWm2: NaN, airmassRelative: Number.NaN, albedo: array.albedo };
   const perez = array.transposition === 'perez';
   const fileAlbedo = weather.albedo;
 
@@ -170,14 +173,24 @@ function simulateOne(
     const dark = !(ghi > 0) && !(dni > 0) && !(dhi > 0);
     if (dark && hourly === undefined) continue;
 
-    const apparentZenithDeg = apparentZenith[i];
     // The sun's direction from the SPA's own vectors: the same angles as sunDirection(), without four library calls.
-    sun.apparentZenithDeg = apparentZenithDeg;
-    sun.azimuthDeg = azimuth[i];
-    sun.cosZenith = direction.cosApparentZenith[i];
-    sun.sinZenith = direction.sinApparentZenith[i];
-    sun.cosAzimuth = direction.cosAzimuth[i];
-    sun.sinAzimuth = direction.sinAzimuth[i];
+    if (stepper !== undefined) {
+      solarPositionStepInto(times.spa, i, stepper, typeof pressurePa === 'number' ? pressurePa : pressurePa[i], tempAirC, sun);
+      apparentZenith[i] = sun.apparentZenithDeg;
+      azimuth[i] = sun.azimuthDeg;
+      direction.cosApparentZenith[i] = sun.cosZenith;
+      direction.sinApparentZenith[i] = sun.sinZenith;
+      direction.cosAzimuth[i] = sun.cosAzimuth;
+      direction.sinAzimuth[i] = sun.sinAzimuth;
+    } else {
+      sun.apparentZenithDeg = apparentZenith[i];
+      sun.azimuthDeg = azimuth[i];
+      sun.cosZenith = direction.cosApparentZenith[i];
+      sun.sinZenith = direction.sinApparentZenith[i];
+      sun.cosAzimuth = direction.cosAzimuth[i];
+      sun.sinAzimuth = direction.sinAzimuth[i];
+    }
+    const apparentZenithDeg = sun.apparentZenithDeg;
     // PVWatts v5: a step the sun never reaches produces nothing; one holding sunrise or sunset sees the sun of its up part.
     if (sunUpMidpoint && apparentZenithDeg > SUN_UP_CHECK_ZENITH_DEG && sunUpPartOfStep(latitudeDeg, sun, stepHours) === 0) {
       if (hourly !== undefined) {

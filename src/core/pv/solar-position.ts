@@ -28,6 +28,7 @@ import { PA_PER_HPA, pressureFromAltitudePa } from './atmosphere.ts';
 import { ARCSEC_PER_DEG, createSiteReady, DEFAULT_DELTA_T_S, DEG_TO_RAD, RAD_TO_DEG, siteReadyInto, SOLAR_PARALLAX_ARCSEC, spaTimeTerms, wrapDeg } from './spa-time.ts';
 import type { SiteReadyTimeTerms, SpaTimeTerms } from './spa-time.ts';
 import type { SpaTimeTermsBatch } from './spa-time-batch.ts';
+import type { SunDirection } from './aoi.ts';
 
 export { DEFAULT_DELTA_T_S, spaTimeTerms } from './spa-time.ts';
 export type { SpaTimeTerms } from './spa-time.ts';
@@ -198,16 +199,16 @@ function topocentricInto(
 
 function createTopocentricScratch(): TopocentricScratch {
   return {
-    parallaxNumerator: 0,
-    parallaxDenominator: 0,
-    declinationNumerator: 0,
-    elevationDeg: 0,
-    refractionCorrectionDeg: 0,
-    azimuthDeg: 0,
-    sinElevation: 0,
-    cosElevation: 1,
-    azimuthY: 0,
-    azimuthX: 0,
+    parallaxNumerator: NaN,
+    parallaxDenominator: NaN,
+    declinationNumerator: NaN,
+    elevationDeg: NaN,
+    refractionCorrectionDeg: NaN,
+    azimuthDeg: NaN,
+    sinElevation: NaN,
+    cosElevation: NaN,
+    azimuthY: NaN,
+    azimuthX: NaN,
   };
 }
 
@@ -476,6 +477,94 @@ export function markPositionSkipped(out: SolarPositionBatchOut, i: number): void
   direction.sinAzimuth[i] = Number.NaN;
 }
 
+/** The sun at one step, angles in degrees, with its direction as the cosines and sines of the apparent zenith and azimuth. */
+export interface SolarPositionStep extends SunDirection {
+  zenithDeg: number;
+  elevationDeg: number;
+  apparentElevationDeg: number;
+}
+
+/**
+ * A {@link SolarPositionStep} to reuse as the `out` argument of {@link solarPositionStepInto}, not yet written (NaN).
+ * Every field starts as a double, so V8 keeps them unboxed when steps are written into it.
+ */
+export function createSolarPositionStep(): SolarPositionStep {
+  const unset = Number.NaN;
+  return {
+    apparentZenithDeg: unset,
+    azimuthDeg: unset,
+    cosZenith: unset,
+    sinZenith: unset,
+    cosAzimuth: unset,
+    sinAzimuth: unset,
+    zenithDeg: unset,
+    elevationDeg: unset,
+    apparentElevationDeg: unset,
+  };
+}
+
+/** A site made ready for {@link solarPositionStepInto}: its fixed geometry and the kernel's scratch. */
+export interface SolarPositionStepper {
+  readonly geometry: SiteGeometry;
+  readonly atmosRefractDeg: number;
+  readonly withAzimuthDeg: boolean;
+  readonly ready: SiteReadyTimeTerms;
+  readonly kernel: TopocentricScratch;
+}
+
+/**
+ * Prepares a site (latitude, longitude in deg, altitude in m, horizon refraction in deg) for step-by-step solar
+ * positions; `withAzimuthDeg` false leaves the azimuth angle NaN (its direction is still given).
+ */
+export function createSolarPositionStepper(site: SolarPositionSite, withAzimuthDeg = true): SolarPositionStepper {
+  checkLatitude('createSolarPositionStepper', site.latitudeDeg);
+  return {
+    geometry: siteGeometry(site.latitudeDeg, site.longitudeDeg, site.altitudeM ?? 0),
+    atmosRefractDeg: site.atmosRefractDeg ?? DEFAULT_ATMOS_REFRACT_DEG,
+    withAzimuthDeg,
+    ready: createSiteReady(),
+    kernel: createTopocentricScratch(),
+  };
+}
+
+/**
+ * The sun at step i of `terms` for a prepared site, with the step's pressure (Pa) and air temperature (°C), written to
+ * `out`: what {@link solarPositionBatch} stores for that step, for a caller that uses each step as it comes (the yield
+ * chain). The apparent direction comes from the vectors the angles come from: apparent elevation e = e0 + Δe by angle
+ * addition, and azimuth Φ = Γ + 180° flips the (x, y) of Γ. NREL SPA site part, Reda & Andreas 2004, eq. 32–46.
+ */
+export function solarPositionStepInto(
+  terms: SpaTimeTermsBatch,
+  i: number,
+  stepper: SolarPositionStepper,
+  pressurePa: number,
+  temperatureC: number,
+  out: SolarPositionStep,
+): void {
+  const ready = stepper.ready;
+  ready.cosGreenwichHourAngle = terms.siteCosGreenwichHourAngle[i];
+  ready.sinGreenwichHourAngle = terms.siteSinGreenwichHourAngle[i];
+  ready.sinDeclination = terms.siteSinDeclination[i];
+  ready.cosDeclination = terms.siteCosDeclination[i];
+  ready.sinParallax = terms.siteSinParallax[i];
+  const k = stepper.kernel;
+  topocentricInto(ready, stepper.geometry, pressurePa, temperatureC, stepper.atmosRefractDeg, stepper.withAzimuthDeg, k);
+  const apparentElevationDeg = k.elevationDeg + k.refractionCorrectionDeg;
+  out.zenithDeg = 90 - k.elevationDeg;
+  out.apparentZenithDeg = 90 - apparentElevationDeg;
+  out.azimuthDeg = k.azimuthDeg;
+  out.elevationDeg = k.elevationDeg;
+  out.apparentElevationDeg = apparentElevationDeg;
+  const cosE0 = k.cosElevation;
+  const refractionRad = k.refractionCorrectionDeg * DEG_TO_RAD;
+  const cosRefraction = cosOfSmallAngle(refractionRad);
+  const sinRefraction = sinOfSmallAngle(refractionRad);
+  out.cosZenith = k.sinElevation * cosRefraction + cosE0 * sinRefraction;
+  out.sinZenith = cosE0 * cosRefraction - k.sinElevation * sinRefraction;
+  out.cosAzimuth = cosE0 > 0 ? -k.azimuthX / cosE0 : -1;
+  out.sinAzimuth = cosE0 > 0 ? -k.azimuthY / cosE0 : 0;
+}
+
 /**
  * Solar position for every timestamp of `terms` at one site, written into `out` (deg; azimuth clockwise from
  * north) with no allocation per step; identical, bit for bit, to `solarPositionFromTimeTerms` on the same time
@@ -503,45 +592,24 @@ export function solarPositionBatch(
   const temperature = site.temperatureC ?? DEFAULT_TEMPERATURE_C;
   checkPerStep(fn, 'pressurePa', pressure, n);
   checkPerStep(fn, 'temperatureC', temperature, n);
-  const atmosRefractDeg = site.atmosRefractDeg ?? DEFAULT_ATMOS_REFRACT_DEG;
-  const geometry = siteGeometry(site.latitudeDeg, site.longitudeDeg, altitudeM);
-  const ready = createSiteReady();
-  const k = createTopocentricScratch();
+  const stepper = createSolarPositionStepper(site, withAzimuthDeg);
+  const step = createSolarPositionStep();
   for (let i = 0; i < n; i++) {
     if (needed !== undefined && needed[i] === 0) {
       markPositionSkipped(out, i);
       continue;
     }
-    ready.cosGreenwichHourAngle = terms.siteCosGreenwichHourAngle[i];
-    ready.sinGreenwichHourAngle = terms.siteSinGreenwichHourAngle[i];
-    ready.sinDeclination = terms.siteSinDeclination[i];
-    ready.cosDeclination = terms.siteCosDeclination[i];
-    ready.sinParallax = terms.siteSinParallax[i];
-    topocentricInto(
-      ready,
-      geometry,
-      typeof pressure === 'number' ? pressure : pressure[i],
-      typeof temperature === 'number' ? temperature : temperature[i],
-      atmosRefractDeg,
-      withAzimuthDeg,
-      k,
-    );
-    const apparentElevationDeg = k.elevationDeg + k.refractionCorrectionDeg;
-    out.zenithDeg[i] = 90 - k.elevationDeg;
-    out.apparentZenithDeg[i] = 90 - apparentElevationDeg;
-    out.azimuthDeg[i] = k.azimuthDeg;
-    out.elevationDeg[i] = k.elevationDeg;
-    out.apparentElevationDeg[i] = apparentElevationDeg;
+    solarPositionStepInto(terms, i, stepper, typeof pressure === 'number' ? pressure : pressure[i], typeof temperature === 'number' ? temperature : temperature[i], step);
+    out.zenithDeg[i] = step.zenithDeg;
+    out.apparentZenithDeg[i] = step.apparentZenithDeg;
+    out.azimuthDeg[i] = step.azimuthDeg;
+    out.elevationDeg[i] = step.elevationDeg;
+    out.apparentElevationDeg[i] = step.apparentElevationDeg;
     if (direction !== undefined) {
-      // Apparent elevation e = e0 + Δe by angle addition; azimuth Φ = Γ + 180° flips the (x, y) of Γ.
-      const cosE0 = k.cosElevation;
-      const refractionRad = k.refractionCorrectionDeg * DEG_TO_RAD;
-      const cosRefraction = cosOfSmallAngle(refractionRad);
-      const sinRefraction = sinOfSmallAngle(refractionRad);
-      direction.cosApparentZenith[i] = k.sinElevation * cosRefraction + cosE0 * sinRefraction;
-      direction.sinApparentZenith[i] = cosE0 * cosRefraction - k.sinElevation * sinRefraction;
-      direction.cosAzimuth[i] = cosE0 > 0 ? -k.azimuthX / cosE0 : -1;
-      direction.sinAzimuth[i] = cosE0 > 0 ? -k.azimuthY / cosE0 : 0;
+      direction.cosApparentZenith[i] = step.cosZenith;
+      direction.sinApparentZenith[i] = step.sinZenith;
+      direction.cosAzimuth[i] = step.cosAzimuth;
+      direction.sinAzimuth[i] = step.sinAzimuth;
     }
   }
   return out;

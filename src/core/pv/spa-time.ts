@@ -387,5 +387,5 @@ export function siteReadyInto(
 
 /** A zeroed `SiteReadyTimeTerms`. */
 export function createSiteReady(): SiteReadyTimeTerms {
-  return { cosGreenwichHourAngle: 0, sinGreenwichHourAngle: 0, sinDeclination: 0, cosDeclination: 0, sinParallax: 0 };
+  return { cosGreenwichHourAngle: NaN, sinGreenwichHourAngle: NaN, sinDeclination: NaN, cosDeclination: NaN, sinParallax: NaN };
 }

@@ -31,7 +31,7 @@ export interface MountOrientation {
 
 /** A zeroed {@link MountOrientation} to reuse as the `out` argument. */
 export function createMountOrientation(): MountOrientation {
-  return { trackerThetaDeg: 0, surfaceTiltDeg: 0, surfaceAzimuthDeg: 0, cosSurfaceTilt: 1, sinSurfaceTilt: 0, cosAoi: 0 };
+  return { trackerThetaDeg: NaN, surfaceTiltDeg: NaN, surfaceAzimuthDeg: NaN, cosSurfaceTilt: NaN, sinSurfaceTilt: NaN, cosAoi: NaN };
 }
 
 /** Single-axis tracker layout. */
@@ -94,15 +94,14 @@ export function fixedMount(surfaceTiltDeg: number, surfaceAzimuthDeg: number): F
   if (!(surfaceTiltDeg >= 0 && surfaceTiltDeg <= 180)) throw new Error(`fixedMount: tilt must be within [0, 180] degrees, got ${surfaceTiltDeg}`);
   const tiltRad = surfaceTiltDeg * DEG_TO_RAD;
   const azimuthRad = surfaceAzimuthDeg * DEG_TO_RAD;
-  return Object.freeze({
-    type: 'fixed',
-    surfaceTiltDeg,
-    surfaceAzimuthDeg,
-    cosTilt: Math.cos(tiltRad),
-    sinTilt: Math.sin(tiltRad),
-    cosAzimuth: Math.cos(azimuthRad),
-    sinAzimuth: Math.sin(azimuthRad),
-  });
+  const mount = { type: 'fixed' as const, ...doubleFields(FIXED_MOUNT_NUMBERS) };
+  mount.surfaceTiltDeg = surfaceTiltDeg;
+  mount.surfaceAzimuthDeg = surfaceAzimuthDeg;
+  mount.cosTilt = Math.cos(tiltRad);
+  mount.sinTilt = Math.sin(tiltRad);
+  mount.cosAzimuth = Math.cos(azimuthRad);
+  mount.sinAzimuth = Math.sin(azimuthRad);
+  return Object.freeze(mount);
 }
 
 /** Prepare a single-axis tracker; the ground coverage ratio must be within (0, 1] and the limit within (0°, 90°]. */
@@ -114,20 +113,43 @@ export function singleAxisMount(params: SingleAxisTrackerParams = SINGLE_AXIS_DE
   const axisTiltRad = params.axisTiltDeg * DEG_TO_RAD;
   const axisAzimuthRad = params.axisAzimuthDeg * DEG_TO_RAD;
   const maxAngleRad = params.maxAngleDeg * DEG_TO_RAD;
-  return Object.freeze({
-    type: 'single-axis',
-    axisTiltDeg: params.axisTiltDeg,
-    axisAzimuthDeg: params.axisAzimuthDeg,
-    maxAngleDeg: params.maxAngleDeg,
-    backtrack: params.backtrack,
-    gcr: params.gcr,
-    cosAxisTilt: Math.cos(axisTiltRad),
-    sinAxisTilt: Math.sin(axisTiltRad),
-    cosAxisAzimuth: Math.cos(axisAzimuthRad),
-    sinAxisAzimuth: Math.sin(axisAzimuthRad),
-    cosMaxAngle: Math.cos(maxAngleRad),
-    sinMaxAngle: Math.sin(maxAngleRad),
-  });
+  const mount = { type: 'single-axis' as const, backtrack: params.backtrack, ...doubleFields(SINGLE_AXIS_MOUNT_NUMBERS) };
+  mount.axisTiltDeg = params.axisTiltDeg;
+  mount.axisAzimuthDeg = params.axisAzimuthDeg;
+  mount.maxAngleDeg = params.maxAngleDeg;
+  mount.gcr = params.gcr;
+  mount.cosAxisTilt = Math.cos(axisTiltRad);
+  mount.sinAxisTilt = Math.sin(axisTiltRad);
+  mount.cosAxisAzimuth = Math.cos(axisAzimuthRad);
+  mount.sinAxisAzimuth = Math.sin(axisAzimuthRad);
+  mount.cosMaxAngle = Math.cos(maxAngleRad);
+  mount.sinMaxAngle = Math.sin(maxAngleRad);
+  return Object.freeze(mount);
+}
+
+const FIXED_MOUNT_NUMBERS = ['surfaceTiltDeg', 'surfaceAzimuthDeg', 'cosTilt', 'sinTilt', 'cosAzimuth', 'sinAzimuth'] as const;
+const SINGLE_AXIS_MOUNT_NUMBERS = [
+  'axisTiltDeg',
+  'axisAzimuthDeg',
+  'maxAngleDeg',
+  'gcr',
+  'cosAxisTilt',
+  'sinAxisTilt',
+  'cosAxisAzimuth',
+  'sinAxisAzimuth',
+  'cosMaxAngle',
+  'sinMaxAngle',
+] as const;
+
+/**
+ * An object whose named number fields all start as NaN: V8 then stores them as doubles from the start, so every mount
+ * of a kind shares one hidden class, whatever its values (a whole value such as cos 180° = −1 would otherwise make a
+ * class of its own, and the hourly loop's compiled code would be thrown away each time such a mount comes).
+ */
+function doubleFields<K extends string>(names: readonly K[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const name of names) out[name] = Number.NaN;
+  return out;
 }
 
 /**

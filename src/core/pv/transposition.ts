@@ -117,15 +117,15 @@ export interface PoaComponents {
 /** A zeroed {@link PoaComponents} to reuse as the `out` argument of {@link poaComponents}. */
 export function createPoaComponents(): PoaComponents {
   return {
-    poaGlobalWm2: 0,
-    poaDirectWm2: 0,
-    poaDiffuseWm2: 0,
-    poaSkyDiffuseWm2: 0,
-    poaGroundDiffuseWm2: 0,
-    poaIsotropicWm2: 0,
-    poaCircumsolarWm2: 0,
-    poaHorizonWm2: 0,
-    cosAoi: 0,
+    poaGlobalWm2: NaN,
+    poaDirectWm2: NaN,
+    poaDiffuseWm2: NaN,
+    poaSkyDiffuseWm2: NaN,
+    poaGroundDiffuseWm2: NaN,
+    poaIsotropicWm2: NaN,
+    poaCircumsolarWm2: NaN,
+    poaHorizonWm2: NaN,
+    cosAoi: NaN,
   };
 }
 
