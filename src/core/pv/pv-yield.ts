@@ -30,7 +30,7 @@ import { SUN_UP_CHECK_ZENITH_DEG, sunUpPartOfStep } from './pvwatts-v5.ts';
 import { applyOneAxisSelfShading } from './pvwatts-v5-shading.ts';
 import { decomposeGhiBatch } from './decomposition.ts';
 import { michalskySolarPositionBatch } from './michalsky.ts';
-import { createSolarPositionStep, createSolarPositionStepper, DEFAULT_DELTA_T_S, solarPositionBatch, solarPositionStepInto } from './solar-position.ts';
+import { createSolarPositionStep, createSolarPositionStepper, DEFAULT_DELTA_T_S, refractionScale, solarPositionBatch, solarPositionStepInto } from './solar-position.ts';
 import { cellTemperatureC, sapmCellTempFromModuleC, sapmModuleTempFromWindFactorC, sapmWindFactor } from './temperature.ts';
 import { monthFromUnixTime, SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../time.ts';
 import { createMountOrientation, orientMount } from './tracking.ts';
@@ -56,7 +56,8 @@ function lossStep(lostWhPerWp: number, enteringWhPerWp: number): YieldLossStep {
 /**
  * Runs the chain for one system on prepared time terms and weather; `hourly` receives the series when given, and
  * `skipDark` computes the sun's position only in lit hours (the time terms must then cover them). With `sunReady`,
- * `scratch.sun` already holds this system's sun (see {@link sameSun}) and is used as it is.
+ * `scratch.sun` already holds this system's sun (see {@link sameSun}) and is used as it is; with `keepSun`, the sun
+ * this run computes is left there for the next system.
  */
 function simulateOne(
   fn: string,
@@ -67,6 +68,7 @@ function simulateOne(
   hourly: YieldHourly | undefined,
   skipDark: boolean,
   sunReady = false,
+  keepSun = false,
 ): YieldResult {
   const { site, weather } = system;
   const n = times.unixTimeS.length;
@@ -111,6 +113,15 @@ function simulateOne(
   const p0 = array.dcNameplateW;
   const lossKept = 1 - array.lossFrac;
   const sun = createSolarPositionStep();
+  // The refraction's air factor: shared by every system on this weather with the same pressure (the file's, or the
+  // standard atmosphere's at one altitude); computed hour by hour where the file's gaps are filled for this site.
+  const airFactors = !spaInLoop
+    ? undefined
+    : typeof pressurePa === 'number'
+      ? refractionScales(prepared, pressurePa, pressurePa, weather.tempAirC)
+      : pressurePa === filePressure
+        ? refractionScales(prepared, 'file', pressurePa, weather.tempAirC)
+        : undefined;
   const stepper = spaInLoop ? createSolarPositionStepper({ latitudeDeg: site.latitudeDeg, longitudeDeg: site.longitudeDeg, altitudeM }, false) : undefined;
   const plane = createMountOrientation();
   const poa = createPoaComponents();
@@ -175,13 +186,15 @@ function simulateOne(
 
     // The sun's direction from the SPA's own vectors: the same angles as sunDirection(), without four library calls.
     if (stepper !== undefined) {
-      solarPositionStepInto(times.spa, i, stepper, typeof pressurePa === 'number' ? pressurePa : pressurePa[i], tempAirC, sun);
-      apparentZenith[i] = sun.apparentZenithDeg;
-      azimuth[i] = sun.azimuthDeg;
-      direction.cosApparentZenith[i] = sun.cosZenith;
-      direction.sinApparentZenith[i] = sun.sinZenith;
-      direction.cosAzimuth[i] = sun.cosAzimuth;
-      direction.sinAzimuth[i] = sun.sinAzimuth;
+      solarPositionStepInto(times.spa, i, stepper, airFactors !== undefined ? airFactors[i] : refractionScale(typeof pressurePa === 'number' ? pressurePa : pressurePa[i], tempAirC), sun);
+      if (keepSun) {
+        apparentZenith[i] = sun.apparentZenithDeg;
+        azimuth[i] = sun.azimuthDeg;
+        direction.cosApparentZenith[i] = sun.cosZenith;
+        direction.sinApparentZenith[i] = sun.sinZenith;
+        direction.cosAzimuth[i] = sun.cosAzimuth;
+        direction.sinAzimuth[i] = sun.sinAzimuth;
+      }
     } else {
       sun.apparentZenithDeg = apparentZenith[i];
       sun.azimuthDeg = azimuth[i];
@@ -304,6 +317,23 @@ function simulateOne(
 }
 
 /**
+ * The refraction's air factor (see `refractionScale`) of every lit hour of a weather series, for the file's pressure
+ * ('file') or one constant pressure (Pa), computed once for every system on that series; other hours hold 0.
+ */
+function refractionScales(prepared: PreparedWeather, key: number | 'file', pressurePa: number | Float64Array, temperatureC: Float64Array): Float64Array {
+  const known = prepared.refractionScales.get(key);
+  if (known !== undefined) return known;
+  const scales = new Float64Array(temperatureC.length);
+  const lit = prepared.litIndex;
+  for (let j = 0; j < lit.length; j++) {
+    const i = lit[j];
+    scales[i] = refractionScale(typeof pressurePa === 'number' ? pressurePa : pressurePa[i], temperatureC[i]);
+  }
+  prepared.refractionScales.set(key, scales);
+  return scales;
+}
+
+/**
  * The SAPM wind factor (see `sapmWindFactor`) of every lit hour of a weather series for one mounting's coefficients,
  * computed once for every array on that series and mounting; other hours hold 0.
  */
@@ -402,10 +432,12 @@ export function simulateYieldBatch(unixTimeS: Float64Array, systems: readonly Yi
   const scratch = scratchFor(n);
   // Array options at one site (consecutive systems with the same site and weather) share the site's sun as well.
   let sunOf: YieldSystem | undefined;
-  return systems.map((system) => {
+  return systems.map((system, k) => {
     const sunReady = sunOf !== undefined && sameSun(sunOf, system);
     sunOf = undefined;
-    const result = simulateOne(fn, times, system, preparedByWeather.get(system.weather)!, scratch, undefined, true, sunReady);
+    const next = systems[k + 1];
+    const keepSun = next !== undefined && sameSun(system, next);
+    const result = simulateOne(fn, times, system, preparedByWeather.get(system.weather)!, scratch, undefined, true, sunReady, keepSun);
     sunOf = system;
     return result;
   });

@@ -138,6 +138,8 @@ export interface PvwattsInverter {
   readonly dcRatingW: number;
   readonly etaInvNom: number;
   readonly etaInvRef: number;
+  /** η_nom / η_ref, the scale of the part-load curve. */
+  readonly efficiencyScale: number;
   /** DC input power at which the AC output first reaches the AC nameplate, W (= dcRatingW when η_ref = 0.9637). */
   readonly clippingThresholdDcW: number;
 }
@@ -157,7 +159,7 @@ export function pvwattsInverter(acRatingW: number, etaInvNom: number = PVWATTS_E
   const discriminant = CURVE_CONSTANT * CURVE_CONSTANT - 4 * CURVE_LINEAR * (CURVE_INVERSE - etaInvRef);
   if (!(discriminant >= 0)) throw new Error(`pvwattsInverter: η_ref = ${etaInvRef} leaves the efficiency curve below η_nom at every load`);
   const clippingZeta = (-CURVE_CONSTANT + Math.sqrt(discriminant)) / (2 * CURVE_LINEAR);
-  return { acRatingW, dcRatingW, etaInvNom, etaInvRef, clippingThresholdDcW: clippingZeta * dcRatingW };
+  return { acRatingW, dcRatingW, etaInvNom, etaInvRef, efficiencyScale: etaInvNom / etaInvRef, clippingThresholdDcW: clippingZeta * dcRatingW };
 }
 
 /**
@@ -169,7 +171,7 @@ export function pvwattsInverter(acRatingW: number, etaInvNom: number = PVWATTS_E
 export function pvwattsInverterAcW(dcPowerW: number, inverter: PvwattsInverter): number {
   if (!(dcPowerW > 0)) return Number.isNaN(dcPowerW) ? Number.NaN : 0;
   const zeta = dcPowerW / inverter.dcRatingW;
-  const efficiency = (inverter.etaInvNom / inverter.etaInvRef) * (CURVE_LINEAR * zeta + CURVE_INVERSE / zeta + CURVE_CONSTANT);
+  const efficiency = inverter.efficiencyScale * (CURVE_LINEAR * zeta + CURVE_INVERSE / zeta + CURVE_CONSTANT);
   const acW = efficiency * dcPowerW;
   if (acW > inverter.acRatingW) return inverter.acRatingW;
   return acW > 0 ? acW : 0;

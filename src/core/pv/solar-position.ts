@@ -63,7 +63,15 @@ export function atmosphericRefractionDeg(
   atmosRefractDeg: number = DEFAULT_ATMOS_REFRACT_DEG,
 ): number {
   const elevationRad = elevationDeg * DEG_TO_RAD;
-  return refractionOfElevationDeg(elevationDeg, Math.sin(elevationRad), Math.cos(elevationRad), pressurePa, temperatureC, atmosRefractDeg);
+  return refractionOfElevationDeg(elevationDeg, Math.sin(elevationRad), Math.cos(elevationRad), refractionScale(pressurePa, temperatureC), atmosRefractDeg);
+}
+
+/**
+ * The air's factor in SPA eq. 42, (P/1010)·(283/(273 + T))·1.02 with P in millibar (taken in Pa) and T in °C: it
+ * depends on the weather alone, so a run over many sites on one weather series computes it once per step.
+ */
+export function refractionScale(pressurePa: number, temperatureC: number): number {
+  return (pressurePa / PA_PER_HPA / 1010) * (283 / (273 + temperatureC)) * 1.02;
 }
 
 /**
@@ -76,17 +84,12 @@ function refractionOfElevationDeg(
   elevationDeg: number,
   sinElevation: number,
   cosElevation: number,
-  pressurePa: number,
-  temperatureC: number,
+  airFactor: number,
   atmosRefractDeg: number,
 ): number {
   if (!(elevationDeg >= -(SUN_RADIUS_DEG + atmosRefractDeg))) return 0;
-  const pressureMbar = pressurePa / PA_PER_HPA;
   const tanDelta = tanOfSmallAngle((10.3 / (elevationDeg + 5.11)) * DEG_TO_RAD);
-  return (
-    ((pressureMbar / 1010) * (283 / (273 + temperatureC)) * 1.02 * (cosElevation - sinElevation * tanDelta)) /
-    (60 * (sinElevation + cosElevation * tanDelta))
-  );
+  return (airFactor * (cosElevation - sinElevation * tanDelta)) / (60 * (sinElevation + cosElevation * tanDelta));
 }
 
 // tan x = x + x³/3 + 2x⁵/15 + 17x⁷/315 + 62x⁹/2835 + 1382x¹¹/155925 + 21844x¹³/6081075 + …: for |x| ≤ 0.0422 rad
@@ -149,8 +152,7 @@ interface TopocentricScratch {
 function topocentricInto(
   ready: SiteReadyTimeTerms,
   site: SiteGeometry,
-  pressurePa: number,
-  temperatureC: number,
+  airFactor: number,
   atmosRefractDeg: number,
   withAzimuthDeg: boolean,
   out: TopocentricScratch,
@@ -181,7 +183,7 @@ function topocentricInto(
   const azimuthY = sinHPrime * cosDeltaPrime;
   const azimuthX = cosHPrime * site.sinLatitude * cosDeltaPrime - sinDeltaPrime * site.cosLatitude;
   const cosE0 = Math.sqrt(azimuthY * azimuthY + azimuthX * azimuthX);
-  const dEDeg = refractionOfElevationDeg(e0Deg, sinE0, cosE0, pressurePa, temperatureC, atmosRefractDeg);
+  const dEDeg = refractionOfElevationDeg(e0Deg, sinE0, cosE0, airFactor, atmosRefractDeg);
   // Eq. 46: Φ = Γ + 180°, in [0, 360).
   const phiDeg = withAzimuthDeg ? Math.atan2(azimuthY, azimuthX) * RAD_TO_DEG + 180 : Number.NaN;
 
@@ -238,7 +240,7 @@ function runKernel(
     ready,
   );
   const out = createTopocentricScratch();
-  topocentricInto(ready, siteGeometry(latitudeDeg, longitudeDeg, altitudeM), pressurePa, temperatureC, atmosRefractDeg, true, out);
+  topocentricInto(ready, siteGeometry(latitudeDeg, longitudeDeg, altitudeM), refractionScale(pressurePa, temperatureC), atmosRefractDeg, true, out);
   return out;
 }
 
@@ -528,8 +530,8 @@ export function createSolarPositionStepper(site: SolarPositionSite, withAzimuthD
 }
 
 /**
- * The sun at step i of `terms` for a prepared site, with the step's pressure (Pa) and air temperature (°C), written to
- * `out`: what {@link solarPositionBatch} stores for that step, for a caller that uses each step as it comes (the yield
+ * The sun at step i of `terms` for a prepared site, with the step's {@link refractionScale} of pressure and air
+ * temperature, written to `out`: what {@link solarPositionBatch} stores for that step, for a caller that uses each step as it comes (the yield
  * chain). The apparent direction comes from the vectors the angles come from: apparent elevation e = e0 + Δe by angle
  * addition, and azimuth Φ = Γ + 180° flips the (x, y) of Γ. NREL SPA site part, Reda & Andreas 2004, eq. 32–46.
  */
@@ -537,8 +539,7 @@ export function solarPositionStepInto(
   terms: SpaTimeTermsBatch,
   i: number,
   stepper: SolarPositionStepper,
-  pressurePa: number,
-  temperatureC: number,
+  airFactor: number,
   out: SolarPositionStep,
 ): void {
   const ready = stepper.ready;
@@ -548,7 +549,7 @@ export function solarPositionStepInto(
   ready.cosDeclination = terms.siteCosDeclination[i];
   ready.sinParallax = terms.siteSinParallax[i];
   const k = stepper.kernel;
-  topocentricInto(ready, stepper.geometry, pressurePa, temperatureC, stepper.atmosRefractDeg, stepper.withAzimuthDeg, k);
+  topocentricInto(ready, stepper.geometry, airFactor, stepper.atmosRefractDeg, stepper.withAzimuthDeg, k);
   const apparentElevationDeg = k.elevationDeg + k.refractionCorrectionDeg;
   out.zenithDeg = 90 - k.elevationDeg;
   out.apparentZenithDeg = 90 - apparentElevationDeg;
@@ -599,7 +600,8 @@ export function solarPositionBatch(
       markPositionSkipped(out, i);
       continue;
     }
-    solarPositionStepInto(terms, i, stepper, typeof pressure === 'number' ? pressure : pressure[i], typeof temperature === 'number' ? temperature : temperature[i], step);
+    const airFactor = refractionScale(typeof pressure === 'number' ? pressure : pressure[i], typeof temperature === 'number' ? temperature : temperature[i]);
+    solarPositionStepInto(terms, i, stepper, airFactor, step);
     out.zenithDeg[i] = step.zenithDeg;
     out.apparentZenithDeg[i] = step.apparentZenithDeg;
     out.azimuthDeg[i] = step.azimuthDeg;

@@ -127,6 +127,11 @@ describe('remembered time terms', () => {
     const there = { ...here, latitudeDeg: here.latitudeDeg + 0.5 };
     const higher = { ...here, altitudeM: here.altitudeM + 500 };
     const decomposed = { ...greensboro, dniWm2: undefined, dhiWm2: undefined };
+    // Refraction's air factor is kept per weather and pressure source: the file's, the standard atmosphere's at each
+    // altitude (no pressure column), or filled hour by hour where the file has gaps.
+    const standardAir = { ...greensboro, pressurePa: undefined };
+    const gappyPressure = greensboro.pressurePa!.map((p, i) => (i % 7 === 3 ? 0 : p));
+    const gappy = { ...greensboro, pressurePa: gappyPressure };
     // Runs of one site with different arrays, broken by another site, another altitude, another weather series and a
     // Michalsky array (another sun model) at the same site.
     const systems: YieldSystem[] = [
@@ -137,6 +142,10 @@ describe('remembered time terms', () => {
       { site: here, array: ARRAYS[2]!, weather: decomposed },
       { site: here, array: ARRAYS[0]!, weather: decomposed },
       { site: here, array: ARRAYS[3]!, weather: greensboro },
+      { site: here, array: ARRAYS[0]!, weather: standardAir },
+      { site: higher, array: ARRAYS[0]!, weather: standardAir },
+      { site: here, array: ARRAYS[1]!, weather: gappy },
+      { site: higher, array: ARRAYS[0]!, weather: gappy },
     ];
     const cold = coldResults(systems);
     clearSharedYieldTimes();
