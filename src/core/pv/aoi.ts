@@ -142,8 +142,23 @@ function effectiveCoatingIndex(nAr: number | undefined, nGlass: number): number 
  * along the refracted path (Beer's law, absorption depth K·L); `coatingIndex` 0 means bare glass.
  */
 function coverTransmittance(cosIncidence: number, glassIndex: number, coatingIndex: number, absorptionDepth: number): number {
+  return coatingIndex > 0 ? coatedCoverTransmittance(cosIncidence, glassIndex, coatingIndex, absorptionDepth) : bareGlassTransmittance(cosIncidence, glassIndex, absorptionDepth);
+}
+
+/** {@link coverTransmittance} of bare glass: Fresnel at air → glass, then Beer's law along the refracted path. */
+function bareGlassTransmittance(cosIncidence: number, glassIndex: number, absorptionDepth: number): number {
+  const cos0 = cosIncidence;
+  const sin1 = (AIR_REFRACTIVE_INDEX / glassIndex) * Math.sqrt(1 - cos0 * cos0);
+  const cos1 = Math.sqrt(1 - sin1 * sin1);
+  const transS = 1 - fresnelS(AIR_REFRACTIVE_INDEX, cos0, glassIndex, cos1);
+  const transP = 1 - fresnelP(AIR_REFRACTIVE_INDEX, cos0, glassIndex, cos1);
+  return 0.5 * (transS + transP) * expOfAbsorption(-absorptionDepth / cos1);
+}
+
+/** {@link coverTransmittance} through an anti-reflective layer of index `coatingIndex` on the glass. */
+function coatedCoverTransmittance(cosIncidence: number, glassIndex: number, coatingIndex: number, absorptionDepth: number): number {
   const n0 = AIR_REFRACTIVE_INDEX;
-  const n1 = coatingIndex > 0 ? coatingIndex : glassIndex;
+  const n1 = coatingIndex;
   const cos0 = cosIncidence;
   const sin0 = Math.sqrt(1 - cos0 * cos0);
   const sin1 = (n0 / n1) * sin0;
@@ -152,18 +167,14 @@ function coverTransmittance(cosIncidence: number, glassIndex: number, coatingInd
   const reflP01 = fresnelP(n0, cos0, n1, cos1);
   let transS = 1 - reflS01;
   let transP = 1 - reflP01;
-  let cosInGlass = cos1;
-  if (coatingIndex > 0) {
-    const sin2 = (n1 / glassIndex) * sin1;
-    const cos2 = Math.sqrt(1 - sin2 * sin2);
-    const reflS12 = fresnelS(n1, cos1, glassIndex, cos2);
-    const reflP12 = fresnelP(n1, cos1, glassIndex, cos2);
-    // Light bouncing between the two interfaces adds a geometric series 1 + r12·r01 + (r12·r01)² + … = 1/(1 − r12·r01).
-    transS *= (1 - reflS12) / (1 - reflS12 * reflS01);
-    transP *= (1 - reflP12) / (1 - reflP12 * reflP01);
-    cosInGlass = cos2;
-  }
-  return 0.5 * (transS + transP) * expOfAbsorption(-absorptionDepth / cosInGlass);
+  const sin2 = (n1 / glassIndex) * sin1;
+  const cos2 = Math.sqrt(1 - sin2 * sin2);
+  const reflS12 = fresnelS(n1, cos1, glassIndex, cos2);
+  const reflP12 = fresnelP(n1, cos1, glassIndex, cos2);
+  // Light bouncing between the two interfaces adds a geometric series 1 + r12·r01 + (r12·r01)² + … = 1/(1 − r12·r01).
+  transS *= (1 - reflS12) / (1 - reflS12 * reflS01);
+  transP *= (1 - reflP12) / (1 - reflP12 * reflP01);
+  return 0.5 * (transS + transP) * expOfAbsorption(-absorptionDepth / cos2);
 }
 
 /**
@@ -220,9 +231,17 @@ export function iamOfCosAoi(model: IamModel, params: IamParams = IAM_DEFAULTS): 
       const absorptionDepth = p.extinctionPerM * p.glassThicknessM;
       const nGlass = p.refractiveIndex;
       const normal = coverTransmittance(1, nGlass, coating, absorptionDepth);
+      // Bare glass, the common case, gets a function of its own: small enough to be compiled into the hourly loop.
+      if (coating === 0) {
+        return (cosAoi) => {
+          if (!(cosAoi > 0)) return Number.isNaN(cosAoi) ? Number.NaN : 0;
+          const modifier = bareGlassTransmittance(cosAoi > 1 ? 1 : cosAoi, nGlass, absorptionDepth) / normal;
+          return modifier > 0 ? modifier : 0;
+        };
+      }
       return (cosAoi) => {
         if (!(cosAoi > 0)) return Number.isNaN(cosAoi) ? Number.NaN : 0;
-        const modifier = coverTransmittance(cosAoi > 1 ? 1 : cosAoi, nGlass, coating, absorptionDepth) / normal;
+        const modifier = coatedCoverTransmittance(cosAoi > 1 ? 1 : cosAoi, nGlass, coating, absorptionDepth) / normal;
         return modifier > 0 ? modifier : 0;
       };
     }
