@@ -60,10 +60,10 @@ const PEREZ_ROW = 6;
  * pvlib's `np.digitize`.
  */
 export function perezClearnessBin(epsilon: number): number {
-  for (let bin = PEREZ_BIN_LOWER.length - 1; bin > 0; bin--) {
-    if (epsilon >= PEREZ_BIN_LOWER[bin]) return bin;
-  }
-  return 0;
+  // A binary search over the seven inner bounds: three comparisons for any ε.
+  const b = PEREZ_BIN_LOWER;
+  if (epsilon >= b[4]) return epsilon >= b[6] ? (epsilon >= b[7] ? 7 : 6) : epsilon >= b[5] ? 5 : 4;
+  return epsilon >= b[2] ? (epsilon >= b[3] ? 3 : 2) : epsilon >= b[1] ? 1 : 0;
 }
 
 /** The irradiance side of one time step: what the sky delivers and what the ground reflects. */

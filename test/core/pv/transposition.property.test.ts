@@ -5,6 +5,8 @@ import { createSunDirection, sunDirection } from '../../../src/core/pv/aoi.ts';
 import { relativeAirmass } from '../../../src/core/pv/atmosphere.ts';
 import { createMountOrientation, fixedMount, orientFixed } from '../../../src/core/pv/tracking.ts';
 import {
+  PEREZ_EPSILON_BIN_LOWER,
+  perezClearnessBin,
   createPoaComponents,
   HAYDAVIES_MIN_COS_ZENITH,
   poaComponents,
@@ -36,6 +38,24 @@ function skyArbitrary(zenithMaxDeg: number, tilt: fc.Arbitrary<number>): fc.Arbi
       airmassRelative: relativeAirmass(r.solarZenithDeg),
     }));
 }
+
+describe('Perez clearness bins', () => {
+  it('is the last bin whose lower bound ε reaches (bin 0 below 1.065), as a scan of Table 1 finds it', () => {
+    const scan = (epsilon: number) => {
+      let bin = 0;
+      PEREZ_EPSILON_BIN_LOWER.forEach((lower, k) => {
+        if (k > 0 && epsilon >= lower) bin = k;
+      });
+      return bin;
+    };
+    fc.assert(fc.property(fc.double({ min: 0, max: 20, noNaN: true }), (epsilon) => {
+      expect(perezClearnessBin(epsilon)).toBe(scan(epsilon));
+    }), { numRuns: 5000 });
+    for (const lower of PEREZ_EPSILON_BIN_LOWER) {
+      for (const epsilon of [lower, lower - 1e-12, lower + 1e-12]) expect(perezClearnessBin(epsilon)).toBe(scan(epsilon));
+    }
+  });
+});
 
 describe('transposition invariants', () => {
   it('on a horizontal plane, POA global = GHI = DNI cos z + DHI for every model while z ≤ 85°', () => {
