@@ -261,10 +261,11 @@ export interface PreparedWeather {
   readonly litIndex: Int32Array;
   /** Months of the steps by UTC offset (s), filled by the chain as systems in new time zones come. */
   readonly localMonths: Map<number, LocalMonths>;
-  /** Refraction air factors of the lit hours by pressure source: 'file', or a constant pressure in Pa. */
-  readonly refractionScales: Map<number | 'file', Float64Array>;
-  /** SAPM wind factors of the lit hours by mounting coefficients ("a b"), filled as arrays with new ones come. */
-  readonly sapmWindFactors: Map<string, Float64Array>;
+  /**
+   * Quantities of the lit hours that depend on the weather alone, by what they are: the refraction's air factor by
+   * pressure source, SAPM's wind factor by mounting coefficients. Filled as systems that need new ones come.
+   */
+  readonly litHourSeries: Map<string, Float64Array>;
   /** DNI or DHI missing somewhere: both are decomposed from GHI there. */
   readonly needsDecomposition: boolean;
   /** The file's pressure: 'absent' (no column), 'complete' (usable as is) or 'gaps' (filled per site). */
@@ -289,7 +290,7 @@ export function prepareWeather(fn: string, weather: YieldWeather, unixTimeS: Flo
   for (let i = 0; i < lit.length; i++) litCount += lit[i];
   const litIndex = new Int32Array(litCount);
   for (let i = 0, j = 0; i < lit.length; i++) if (lit[i] !== 0) litIndex[j++] = i;
-  return { lit, litIndex, localMonths: new Map(), refractionScales: new Map(), sapmWindFactors: new Map(), needsDecomposition: hasMissing(weather.dniWm2) || hasMissing(weather.dhiWm2), pressure };
+  return { lit, litIndex, localMonths: new Map(), litHourSeries: new Map(), needsDecomposition: hasMissing(weather.dniWm2) || hasMissing(weather.dhiWm2), pressure };
 }
 
 /** Per-batch scratch arrays, allocated once and reused for every site. */

@@ -115,12 +115,13 @@ function simulateOne(
   const sun = createSolarPositionStep();
   // The refraction's air factor: shared by every system on this weather with the same pressure (the file's, or the
   // standard atmosphere's at one altitude); computed hour by hour where the file's gaps are filled for this site.
+  const filePressurePa = pressurePa === filePressure ? filePressure : undefined;
   const airFactors = !spaInLoop
     ? undefined
     : typeof pressurePa === 'number'
-      ? refractionScales(prepared, pressurePa, pressurePa, weather.tempAirC)
-      : pressurePa === filePressure
-        ? refractionScales(prepared, 'file', pressurePa, weather.tempAirC)
+      ? litHourSeries(prepared, `refraction ${pressurePa}`, (i) => refractionScale(pressurePa, weather.tempAirC[i]))
+      : filePressurePa !== undefined
+        ? litHourSeries(prepared, 'refraction file', (i) => refractionScale(filePressurePa[i], weather.tempAirC[i]))
         : undefined;
   const stepper = spaInLoop ? createSolarPositionStepper({ latitudeDeg: site.latitudeDeg, longitudeDeg: site.longitudeDeg, altitudeM }, false) : undefined;
   const plane = createMountOrientation();
@@ -155,7 +156,7 @@ function simulateOne(
   // SAPM's wind factor is shared by every array on this weather; it is kept for the lit hours, all a run without the
   // hourly series visits.
   const sapm = fuentes === undefined && temperature.model === 'sapm' && hourly === undefined ? temperature : undefined;
-  const sapmFactors = sapm === undefined ? undefined : sapmWindFactors(prepared, windColumn, sapm.a, sapm.bSPerM);
+  const sapmFactors = sapm === undefined ? undefined : litHourSeries(prepared, `sapm ${sapm.a} ${sapm.bSPerM}`, (i) => sapmWindFactor(windColumn[i], sapm.a, sapm.bSPerM));
   const latitudeDeg = site.latitudeDeg;
 
   // Every hour for the hourly series; otherwise only the lit ones, as the others produce nothing.
@@ -317,35 +318,16 @@ function simulateOne(
 }
 
 /**
- * The refraction's air factor (see `refractionScale`) of every lit hour of a weather series, for the file's pressure
- * ('file') or one constant pressure (Pa), computed once for every system on that series; other hours hold 0.
+ * A quantity of every lit hour of a weather series that depends on the weather alone (and on what `key` names), other
+ * hours 0: computed once for every system on that series.
  */
-function refractionScales(prepared: PreparedWeather, key: number | 'file', pressurePa: number | Float64Array, temperatureC: Float64Array): Float64Array {
-  const known = prepared.refractionScales.get(key);
+function litHourSeries(prepared: PreparedWeather, key: string, valueAt: (i: number) => number): Float64Array {
+  const known = prepared.litHourSeries.get(key);
   if (known !== undefined) return known;
-  const scales = new Float64Array(temperatureC.length);
-  const lit = prepared.litIndex;
-  for (let j = 0; j < lit.length; j++) {
-    const i = lit[j];
-    scales[i] = refractionScale(typeof pressurePa === 'number' ? pressurePa : pressurePa[i], temperatureC[i]);
-  }
-  prepared.refractionScales.set(key, scales);
-  return scales;
-}
-
-/**
- * The SAPM wind factor (see `sapmWindFactor`) of every lit hour of a weather series for one mounting's coefficients,
- * computed once for every array on that series and mounting; other hours hold 0.
- */
-function sapmWindFactors(prepared: PreparedWeather, windSpeedMPerS: Float64Array, a: number, bSPerM: number): Float64Array {
-  const key = `${a} ${bSPerM}`;
-  const known = prepared.sapmWindFactors.get(key);
-  if (known !== undefined) return known;
-  const factors = new Float64Array(windSpeedMPerS.length);
-  const lit = prepared.litIndex;
-  for (let j = 0; j < lit.length; j++) factors[lit[j]] = sapmWindFactor(windSpeedMPerS[lit[j]], a, bSPerM);
-  prepared.sapmWindFactors.set(key, factors);
-  return factors;
+  const series = new Float64Array(prepared.lit.length);
+  for (const i of prepared.litIndex) series[i] = valueAt(i);
+  prepared.litHourSeries.set(key, series);
+  return series;
 }
 
 /** 0, 1, …, n − 1. */
