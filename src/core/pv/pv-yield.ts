@@ -85,7 +85,7 @@ function simulateOne(
     pressurePa = scratch.pressurePa;
     for (let i = 0; i < n; i++) pressurePa[i] = filePressure[i] > 0 ? filePressure[i] : standardPressurePa;
   }
-  // The SPA's sun is taken step by step in the loop below (and kept in scratch.sun for the next array at this site),
+  // The SPA's sun is taken step by step in the loop below (and kept in scratch.sun when the next system shares it),
   // unless every hour needs it first: for the decomposition at the true zenith, or for the hourly series.
   const spaInLoop = !sunReady && !array.michalsky && !prepared.needsDecomposition && hourly === undefined;
   const sunPosition = sunReady || spaInLoop
@@ -126,7 +126,8 @@ function simulateOne(
   const stepper = spaInLoop ? createSolarPositionStepper({ latitudeDeg: site.latitudeDeg, longitudeDeg: site.longitudeDeg, altitudeM }, false) : undefined;
   const plane = createMountOrientation();
   const poa = createPoaComponents();
-  const sky: SkyIrradiance = { dniWm2: NaN, ghiWm2: NaN, dhiWm2: NaN, dniExtraWm2: NaN, airmassRelative: Number.NaN, albedo: array.albedo };
+  // Fields start as doubles (NaN), so the hourly writes keep one hidden class (see tracking.ts's doubleFields).
+  const sky: SkyIrradiance = { dniWm2: Number.NaN, ghiWm2: Number.NaN, dhiWm2: Number.NaN, dniExtraWm2: Number.NaN, airmassRelative: Number.NaN, albedo: array.albedo };
   const perez = array.transposition === 'perez';
   const fileAlbedo = weather.albedo;
 

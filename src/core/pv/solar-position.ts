@@ -201,16 +201,16 @@ function topocentricInto(
 
 function createTopocentricScratch(): TopocentricScratch {
   return {
-    parallaxNumerator: NaN,
-    parallaxDenominator: NaN,
-    declinationNumerator: NaN,
-    elevationDeg: NaN,
-    refractionCorrectionDeg: NaN,
-    azimuthDeg: NaN,
-    sinElevation: NaN,
-    cosElevation: NaN,
-    azimuthY: NaN,
-    azimuthX: NaN,
+    parallaxNumerator: Number.NaN,
+    parallaxDenominator: Number.NaN,
+    declinationNumerator: Number.NaN,
+    elevationDeg: Number.NaN,
+    refractionCorrectionDeg: Number.NaN,
+    azimuthDeg: Number.NaN,
+    sinElevation: Number.NaN,
+    cosElevation: Number.NaN,
+    azimuthY: Number.NaN,
+    azimuthX: Number.NaN,
   };
 }
 
@@ -531,8 +531,8 @@ export function createSolarPositionStepper(site: SolarPositionSite, withAzimuthD
 
 /**
  * The sun at step i of `terms` for a prepared site, with the step's {@link refractionScale} of pressure and air
- * temperature, written to `out`: what {@link solarPositionBatch} stores for that step, for a caller that uses each step as it comes (the yield
- * chain). The apparent direction comes from the vectors the angles come from: apparent elevation e = e0 + Δe by angle
+ * temperature, written to `out`: what {@link solarPositionBatch} stores for that step, for a caller that uses each
+ * step as it comes (the yield chain). The apparent direction comes from the vectors the angles come from: apparent elevation e = e0 + Δe by angle
  * addition, and azimuth Φ = Γ + 180° flips the (x, y) of Γ. NREL SPA site part, Reda & Andreas 2004, eq. 32–46.
  */
 export function solarPositionStepInto(

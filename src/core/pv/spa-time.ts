@@ -385,7 +385,8 @@ export function siteReadyInto(
   out.sinParallax = Math.sin((SOLAR_PARALLAX_ARCSEC / (ARCSEC_PER_DEG * radiusAu)) * DEG_TO_RAD);
 }
 
-/** A zeroed `SiteReadyTimeTerms`. */
+/** A `SiteReadyTimeTerms` not yet written (NaN: double fields from the start, so hourly writes keep one hidden class). */
 export function createSiteReady(): SiteReadyTimeTerms {
-  return { cosGreenwichHourAngle: NaN, sinGreenwichHourAngle: NaN, sinDeclination: NaN, cosDeclination: NaN, sinParallax: NaN };
+  const unset = Number.NaN;
+  return { cosGreenwichHourAngle: unset, sinGreenwichHourAngle: unset, sinDeclination: unset, cosDeclination: unset, sinParallax: unset };
 }

@@ -29,9 +29,10 @@ export interface MountOrientation {
   cosAoi: number;
 }
 
-/** A zeroed {@link MountOrientation} to reuse as the `out` argument. */
+/** A {@link MountOrientation} to reuse as the `out` argument, not yet written (NaN: double fields from the start). */
 export function createMountOrientation(): MountOrientation {
-  return { trackerThetaDeg: NaN, surfaceTiltDeg: NaN, surfaceAzimuthDeg: NaN, cosSurfaceTilt: NaN, sinSurfaceTilt: NaN, cosAoi: NaN };
+  const unset = Number.NaN;
+  return { trackerThetaDeg: unset, surfaceTiltDeg: unset, surfaceAzimuthDeg: unset, cosSurfaceTilt: unset, sinSurfaceTilt: unset, cosAoi: unset };
 }
 
 /** Single-axis tracker layout. */

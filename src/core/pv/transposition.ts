@@ -114,18 +114,18 @@ export interface PoaComponents {
   cosAoi: number;
 }
 
-/** A zeroed {@link PoaComponents} to reuse as the `out` argument of {@link poaComponents}. */
+/** A {@link PoaComponents} to reuse as the `out` argument of {@link poaComponents}, not yet written (NaN: double fields from the start). */
 export function createPoaComponents(): PoaComponents {
   return {
-    poaGlobalWm2: NaN,
-    poaDirectWm2: NaN,
-    poaDiffuseWm2: NaN,
-    poaSkyDiffuseWm2: NaN,
-    poaGroundDiffuseWm2: NaN,
-    poaIsotropicWm2: NaN,
-    poaCircumsolarWm2: NaN,
-    poaHorizonWm2: NaN,
-    cosAoi: NaN,
+    poaGlobalWm2: Number.NaN,
+    poaDirectWm2: Number.NaN,
+    poaDiffuseWm2: Number.NaN,
+    poaSkyDiffuseWm2: Number.NaN,
+    poaGroundDiffuseWm2: Number.NaN,
+    poaIsotropicWm2: Number.NaN,
+    poaCircumsolarWm2: Number.NaN,
+    poaHorizonWm2: Number.NaN,
+    cosAoi: Number.NaN,
   };
 }
 
