@@ -39,7 +39,7 @@ export function relativeAirmassOfCos(zenithDeg: number, cosZenith: number, model
   if (!(zenithDeg <= 90)) return Number.NaN;
   switch (model) {
     case 'kastenyoung1989':
-      return 1 / (cosZenith + kastenYoungTerm(zenithDeg));
+      return kastenYoungAirmassOfCos(zenithDeg, cosZenith);
     case 'kasten1966':
       return 1 / (cosZenith + 0.15 * (93.885 - zenithDeg) ** -1.253);
     default: {
@@ -102,6 +102,11 @@ function kastenYoungTerm(zenithDeg: number): number {
   const t = u - k;
   const o = 6 * k;
   return c[o] + t * (c[o + 1] + t * (c[o + 2] + t * (c[o + 3] + t * (c[o + 4] + t * c[o + 5]))));
+}
+
+/** Kasten–Young's relative air mass from z (deg, ≤ 90) and cos z: {@link relativeAirmassOfCos} without the model switch, for the hourly chain. */
+export function kastenYoungAirmassOfCos(zenithDeg: number, cosZenith: number): number {
+  return zenithDeg <= 90 ? 1 / (cosZenith + kastenYoungTerm(zenithDeg)) : Number.NaN;
 }
 
 /** Absolute (pressure-corrected) air mass: AM_abs = AM_rel × p / 101325 Pa, relative air mass dimensionless, pressure in Pa (pvlib `get_absolute_airmass`). */

@@ -24,7 +24,7 @@
  * Hours with no light at all (GHI, DNI and DHI all zero or missing) give exactly zero power, so they skip 4–11.
  */
 
-import { absoluteAirmass, pressureFromAltitudePa, relativeAirmass, relativeAirmassOfCos } from './atmosphere.ts';
+import { absoluteAirmass, kastenYoungAirmassOfCos, pressureFromAltitudePa, relativeAirmass } from './atmosphere.ts';
 import { createFuentesState, fuentesStep } from './fuentes.ts';
 import { SUN_UP_CHECK_ZENITH_DEG, sunUpPartOfStep } from './pvwatts-v5.ts';
 import { applyOneAxisSelfShading } from './pvwatts-v5-shading.ts';
@@ -228,7 +228,7 @@ function simulateOne(
     sky.dhiWm2 = dhi;
     sky.dniExtraWm2 = dniExtra[i];
     // Perez takes the relative air mass (Perez et al. 1990; pvlib's get_total_irradiance); only it needs one.
-    sky.airmassRelative = perez ? relativeAirmassOfCos(apparentZenithDeg, sun.cosZenith) : Number.NaN;
+    sky.airmassRelative = perez ? kastenYoungAirmassOfCos(apparentZenithDeg, sun.cosZenith) : Number.NaN;
     const albedoHere = fileAlbedo === undefined ? Number.NaN : fileAlbedo[i];
     sky.albedo = albedoHere >= 0 && albedoHere <= 1 ? albedoHere : array.albedo;
     poaComponentsFromGeometry(transposition, sky, sun, plane, poa);
