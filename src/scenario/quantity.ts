@@ -109,12 +109,19 @@ export function parseQuantity(input: unknown, expected: Dimension): number {
 }
 
 /**
- * Parsed texts, by text, then by dimension: scenario files repeat the same few quantities, and the server sees them
- * on every request; bounded, so a stream of distinct what-ifs cannot grow it without limit. One cache for every
- * dimension, because building a cache of this bound costs about a millisecond, which each dimension's own cache
- * would add to every cold start.
+ * Texts remembered by the parse cache. Scenario files repeat the same few quantities, which stay in it because they
+ * are read again and again; the texts of each new what-if are read twice (validation, then resolution) and never
+ * again, and a small bound lets them go while they are still young garbage, which the collector frees at no cost,
+ * instead of keeping them until it has copied them to the old generation. A scenario with more distinct quantity
+ * texts than this (a portfolio of hundreds of differently sized projects) parses some of them twice.
  */
-const PARSED = new LRUCache<string, Partial<Record<Dimension, number | string>>>({ max: 10_000 });
+const PARSED_QUANTITY_TEXTS = 256;
+
+/**
+ * Parsed texts, by text, then by dimension; bounded, so a stream of distinct what-ifs cannot grow it without limit.
+ * One cache for every dimension, because building a cache costs time at every cold start.
+ */
+const PARSED = new LRUCache<string, Partial<Record<Dimension, number | string>>>({ max: PARSED_QUANTITY_TEXTS });
 
 /** Like parseQuantity, but returns the error message instead of throwing (validation tries several dimensions). */
 export function tryParseQuantity(input: unknown, expected: Dimension): number | string {
