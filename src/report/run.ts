@@ -46,7 +46,7 @@ function refRowFor(years: readonly YearResult[], year: number): YearResult | und
 function targetReport(t: CapacityTarget, capacity: TargetOutcome | null, row: YearResult | undefined): TargetReport {
   const energy = row?.energyMWh ?? Number.NaN;
   const coal = row?.coalTonnes ?? Number.NaN;
-  const report: { -readonly [K in keyof TargetReport]: TargetReport[K] } = { ...(capacity ?? {}), year: t.year, energyInTargetYearMWh: energy, coalInTargetYearTonnes: coal };
+  const report: { -readonly [K in keyof TargetReport]: TargetReport[K] } = Object.assign({}, capacity, { year: t.year, energyInTargetYearMWh: energy, coalInTargetYearTonnes: coal });
   if (t.energyMWh !== undefined) {
     report.energyMWh = t.energyMWh;
     report.energyMet = energy >= t.energyMWh * (1 - TARGET_MET_REL_TOL);
