@@ -46,14 +46,16 @@ function refRowFor(years: readonly YearResult[], year: number): YearResult | und
 function targetReport(t: CapacityTarget, capacity: TargetOutcome | null, row: YearResult | undefined): TargetReport {
   const energy = row?.energyMWh ?? Number.NaN;
   const coal = row?.coalTonnes ?? Number.NaN;
-  return {
-    ...(capacity ?? {}),
-    year: t.year,
-    energyInTargetYearMWh: energy,
-    coalInTargetYearTonnes: coal,
-    ...(t.energyMWh === undefined ? {} : { energyMWh: t.energyMWh, energyMet: energy >= t.energyMWh * (1 - TARGET_MET_REL_TOL) }),
-    ...(t.coalTonnes === undefined ? {} : { coalTonnes: t.coalTonnes, coalMet: coal >= t.coalTonnes * (1 - TARGET_MET_REL_TOL) }),
-  };
+  const report: { -readonly [K in keyof TargetReport]: TargetReport[K] } = Object.assign({}, capacity, { year: t.year, energyInTargetYearMWh: energy, coalInTargetYearTonnes: coal });
+  if (t.energyMWh !== undefined) {
+    report.energyMWh = t.energyMWh;
+    report.energyMet = energy >= t.energyMWh * (1 - TARGET_MET_REL_TOL);
+  }
+  if (t.coalTonnes !== undefined) {
+    report.coalTonnes = t.coalTonnes;
+    report.coalMet = coal >= t.coalTonnes * (1 - TARGET_MET_REL_TOL);
+  }
+  return report;
 }
 
 export interface RunReport {

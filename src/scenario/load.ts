@@ -281,7 +281,7 @@ const WHOLE_KEY = new RegExp(MERGE_RULES.replaceWholeWhenKeysMatch, 'u');
  * setter would replace the prototype: that one is defined. So `__proto__` or `toString` in a file stay ordinary
  * keys (which the validator then refuses), never the prototype.
  */
-function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+export function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
 }
@@ -327,7 +327,9 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
   const childKeys = Object.keys(child);
   if (childKeys.length > 0 && childKeys.every((k) => WHOLE_KEY.test(k))) return withoutNulls(child);
   for (const k of MERGE_RULES.replaceWholeWhenChanged) if (k in child && k in parent && child[k] !== parent[k]) return withoutNulls(child);
-  const out: Record<string, unknown> = { ...parent };
+  // A copy key by key rather than a spread: V8 adds the child's new keys to a spread copy far more slowly.
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(parent)) setOwn(out, k, parent[k]);
   for (const k of childKeys) {
     if (MERGE_RULES.nullRemoves && child[k] === null) {
       delete out[k];

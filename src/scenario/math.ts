@@ -31,6 +31,8 @@ import {
 } from 'mathjs';
 
 interface UnitClass {
+  /** A unit of `value` in the units of `valueless` (a parsed unit without a value), as mathjs's Unit constructor makes it. */
+  new (value: number, valueless: Unit): Unit;
   parse(text: string): Unit;
   isValuelessUnit(name: string): boolean;
   /** Adds a unit: without a definition it is a new base dimension (mathjs Unit.createUnitSingle). */
@@ -75,6 +77,14 @@ NumberUnit.createUnitSingle('RMB', '1 CNY');
 /** Parses a unit expression such as '4.5 GW' or '403.5 g/kWh' (throws on unknown units). */
 export function parseUnit(text: string): Unit {
   return NumberUnit.parse(text);
+}
+
+/**
+ * `value` in the units of `valueless` (parseUnit of a unit without a number, such as 'GW' or 'g/kWh'): the unit
+ * parseUnit(`${value} ${units}`) gives, without parsing the text again.
+ */
+export function unitOfValue(value: number, valueless: Unit): Unit {
+  return new NumberUnit(value, valueless);
 }
 
 /** Functions a formula may call; anything else (import, evaluate, createUnit, function definitions…) is refused. */

@@ -232,7 +232,7 @@ function checkPvHours(s: Scenario, hours: number, path: string[], dim: Dimension
     }
   }
   const range = pvHoursRange(place.province);
-  const practice = { ...range, toInternal: 1 / hoursPerUnit };
+  const practice = Object.assign({}, range, { toInternal: 1 / hoursPerUnit });
   const issue = outside(s, 'pv-hours-outside-practice', practice, hours / hoursPerUnit, path, dim, place.province ? { place: place.province.en[0]! } : {});
   // The value and its range stay in hours whatever unit it was written in (a capacity factor).
   return issue && { ...issue, value: clean(hours), range: rangeOf(range), params: { ...issue.params, value: show(hours, 'h'), min: show(range.min!, 'h'), max: show(range.max!, 'h'), range: showRange(range) } };

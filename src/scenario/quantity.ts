@@ -8,7 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { WAN, YI } from '../core/units.ts';
 import type { Unit } from 'mathjs';
 import { DIMENSIONS, type DimensionInfo } from './dimensions.ts';
-import { parseUnit } from './math.ts';
+import { parseUnit, unitOfValue } from './math.ts';
 
 /** Physical dimensions a scenario field can expect, each with its internal unit (defined with the metric registry). */
 export type { Dimension } from '../core/metrics/metrics.ts';
@@ -109,12 +109,19 @@ export function parseQuantity(input: unknown, expected: Dimension): number {
 }
 
 /**
- * Parsed texts, by text, then by dimension: scenario files repeat the same few quantities, and the server sees them
- * on every request; bounded, so a stream of distinct what-ifs cannot grow it without limit. One cache for every
- * dimension, because building a cache of this bound costs about a millisecond, which each dimension's own cache
- * would add to every cold start.
+ * Texts remembered by the parse cache. Scenario files repeat the same few quantities, which stay in it because they
+ * are read again and again; the texts of each new what-if are read twice (validation, then resolution) and never
+ * again, and a small bound lets them go while they are still young garbage, which the collector frees at no cost,
+ * instead of keeping them until it has copied them to the old generation. A scenario with more distinct quantity
+ * texts than this (a portfolio of hundreds of differently sized projects) parses some of them twice.
  */
-const PARSED = new LRUCache<string, Partial<Record<Dimension, number | string>>>({ max: 10_000 });
+const PARSED_QUANTITY_TEXTS = 256;
+
+/**
+ * Parsed texts, by text, then by dimension; bounded, so a stream of distinct what-ifs cannot grow it without limit.
+ * One cache for every dimension, because building a cache costs time at every cold start.
+ */
+const PARSED = new LRUCache<string, Partial<Record<Dimension, number | string>>>({ max: PARSED_QUANTITY_TEXTS });
 
 /** Like parseQuantity, but returns the error message instead of throwing (validation tries several dimensions). */
 export function tryParseQuantity(input: unknown, expected: Dimension): number | string {
@@ -139,16 +146,60 @@ function parseText(input: string, expected: Dimension): number | string {
   if (!parts || !Number.isFinite(parts.value)) return `expected ${info.expected}, got '${input}'`;
   if (expected === 'fraction') return parts.unit !== '%' ? `expected ${info.expected}, got '${input}'` : withinRange(parts.value / 100, input, info);
   if (parts.unit === '' || parts.unit === '%') return `expected ${info.expected}, got '${input}' (${parts.unit === '%' ? 'a percentage' : 'no unit'})`;
+  const known = unitOfText(parts.unit);
   let unit: Unit;
-  try {
-    unit = parseUnit(`${parts.value} ${parts.unit}`);
-  } catch {
-    return `expected ${info.expected}, got '${input}' (unknown unit '${parts.unit}')`;
+  if (known) unit = unitOfValue(parts.value, known.unit);
+  else {
+    try {
+      unit = parseUnit(`${parts.value} ${parts.unit}`);
+    } catch {
+      return `expected ${info.expected}, got '${input}' (unknown unit '${parts.unit}')`;
+    }
   }
-  const actual = dimensionOf(unit);
+  const actual = known ? known.dimension : dimensionOf(unit);
   if (actual !== expected) return `expected ${info.expected}, got ${actual ? `${DIMENSIONS[actual].noun} '${input}'` : `'${input}'`}`;
   // Round off binary noise from the unit conversion (0.5703 t/MWh must stay 0.5703).
-  return withinRange(Number(unit.toNumber(info.internalUnit).toPrecision(15)), input, info);
+  return withinRange(Number(unit.to(internalUnit(expected)).toNumber().toPrecision(15)), input, info);
+}
+
+/** A unit as written after its number ('GW', 'g/kWh'), parsed without a value, with its dimension. */
+interface UnitOfText {
+  readonly unit: Unit;
+  readonly dimension: Exclude<Dimension, 'fraction'> | undefined;
+}
+
+/** Unit texts already parsed; false for a text that is not a unit without its number (which is parsed with it). */
+const UNITS_OF_TEXT = new LRUCache<string, UnitOfText | false>({ max: 256 });
+
+/**
+ * The unit of a text that starts with a letter and parses on its own to a unit without a value: the number before
+ * it then only scales it, so `unitOfValue(value, unit)` is what parsing the whole quantity would give. Anything else
+ * (an operator or a number first, an unknown unit) is undefined, and the whole quantity is parsed as written.
+ */
+function unitOfText(text: string): UnitOfText | undefined {
+  let known = UNITS_OF_TEXT.get(text);
+  if (known === undefined) {
+    known = false;
+    if (/^[A-Za-z]/.test(text)) {
+      try {
+        const unit = parseUnit(text);
+        if (unit.value === null) known = { unit, dimension: dimensionOf(unit) };
+      } catch {
+        // Not a unit by itself: the whole quantity is parsed, and refused, as written.
+      }
+    }
+    UNITS_OF_TEXT.set(text, known);
+  }
+  return known || undefined;
+}
+
+const INTERNAL_UNITS = new Map<Dimension, Unit>();
+
+/** The internal unit of a dimension, parsed once. */
+function internalUnit(dimension: Dimension): Unit {
+  let unit = INTERNAL_UNITS.get(dimension);
+  if (unit === undefined) INTERNAL_UNITS.set(dimension, (unit = parseUnit(DIMENSIONS[dimension].internalUnit)));
+  return unit;
 }
 
 /** `value`, or the message refusing it when its magnitude is beyond the dimension's largest (or not finite). */

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS, formatQuantity, parseQuantity, tryParseQuantity, type Dimension, type UnitSystem } from '../../src/scenario/quantity.ts';
 import { expectClose } from '../helpers/expect-close.ts';
+import { parseUnit } from '../../src/scenario/math.ts';
 
 /** Units as written, with their value in the internal unit (MW, MWh, h, t, t/MWh, 元, 元/W, 元/kWh, 元/t, fraction). */
 const WRITTEN_UNITS: Readonly<Record<Dimension, ReadonlyArray<readonly [string, number]>>> = {
@@ -78,5 +79,42 @@ describe('quantity text round trips', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('a unit parsed once, then scaled by each number, gives what parsing each whole quantity gives', () => {
+  // SI unit texts as splitQuantity hands them on (Chinese names and kWp already replaced), each with its dimension.
+  const UNITS: ReadonlyArray<readonly [string, Dimension]> = [
+    ['W', 'power'], ['kW', 'power'], ['MW', 'power'], ['GW', 'power'],
+    ['kWh', 'energy'], ['MWh', 'energy'], ['GWh', 'energy'], ['J', 'energy'],
+    ['h', 'duration'], ['kWh/kW', 'duration'], ['MWh/MW', 'duration'], ['s', 'duration'],
+    ['t', 'mass'], ['kg', 'mass'], ['g', 'mass'],
+    ['g/kWh', 'intensity'], ['kg/kWh', 'intensity'], ['t/MWh', 'intensity'], ['kg/MWh', 'intensity'],
+    ['CNY', 'money'], ['yuan', 'money'], ['CNY/W', 'moneyPerPower'], ['CNY/kW', 'moneyPerPower'],
+    ['CNY/kWh', 'moneyPerEnergy'], ['CNY/MWh', 'moneyPerEnergy'], ['CNY/t', 'moneyPerMass'], ['CNY/kg', 'moneyPerMass'],
+  ];
+  /** The plain way: mathjs parses the whole quantity, converts it to the internal unit, 15 digits kept. */
+  function plain(text: string, dim: Dimension): number {
+    return Number(parseUnit(text).toNumber(DIMENSIONS[dim].internalUnit).toPrecision(15));
+  }
+
+  it('for numbers of every size and sign, in every unit of every dimension', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...UNITS), fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -1e6, max: 1e6 }), fc.double({ min: 1e-9, max: 1e-3, noNaN: true })), ([unit, dim], value) => {
+        const text = `${value} ${unit}`;
+        const expected = plain(text, dim);
+        const got = tryParseQuantity(text, dim);
+        if (typeof got === 'number') expect(got).toBe(expected);
+        // Beyond the dimension's largest magnitude: refused, as the plain value would be.
+        else expect(Math.abs(expected)).toBeGreaterThan(DIMENSIONS[dim].largest);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('and a unit of another dimension, or text that is no unit on its own, is refused as before', () => {
+    expect(tryParseQuantity('5 GW', 'energy')).toBe(`expected ${DIMENSIONS.energy.expected}, got a power '5 GW'`);
+    expect(tryParseQuantity('5 /h', 'duration')).toBe(`expected ${DIMENSIONS.duration.expected}, got '5 /h'`);
+    expect(tryParseQuantity('5 furlongs', 'duration')).toBe(`expected ${DIMENSIONS.duration.expected}, got '5 furlongs' (unknown unit 'furlongs')`);
   });
 });

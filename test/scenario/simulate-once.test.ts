@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as simulate from '../../src/core/plan/simulate.ts';
 import { runReport } from '../../src/report/run.ts';
 import { loadScenario } from '../../src/scenario/resolve.ts';
-import { planPath } from '../../src/scenario/simulation.ts';
+import { planPath, planResult, REMEMBERED_PLANS } from '../../src/scenario/simulation.ts';
 
 vi.mock('../../src/core/plan/simulate.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/core/plan/simulate.ts')>();
@@ -46,5 +46,24 @@ describe('resolve, then report', () => {
     runReport(resolved);
     runReport(resolved);
     expect(calls()).toBe(1);
+  });
+
+  it('keeps the simulations of the last REMEMBERED_PLANS plans: resolving them all, then reporting them, simulates each once', () => {
+    const capped = Array.from({ length: REMEMBERED_PLANS }, (_, i) => resolveText(`extends: wendeng-2025.yaml\nname: capped ${i}\ncapacity:\n  maxAdditionsPerYear: ${2000 + i} MW\n`, `capped-${i}`));
+    expect(calls()).toBe(REMEMBERED_PLANS);
+    for (const r of capped) runReport(r);
+    expect(calls()).toBe(REMEMBERED_PLANS);
+  });
+
+  it('simulates a plan again, to the same result, once more than REMEMBERED_PLANS others were asked about after it', () => {
+    const first = loadScenario(join(SCENARIOS, 'wendeng-2025.yaml'));
+    const before = planResult(first.plan);
+    for (let i = 0; i < REMEMBERED_PLANS; i++) planResult(loadScenario(join(SCENARIOS, 'wendeng-2025.yaml')).plan);
+    const callsOf = () => vi.mocked(simulate.simulatePlan).mock.calls.filter(([plan]) => plan === first.plan).length;
+    expect(callsOf()).toBe(1);
+    const again = planResult(first.plan);
+    expect(callsOf()).toBe(2);
+    expect(again).not.toBe(before);
+    expect(again).toEqual(before);
   });
 });

@@ -139,6 +139,18 @@ function cohortsNeeded(plan: PlanInput, years: number): number {
   return Math.max(2, (plan.capacity.historyMW?.length ?? 0) + 1) + years;
 }
 
+/**
+ * The workspace simulatePlan runs in, kept between calls like the kernel's tables (one, for the last number of years
+ * asked): simulatePlan copies its results into the rows it returns, so nothing it returns refers to the workspace.
+ */
+let kernelWorkspace: PlanWorkspace | undefined;
+
+function workspaceFor(plan: PlanInput): PlanWorkspace {
+  const years = Math.max(0, plan.endYear - plan.capacity.baseYear + 1);
+  if (kernelWorkspace === undefined || kernelWorkspace.years !== years) kernelWorkspace = createPlanWorkspace(plan);
+  return kernelWorkspace;
+}
+
 /** A workspace sized for `plan` (its years and history); reusable for every plan with the same base and end year. */
 export function createPlanWorkspace(plan: PlanInput): PlanWorkspace {
   const years = Math.max(0, plan.endYear - plan.capacity.baseYear + 1);
@@ -361,7 +373,7 @@ function assertFiniteResults(ws: PlanWorkspace, baseYear: number): void {
  * `yieldFactorByYear[i]` (optional) multiplies the energy of year baseYear + i: the Monte Carlo's inter-annual weather term.
  */
 export function simulatePlan(plan: PlanInput, path: GrowthPath = growthPath(plan), yieldFactorByYear?: Float64Array): PlanResult {
-  const ws = createPlanWorkspace(plan);
+  const ws = workspaceFor(plan);
   simulatePlanInto(plan, path, yieldFactorByYear, ws);
   const { baseYear, maxAdditionsMWPerYear } = plan.capacity;
   const s = plan.savings;

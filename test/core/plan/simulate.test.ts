@@ -322,3 +322,25 @@ function byFormula(plan: PlanInput): Array<{ energyMWh: number; coalTonnes: numb
   }
   return rows;
 }
+
+describe('simulatePlan keeps its workspace between calls', () => {
+  it('gives every plan the result it gets in a fresh workspace, whatever ran before it in the kept one', () => {
+    const plans = [
+      makePlan({ capacity: { constructionLagYears: 1, growth: { model: 'cagr', rateFrac: 0.3 }, maxAdditionsMWPerYear: 15 } }),
+      makePlan({ yield: { annualDegradationFrac: 0.01 }, savings: { coalTonnesPerMWh: 0.35, co2TonnesPerMWh: 0.6, so2TonnesPerMWh: 0.001, noxTonnesPerMWh: 0.0004 } }),
+      makePlan({ capacity: { historyMW: [{ year: 2018, value: 40 }, { year: 2020, value: 80 }], lifetimeYears: 5 } }),
+      makePlan({ capacity: { growth: { model: 'cagr', rateFrac: 0.05 } } }),
+    ];
+    // A plan of other years runs before each, so its own run starts in a workspace built for it.
+    const other = makePlan({ endYear: 2041 });
+    const alone = plans.map((plan) => {
+      simulatePlan(other);
+      return simulatePlan(plan);
+    });
+    expect(alone[0]!.warnings.length).toBeGreaterThan(0);
+    // Back to back, in both orders, each in the workspace the plan before it left behind.
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0, 0, 2]]) {
+      for (const i of order) expect(simulatePlan(plans[i]!)).toEqual(alone[i]);
+    }
+  });
+});
