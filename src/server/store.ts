@@ -10,7 +10,7 @@ import type { Document, LineCounter } from 'yaml';
 import type { McReport } from '../report/mc.ts';
 import { runReport, type RunReport } from '../report/run.ts';
 import { ScenarioError } from '../scenario/errors.ts';
-import { loadScenarioChain, mergeScenario, parseScenarioText, setOwn, type ScenarioChain, type SourceDoc } from '../scenario/load.ts';
+import { loadScenarioChain, mergeScenario, parseScenarioText, withoutChainKeys, type ScenarioChain, type SourceDoc } from '../scenario/load.ts';
 import { resolveChain, type ResolvedScenario } from '../scenario/resolve.ts';
 import { unknownFields } from '../scenario/validate.ts';
 import { errorBody, HttpError, notFound, scenarioHttpError } from './errors.ts';
@@ -148,16 +148,6 @@ class BodyDoc implements SourceDoc {
 export function refuseUnknownFields(body: ScenarioBody, file: string): void {
   const unknown = unknownFields(body);
   if (unknown.length > 0) throw new ScenarioError(unknown.map((i) => ({ file, ...(i.path.length ? { field: i.path.join('.') } : {}), message: i.message })));
-}
-
-/** Keys of a scenario file that concern its `extends` chain or editor, not the merged scenario. */
-const CHAIN_ONLY_KEYS: ReadonlySet<string> = new Set(['extends', '$schema']);
-
-/** A copy of a mapping without `keys`, the others in their order. */
-function withoutKeys(value: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) if (!keys.has(k)) setOwn(out, k, value[k]);
-  return out;
 }
 
 /** Monte Carlo runs that have finished (a promise cannot be asked whether it has settled). */
@@ -372,7 +362,7 @@ export class ScenarioStore {
     // Both are mappings, so mergeScenario builds a new object; the keys a merged scenario never has (as
     // loadScenarioChain leaves them out) are left out of a copy rather than deleted, which would turn the object
     // every later step reads into a slower dictionary.
-    const merged = withoutKeys(mergeScenario(entry.chain.merged, first.data) as Record<string, unknown>, CHAIN_ONLY_KEYS);
+    const merged = withoutChainKeys(mergeScenario(entry.chain.merged, first.data) as Record<string, unknown>);
     return { chain: { id, file: virtualPath, chain: [first, ...entry.chain.chain], merged }, stamps: entry.stamps };
   }
 
